@@ -1,0 +1,134 @@
+"""Keras First Steps: one entry point for learners, teachers and CI.
+
+    python course.py lab                 open the course in JupyterLab
+    python course.py test                run every test (what CI runs)
+    python course.py refresh [NOTEBOOK]  re-execute notebooks in place, clean kernel
+    python course.py bench               run the benchmarks in bench/
+
+Each command first makes sure a virtual environment exists in .venv with the
+course installed, so it works from a fresh clone on Linux, macOS and Windows.
+Only the standard library is used until the environment is ready.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+NOTEBOOKS = ROOT / "notebooks"
+FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
+# Colab ships ipywidgets 7.7.1: the helpers' unit tests run against it as well.
+COLAB_IPYWIDGETS = "ipywidgets==7.7.1"
+
+
+def venv_python(env_dir: Path) -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return env_dir / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_env(env_dir: Path, requirements: list[str]) -> Path:
+    """Create ``env_dir`` if needed and install ``requirements`` when they changed."""
+    python = venv_python(env_dir)
+    if sys.version_info < (3, 10):  # noqa: UP036 - learners may run an older Python
+        sys.exit(f"Keras First Steps needs Python 3.10 or newer; this is {sys.version.split()[0]}.")
+    if not python.exists():
+        print(f"Creating a virtual environment in {env_dir.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+    wanted = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + " ".join(requirements).encode()
+    ).hexdigest()
+    stamp = env_dir / "course-install.sha256"
+    if not stamp.exists() or stamp.read_text().strip() != wanted:
+        print(
+            f"Installing the course into {env_dir.name}/ (first time: a few minutes) ...",
+            flush=True,
+        )
+        run([python, "-m", "pip", "install", "--disable-pip-version-check", "-q", *requirements])
+        stamp.write_text(wanted + "\n")
+    return python
+
+
+def run(command: list, **kwargs) -> None:
+    """Run a command in the repository folder; stop with its exit code if it fails."""
+    result = subprocess.run([str(part) for part in command], cwd=ROOT, **kwargs)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def main_env(extras: str = "test") -> Path:
+    return ensure_env(ROOT / ".venv", ["-e", f".[{extras}]"])
+
+
+def cmd_lab(args: argparse.Namespace) -> None:
+    python = main_env()
+    run([python, "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args.jupyter_args])
+
+
+def cmd_test(args: argparse.Namespace) -> None:
+    python = main_env()
+    run([python, "-m", "pytest", *args.pytest_args])
+    # The same unit tests against the widgets that Colab ships (notebooks and
+    # the browser need the front end of the main environment, so they are left out).
+    colab_like = ensure_env(ROOT / ".venv-ipywidgets7", ["-e", ".[test]", COLAB_IPYWIDGETS])
+    print(f"\nHelpers' unit tests again with {COLAB_IPYWIDGETS} (what Colab ships):", flush=True)
+    run(
+        [
+            colab_like,
+            "-m",
+            "pytest",
+            "tests",
+            "-m",
+            "not browser",
+            "-o",
+            "addopts=-p no:cacheprovider",
+        ]
+    )
+
+
+def cmd_refresh(args: argparse.Namespace) -> None:
+    python = main_env()
+    paths = [Path(p).resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    run([python, str(ROOT / "tests" / "notebook_tools.py"), "refresh", *map(str, paths)])
+
+
+def cmd_bench(args: argparse.Namespace) -> None:
+    python = main_env("test,dev")
+    for script in sorted((ROOT / "bench").glob("*.py")):
+        print(f"== {script.relative_to(ROOT).as_posix()}", flush=True)
+        run([python, script])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    lab = commands.add_parser("lab", help="open the course in JupyterLab")
+    lab.add_argument(
+        "jupyter_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab, e.g. --port 8890"
+    )
+    lab.set_defaults(func=cmd_lab)
+    test = commands.add_parser("test", help="run all tests: unit, notebooks (nbval), browser")
+    test.add_argument(
+        "pytest_args",
+        nargs=argparse.REMAINDER,
+        help="passed on to the first pytest run, e.g. -k data",
+    )
+    test.set_defaults(func=cmd_test)
+    refresh = commands.add_parser(
+        "refresh", help="re-execute notebooks in place on a clean kernel (stored outputs)"
+    )
+    refresh.add_argument("notebooks", nargs="*", help="default: every notebook")
+    refresh.set_defaults(func=cmd_refresh)
+    bench = commands.add_parser("bench", help="run the benchmarks in bench/")
+    bench.set_defaults(func=cmd_bench)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

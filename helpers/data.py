@@ -1,0 +1,348 @@
+"""The course's datasets: small files bundled in ``datasets/`` and toy data made here.
+
+Every bundled loader works offline. It checks the file against
+``datasets/SHA256SUMS`` first, so a missing or altered file fails with a message
+that says how to restore it, instead of training on the wrong numbers.
+
+All loaders share two keyword-only options:
+
+- ``test_fraction=None`` returns ``(x, y)``; a number between 0 and 1 returns
+  ``((x_train, y_train), (x_test, y_test))`` made by :func:`train_test_split`.
+- ``seed=0`` chooses the shuffle used for that split.
+
+Only :func:`load_full_mnist` goes online, and only when you call it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import numbers
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "AUTO_MPG_FEATURES",
+    "AUTO_MPG_ORIGINS",
+    "AUTO_MPG_TARGET",
+    "BREAST_CANCER_CLASSES",
+    "BREAST_CANCER_FEATURES",
+    "DATA_DIR",
+    "IRIS_CLASSES",
+    "IRIS_FEATURES",
+    "MNIST_CLASSES",
+    "load_auto_mpg",
+    "load_breast_cancer",
+    "load_full_mnist",
+    "load_iris",
+    "load_mnist_subset",
+    "make_xor",
+    "train_test_split",
+]
+
+#: Where the bundled files live: ``datasets/`` in your copy of the course.
+DATA_DIR = Path(__file__).resolve().parent.parent / "datasets"
+
+# Ten measurements of cell nuclei, each given three ways: mean, standard error, worst.
+_NUCLEUS_MEASURES = (
+    "radius", "texture", "perimeter", "area", "smoothness",
+    "compactness", "concavity", "concave points", "symmetry", "fractal dimension",
+)  # fmt: skip
+BREAST_CANCER_FEATURES: tuple[str, ...] = (
+    tuple(f"mean {m}" for m in _NUCLEUS_MEASURES)
+    + tuple(f"{m} error" for m in _NUCLEUS_MEASURES)
+    + tuple(f"worst {m}" for m in _NUCLEUS_MEASURES)
+)
+#: Label 0 is malignant, label 1 is benign (scikit-learn's coding).
+BREAST_CANCER_CLASSES: tuple[str, ...] = ("malignant", "benign")
+
+IRIS_FEATURES: tuple[str, ...] = (
+    "sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)",
+)  # fmt: skip
+IRIS_CLASSES: tuple[str, ...] = ("setosa", "versicolor", "virginica")
+
+MNIST_CLASSES: tuple[str, ...] = tuple(str(digit) for digit in range(10))
+
+AUTO_MPG_FEATURES: tuple[str, ...] = (
+    "cylinders", "displacement", "horsepower", "weight",
+    "acceleration", "model_year", "origin",
+)  # fmt: skip
+AUTO_MPG_TARGET = "mpg"
+#: The ``origin`` column codes 1, 2 and 3.
+AUTO_MPG_ORIGINS: tuple[str, ...] = ("USA", "Europe", "Japan")
+
+XY = tuple[np.ndarray, np.ndarray]
+Split = tuple[XY, XY]
+
+
+# ---------------------------------------------------------------- checks ---
+
+
+def _restore_hint(name: str) -> str:
+    return (
+        f"Restore it with `git checkout -- datasets/{name}` in your copy of the course, "
+        "or clone the course again (the helpers must be used from that clone, "
+        "e.g. after `pip install -e .`)."
+    )
+
+
+def _verified_path(name: str) -> Path:
+    """Return ``DATA_DIR / name`` after checking it against ``SHA256SUMS``."""
+    path = DATA_DIR / name
+    sums = DATA_DIR / "SHA256SUMS"
+    for needed in (path, sums):
+        if not needed.is_file():
+            raise FileNotFoundError(
+                f"The bundled file datasets/{needed.name} is missing "
+                f"(looked in {DATA_DIR}). {_restore_hint(needed.name)}"
+            )
+    expected = {}
+    for line in sums.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            digest, filename = line.split(maxsplit=1)
+            expected[filename.lstrip("*")] = digest
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    if actual != expected.get(name):
+        raise ValueError(
+            f"The bundled file datasets/{name} has been altered: its sha256 does not "
+            f"match datasets/SHA256SUMS. {_restore_hint(name)}"
+        )
+    return path
+
+
+def _check_seed(seed: object) -> None:
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"seed must be a whole number such as 0 or 42; got {seed!r}.")
+    if seed < 0:
+        raise ValueError(f"seed must be 0 or more; got {seed}.")
+
+
+def _check_fraction(test_fraction: object) -> None:
+    if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real):
+        raise TypeError(
+            f"test_fraction must be a number between 0 and 1, such as 0.3; got {test_fraction!r}."
+        )
+    if not 0 < test_fraction < 1:
+        raise ValueError(
+            "test_fraction must be strictly between 0 and 1 (0.3 holds out 30% "
+            f"of the samples); got {test_fraction}."
+        )
+
+
+def _split_if_asked(x: np.ndarray, y: np.ndarray, test_fraction, seed) -> XY | Split:
+    if test_fraction is None:
+        return x, y
+    return train_test_split(x, y, test_fraction=test_fraction, seed=seed)
+
+
+def _check_options(test_fraction: object, seed: object) -> None:
+    if test_fraction is not None:
+        _check_fraction(test_fraction)
+    _check_seed(seed)
+
+
+def _read_csv(name: str, x_columns: tuple[str, ...], y_column: str, y_dtype) -> XY:
+    """Read the named columns of a bundled CSV file (header row, then numbers)."""
+    path = _verified_path(name)
+    with path.open(encoding="utf-8") as file:
+        header = file.readline().rstrip("\n").split(",")
+    x = np.loadtxt(
+        path, delimiter=",", skiprows=1, comments=None, ndmin=2, dtype=np.float32,
+        usecols=[header.index(column) for column in x_columns],
+    )  # fmt: skip
+    y = np.loadtxt(
+        path, delimiter=",", skiprows=1, comments=None, dtype=y_dtype,
+        usecols=header.index(y_column),
+    )  # fmt: skip
+    return x, y
+
+
+# --------------------------------------------------------------- splitting ---
+
+
+def train_test_split(
+    x: np.ndarray, y: np.ndarray, *, test_fraction: float = 0.3, seed: int = 0
+) -> Split:
+    """Shuffle ``x`` and ``y`` together, then hold out the last ``test_fraction``.
+
+    The same ``seed`` always gives the same split. Returns
+    ``((x_train, y_train), (x_test, y_test))`` with the dtypes you passed in.
+
+    Example::
+
+        >>> x, y = np.arange(10).reshape(5, 2), np.array([0, 1, 0, 1, 0])
+        >>> (x_train, y_train), (x_test, y_test) = train_test_split(x, y, test_fraction=0.4)
+        >>> len(x_train), len(x_test)
+        (3, 2)
+    """
+    _check_fraction(test_fraction)
+    _check_seed(seed)
+    x, y = np.asarray(x), np.asarray(y)
+    if len(x) != len(y):
+        raise ValueError(
+            f"x has {len(x)} samples but y has {len(y)}: pass one label per sample "
+            "(the first dimensions must match)."
+        )
+    n_test = round(len(x) * test_fraction)
+    n_train = len(x) - n_test
+    if n_test == 0 or n_train == 0:
+        raise ValueError(
+            f"test_fraction={test_fraction} of {len(x)} samples leaves "
+            f"{n_train} for training and {n_test} for testing; choose a fraction "
+            "that keeps at least one sample on each side."
+        )
+
+    order = np.random.default_rng(seed).permutation(len(x))  # a shuffled 0..n-1
+    x, y = x[order], y[order]
+    return (x[:n_train], y[:n_train]), (x[n_train:], y[n_train:])
+
+
+# --------------------------------------------------------- bundled loaders ---
+
+
+def load_breast_cancer(*, test_fraction: float | None = None, seed: int = 0) -> XY | Split:
+    """Breast cancer Wisconsin (diagnostic): 569 tumours, 30 measurements, 2 classes.
+
+    Returns ``x`` float32 of shape (569, 30) (columns: ``BREAST_CANCER_FEATURES``)
+    and ``y`` int64 of shape (569,): 0 = malignant (212), 1 = benign (357).
+    The measurements have very different scales: normalise them before training.
+
+    Example::
+
+        >>> x, y = load_breast_cancer()
+        >>> x.shape, x.dtype, y.shape, y.dtype
+        ((569, 30), dtype('float32'), (569,), dtype('int64'))
+        >>> (x_train, y_train), (x_test, y_test) = load_breast_cancer(test_fraction=0.3)
+        >>> len(x_train), len(x_test)
+        (398, 171)
+    """
+    _check_options(test_fraction, seed)
+    x, y = _read_csv("breast_cancer.csv", BREAST_CANCER_FEATURES, "label", np.int64)
+    return _split_if_asked(x, y, test_fraction, seed)
+
+
+def load_iris(*, test_fraction: float | None = None, seed: int = 0) -> XY | Split:
+    """Fisher's iris flowers: 150 samples, 4 measurements in cm, 3 classes.
+
+    Returns ``x`` float32 of shape (150, 4) (columns: ``IRIS_FEATURES``) and
+    ``y`` int64 of shape (150,): 0 = setosa, 1 = versicolor, 2 = virginica,
+    50 of each. The rows are sorted by class, so shuffle before you split
+    (``test_fraction`` does that for you).
+
+    Example::
+
+        >>> x, y = load_iris()
+        >>> x.shape, x.dtype, np.bincount(y)
+        ((150, 4), dtype('float32'), array([50, 50, 50]))
+    """
+    _check_options(test_fraction, seed)
+    x, y = _read_csv("iris.csv", IRIS_FEATURES, "label", np.int64)
+    return _split_if_asked(x, y, test_fraction, seed)
+
+
+def load_mnist_subset(*, test_fraction: float | None = None, seed: int = 0) -> XY | Split:
+    """5,000 handwritten digits from MNIST, 500 of each digit 0-9, bundled offline.
+
+    Returns ``x`` uint8 of shape (5000, 28, 28), pixel values 0 (black) to
+    255 (white), and ``y`` int64 of shape (5000,) holding the digit. The images
+    are raw: flattening and dividing by 255 is your job. The samples are sorted
+    by digit, so shuffle before you split (``test_fraction`` does that for you).
+
+    Example::
+
+        >>> x, y = load_mnist_subset()
+        >>> x.shape, x.dtype, int(x.max()), set(np.bincount(y).tolist())
+        ((5000, 28, 28), dtype('uint8'), 255, {500})
+    """
+    _check_options(test_fraction, seed)
+    with np.load(_verified_path("mnist_subset.npz"), allow_pickle=False) as arrays:
+        x, y = arrays["images"], arrays["labels"].astype(np.int64)
+    return _split_if_asked(x, y, test_fraction, seed)
+
+
+def load_auto_mpg(*, test_fraction: float | None = None, seed: int = 0) -> XY | Split:
+    """Auto MPG: fuel use of 392 cars from 1970-1982, a regression task.
+
+    Returns ``x`` float32 of shape (392, 7) (columns: ``AUTO_MPG_FEATURES``;
+    ``origin`` codes 1 = USA, 2 = Europe, 3 = Japan) and ``y`` float32 of shape
+    (392,): miles per US gallon. The car names are in ``datasets/auto_mpg.csv``.
+
+    Example::
+
+        >>> x, y = load_auto_mpg()
+        >>> x.shape, x.dtype, y.shape, y.dtype
+        ((392, 7), dtype('float32'), (392,), dtype('float32'))
+    """
+    _check_options(test_fraction, seed)
+    x, y = _read_csv("auto_mpg.csv", AUTO_MPG_FEATURES, AUTO_MPG_TARGET, np.float32)
+    return _split_if_asked(x, y, test_fraction, seed)
+
+
+# ------------------------------------------------------------ generated ---
+
+
+def make_xor(n_samples: int = 4, *, noise: float = 0.0, seed: int = 0) -> XY:
+    """The XOR problem: label 1 when exactly one of the two inputs is 1.
+
+    ``make_xor()`` is the truth table itself. Larger ``n_samples`` repeat the
+    four corners in turn (so the classes stay balanced) and add Gaussian noise
+    with standard deviation ``noise`` to ``x``. Returns ``x`` float32 of shape
+    (n_samples, 2) and ``y`` int64 of shape (n_samples,).
+
+    Example::
+
+        >>> x, y = make_xor()
+        >>> x.tolist(), y.tolist()
+        ([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [0, 1, 1, 0])
+        >>> x, y = make_xor(200, noise=0.1, seed=1)
+        >>> x.shape, np.bincount(y)
+        ((200, 2), array([100, 100]))
+    """
+    if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral):
+        raise TypeError(f"n_samples must be a whole number such as 4 or 200; got {n_samples!r}.")
+    if n_samples < 4:
+        raise ValueError(
+            f"n_samples must be at least 4 (one per corner of the truth table); got {n_samples}."
+        )
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real):
+        raise TypeError(f"noise must be a number such as 0.0 or 0.1; got {noise!r}.")
+    if not noise >= 0:  # also rejects nan
+        raise ValueError(f"noise is a standard deviation, so it must be 0 or more; got {noise}.")
+    _check_seed(seed)
+
+    corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
+    labels = np.array([0, 1, 1, 0], dtype=np.int64)
+    which = np.arange(n_samples) % 4  # 0, 1, 2, 3, 0, 1, ...
+    x, y = corners[which], labels[which]
+    if noise > 0:
+        x = x + np.random.default_rng(seed).normal(0.0, noise, size=x.shape).astype(np.float32)
+    return x, y
+
+
+# ------------------------------------------------------ online, opt-in only ---
+
+
+def load_full_mnist() -> Split:
+    """Download the full MNIST (70,000 digits) through Keras. Needs the internet.
+
+    Not bundled and never used by the checked notebooks: it is an opt-in for
+    learners online (e.g. on Colab). The first call downloads about 11 MB into
+    ``~/.keras/datasets``. Returns ``((x_train, y_train), (x_test, y_test))``:
+    uint8 images of shape (60000, 28, 28) and (10000, 28, 28), int64 labels.
+    Offline, use :func:`load_mnist_subset` instead.
+
+    Example::
+
+        (x_train, y_train), (x_test, y_test) = load_full_mnist()
+    """
+    import keras  # imported here so that the offline loaders never load TensorFlow
+
+    try:
+        (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+    except Exception as error:
+        raise ConnectionError(
+            "load_full_mnist() downloads MNIST and needs an internet connection, but "
+            f"the download failed ({error}). Offline, use load_mnist_subset(), "
+            "which is bundled with the course."
+        ) from error
+    return (x_train, y_train.astype(np.int64)), (x_test, y_test.astype(np.int64))

@@ -1,0 +1,185 @@
+"""The first code cell of every notebook: a quiet, repeatable set-up.
+
+``setup_notebook()`` silences TensorFlow's start-up log lines, seeds every
+random generator, turns on deterministic operations, shortens error messages
+to their last line, and prints a short report of the environment with advice
+when something is off.
+
+Nothing here runs at import time: call the function.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import metadata
+
+# Both must be in the environment before TensorFlow loads. Level 3 keeps even
+# C++ "E" lines off stderr: TensorFlow 2.21 logs a harmless "NodeDef mentions
+# attribute use_unbounded_threadpool" error on every fit. Real failures still
+# reach you as Python exceptions.
+QUIET_TENSORFLOW = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
+
+MINIMUM = {"Python": "3.10", "TensorFlow": "2.16", "Keras": "3.0", "ipywidgets": "7.6"}
+
+
+@contextmanager
+def silenced_stderr_fd() -> Iterator[None]:
+    """Send file descriptor 2 to the null device for the duration of the block.
+
+    TensorFlow's GPU probe writes lines such as "Could not find cuda drivers"
+    straight to file descriptor 2 before its log settings apply, so no
+    environment variable hides them; Jupyter would store them as stderr.
+    Python exceptions are unaffected: they are raised, not written to fd 2.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@dataclass(frozen=True)
+class EnvironmentReport:
+    """What :func:`check_environment` found. ``advice`` is empty when all is well."""
+
+    versions: dict[str, str | None]
+    gpus: int
+    on_colab: bool
+    advice: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = ["Environment check"]
+        for name, version in self.versions.items():
+            lines.append(f"  {name:<11} {version or 'not installed'}")
+        place = "Google Colab" if self.on_colab else "this computer"
+        device = f"{self.gpus} GPU" + ("s" if self.gpus > 1 else "") if self.gpus else "CPU"
+        lines.append(f"  {'Running on':<11} {place} ({device})")
+        if self.advice:
+            lines += ["Advice:"] + [f"  - {tip}" for tip in self.advice]
+        else:
+            lines.append("All good: you are ready to start.")
+        return "\n".join(lines)
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _at_least(version: str | None, minimum: str) -> bool:
+    if version is None:
+        return False
+    parts = []
+    for piece in version.split(".")[:2]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts) >= tuple(int(p) for p in minimum.split("."))
+
+
+def check_environment() -> EnvironmentReport:
+    """Report Python, TensorFlow, Keras and ipywidgets versions, GPUs and Colab.
+
+    Imports TensorFlow (to count GPUs), so call :func:`setup_notebook` first if
+    you want a quiet start.
+
+    Example::
+
+        >>> print(check_environment())  # doctest: +SKIP
+        Environment check
+          Python      3.11.7
+          ...
+    """
+    import tensorflow as tf
+
+    versions = {
+        "Python": platform.python_version(),
+        "TensorFlow": tf.__version__,
+        "Keras": _version("keras"),
+        "ipywidgets": _version("ipywidgets"),
+    }
+    on_colab = "google.colab" in sys.modules
+    advice = []
+    for name, version in versions.items():
+        if not _at_least(version, MINIMUM[name]):
+            fix = (
+                "install a newer Python."
+                if name == "Python"
+                else f'run  pip install -U "{name.lower()}>={MINIMUM[name]}"  then restart.'
+            )
+            advice.append(
+                f"{name} {MINIMUM[name]} or newer is needed (found {version or 'none'}): {fix}"
+            )
+    if on_colab and _at_least(versions["ipywidgets"], "8.0"):
+        advice.append(
+            "Colab's widgets work best with the ipywidgets it ships (7.7): "
+            "if the playground shows 'Error displaying widget', use Runtime > "
+            "Disconnect and delete runtime to go back to it."
+        )
+    gpus = len(tf.config.list_physical_devices("GPU"))
+    return EnvironmentReport(versions=versions, gpus=gpus, on_colab=on_colab, advice=advice)
+
+
+def setup_notebook(*, seed: int = 42, short_errors: bool = True) -> None:
+    """Prepare a notebook: quiet TensorFlow, seeds, determinism, environment report.
+
+    Run it in the first code cell, before anything imports TensorFlow or Keras.
+
+    Args:
+        seed: seeds Python's, NumPy's and TensorFlow's random generators, so the
+            notebook prints the same numbers every time it runs on this computer.
+        short_errors: show only the last line of an error (type and message), the
+            part a learner needs; ``%xmode Context`` brings full tracebacks back.
+
+    Example::
+
+        >>> setup_notebook()  # doctest: +SKIP
+        Environment check
+          ...
+        All good: you are ready to start.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"seed must be a whole number such as 42; got {seed!r}.")
+    if seed < 0:
+        raise ValueError(f"seed must be 0 or more; got {seed}.")
+    loaded_loudly = "tensorflow" in sys.modules and any(
+        os.environ.get(name) != value for name, value in QUIET_TENSORFLOW.items()
+    )
+    os.environ.update(QUIET_TENSORFLOW)
+
+    with silenced_stderr_fd():
+        import keras
+        import tensorflow as tf
+
+        tf.config.list_physical_devices("GPU")  # the probe that writes to fd 2
+
+    keras.utils.set_random_seed(seed)
+    tf.config.experimental.enable_op_determinism()
+
+    if short_errors:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # plain Python: nothing to shorten
+            get_ipython = None
+        shell = get_ipython() if get_ipython else None
+        if shell is not None:
+            shell.InteractiveTB.set_mode(mode="Minimal")
+
+    report = check_environment()
+    if loaded_loudly:
+        report.advice.append(
+            "TensorFlow was imported before setup_notebook(), so its start-up "
+            "messages were not silenced: restart the kernel and run this cell first."
+        )
+    print(report)
+    print(f"Random seed {seed}: results repeat from run to run on this computer.")

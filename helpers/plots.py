@@ -1,0 +1,469 @@
+"""Plots used in the lessons: training curves, activations, confusion matrices,
+handwritten digits and regression results.
+
+Every single-plot function takes ``ax=None`` and returns the Axes it drew on;
+functions that draw several panels return the Figure. Importing this module
+changes no matplotlib settings and does not import TensorFlow.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, TypeAlias
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from numpy.typing import ArrayLike
+
+from helpers.history import base_metrics, to_history_dict
+
+if TYPE_CHECKING:
+    from keras.callbacks import History
+
+#: What ``model.fit`` returns, or its ``.history`` dictionary.
+HistoryLike: TypeAlias = "History | Mapping[str, Sequence[float]]"
+
+DIGIT_SHAPES = {(28, 28), (784,), (28, 28, 1)}
+
+
+# --------------------------------------------------------------------------
+# Training curves
+# --------------------------------------------------------------------------
+
+
+def plot_history(
+    history: HistoryLike,
+    *,
+    metric: str = "loss",
+    ax: Axes | None = None,
+    label: str | None = None,
+    color: str | None = None,
+) -> Axes:
+    """Draw one metric of one training run: training solid, validation dashed.
+
+    Both curves share one colour; epochs are counted from 1.
+
+    Example::
+
+        history = model.fit(x, y, validation_split=0.2, epochs=10)
+        plot_history(history, metric="accuracy")
+    """
+    hist = to_history_dict(history)
+    _check_metric(hist, metric)
+    ax = _axes(ax)
+    epochs = np.arange(1, len(next(iter(hist.values()))) + 1)
+    marker = "o" if len(epochs) == 1 else None  # a single point needs a marker to be seen
+    for key, style, kind in [(metric, "-", "training"), (f"val_{metric}", "--", "validation")]:
+        if key in hist:
+            (line,) = ax.plot(
+                epochs, hist[key], linestyle=style, color=color, marker=marker,
+                label=kind if label is None else f"{label} ({kind})",
+            )
+            color = line.get_color()  # the validation curve reuses the training colour
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(metric)
+    ax.legend()
+    return ax
+
+
+def plot_training(
+    history: HistoryLike,
+    *,
+    metrics: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Draw every metric of a run in its own panel (loss first, then accuracy...).
+
+    Example::
+
+        history = model.fit(x, y, validation_split=0.2, epochs=10)
+        plot_training(history)
+    """
+    hist = to_history_dict(history)
+    if isinstance(metrics, str):
+        metrics = [metrics]
+    metrics = base_metrics(hist) if metrics is None else list(metrics)
+    if not metrics:
+        raise ValueError(f"metrics is empty: pass metric names such as {base_metrics(hist)}.")
+    for metric in metrics:
+        _check_metric(hist, metric)
+    fig, axes = plt.subplots(
+        1, len(metrics), figsize=(4.5 * len(metrics), 3.5), squeeze=False, layout="constrained"
+    )
+    for ax, metric in zip(axes.flat, metrics, strict=True):
+        plot_history(hist, metric=metric, ax=ax)
+    if title is not None:
+        fig.suptitle(title)
+    return fig
+
+
+def plot_runs(
+    runs: Mapping[str, HistoryLike] | Sequence[tuple[str, HistoryLike]],
+    *,
+    metric: str = "loss",
+    ax: Axes | None = None,
+) -> Axes:
+    """Overlay several runs to compare them, one colour per run.
+
+    ``runs`` maps a label to a History (or dict), or is a list of
+    ``(label, history)`` pairs.
+
+    Example::
+
+        plot_runs({"adam": history_adam, "sgd": history_sgd}, metric="accuracy")
+    """
+    if isinstance(runs, Mapping):
+        pairs = list(runs.items())
+    elif isinstance(runs, Sequence) and not isinstance(runs, str):
+        pairs = list(runs)
+    else:
+        raise TypeError(
+            "runs must be a dict {label: history} or a list of (label, history) pairs; "
+            f"got {type(runs).__name__}."
+        )
+    if not pairs:
+        raise ValueError("runs is empty: train at least one model and pass {label: history}.")
+    checked = []
+    for pair in pairs:
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+            raise TypeError(f"Each run must be a (label, history) pair; got {pair!r:.80}.")
+        label, history = pair
+        hist = to_history_dict(history)
+        _check_metric(hist, metric, run=label)
+        checked.append((str(label), hist))
+    ax = _axes(ax)
+    for label, hist in checked:
+        plot_history(hist, metric=metric, ax=ax, label=label)
+    ax.set_title(f"{metric}: solid = training, dashed = validation")
+    return ax
+
+
+def _check_metric(hist: dict[str, list[float]], metric: str, *, run: object = None) -> None:
+    names = base_metrics(hist)
+    if metric not in names:
+        whose = "This history" if run is None else f"Run {run!r}"
+        raise ValueError(
+            f"{whose} has no metric {metric!r}; it has {names}. Pass one of those "
+            "(the val_ curve is drawn automatically with its training metric)."
+        )
+
+
+# --------------------------------------------------------------------------
+# Activation functions
+# --------------------------------------------------------------------------
+
+
+def plot_activations(
+    *,
+    x_range: tuple[float, float] = (-5.0, 5.0),
+    softmax_input: Sequence[float] = (2.0, 1.0, 0.1),
+) -> Figure:
+    """Plot sigmoid, tanh and relu, and softmax applied to a small vector.
+
+    The curves are computed with Keras' own ``keras.activations`` functions.
+
+    Example::
+
+        plot_activations(x_range=(-3, 3), softmax_input=(1.0, 2.0, 3.0))
+    """
+    import keras  # imported here so that importing helpers.plots stays light
+
+    bounds = _as_values(x_range, "x_range")
+    if len(bounds) != 2 or not bounds[0] < bounds[1]:
+        raise ValueError(f"x_range must be (low, high) with low < high; got {x_range!r}.")
+    scores = _as_values(softmax_input, "softmax_input").astype("float32")
+    x = np.linspace(*bounds, 201, dtype="float32")
+    fig, axes = plt.subplots(1, 4, figsize=(15, 3.4), layout="constrained")
+    for ax, name in zip(axes[:3], ["sigmoid", "tanh", "relu"], strict=True):
+        y = keras.ops.convert_to_numpy(getattr(keras.activations, name)(x))
+        ax.axhline(0, color="gray", linewidth=0.5)
+        ax.axvline(0, color="gray", linewidth=0.5)
+        ax.plot(x, y)
+        ax.set_title(name)
+        ax.set_xlabel("input x")
+        ax.set_ylabel(f"{name}(x)")
+    probs = keras.ops.convert_to_numpy(keras.activations.softmax(scores))
+    ax = axes[3]
+    bars = ax.bar(range(len(scores)), probs)
+    ax.bar_label(bars, fmt="%.2f")
+    ax.set_xticks(range(len(scores)), labels=[f"{s:g}" for s in scores])
+    ax.set_ylim(0, 1.1)
+    ax.set_title(f"softmax: outputs sum to {probs.sum():.2f}")
+    ax.set_xlabel("input score")
+    ax.set_ylabel("probability")
+    return fig
+
+
+# --------------------------------------------------------------------------
+# Classification
+# --------------------------------------------------------------------------
+
+
+def confusion_matrix(
+    y_true: ArrayLike, y_pred: ArrayLike, *, num_classes: int | None = None
+) -> np.ndarray:
+    """Count how often each true class (row) was predicted as each class (column).
+
+    Labels are integers 0, 1, 2...; 2-D one-hot labels or probabilities (what
+    ``model.predict`` returns for softmax) are turned into classes with argmax.
+    Without ``num_classes`` the matrix goes up to the largest label seen.
+
+    Example::
+
+        >>> confusion_matrix([0, 1, 1, 2], [0, 1, 2, 2])
+        array([[1, 0, 0],
+               [0, 1, 1],
+               [0, 0, 1]])
+    """
+    true = _as_labels(y_true, "y_true")
+    pred = _as_labels(y_pred, "y_pred")
+    _check_same_length(true, pred, "y_true", "y_pred")
+    largest = int(max(true.max(), pred.max()))
+    if num_classes is None:
+        num_classes = largest + 1
+    elif num_classes <= largest:
+        raise ValueError(
+            f"num_classes={num_classes!r} is too small: the labels go up to {largest}. "
+            f"Pass num_classes={largest + 1} or more, or leave it out."
+        )
+    matrix = np.zeros((num_classes, num_classes), dtype=int)
+    np.add.at(matrix, (true, pred), 1)
+    return matrix
+
+
+def plot_confusion_matrix(
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    class_names: Sequence[str] | None = None,
+    normalize: bool = False,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the confusion matrix with the count written in each cell.
+
+    Rows are true classes, columns predicted ones. ``normalize=True`` shows
+    each row as fractions of that true class instead of counts. Labels are
+    integers, or 2-D one-hot/probability arrays (turned into classes by argmax).
+
+    Example::
+
+        probs = model.predict(x_test)
+        plot_confusion_matrix(y_test, probs, class_names=["setosa", "versicolor", "virginica"])
+    """
+    matrix = confusion_matrix(y_true, y_pred)
+    if class_names is None:
+        names = [str(i) for i in range(len(matrix))]
+    elif isinstance(class_names, str):
+        raise TypeError(f"class_names must be a list of names, one per class; got {class_names!r}.")
+    else:
+        names = [str(c) for c in class_names]
+        if len(names) < len(matrix):
+            raise ValueError(
+                f"class_names has {len(names)} names but the labels go up to {len(matrix) - 1} "
+                f"({len(matrix)} classes): give one name per class."
+            )
+        # Classes that never occur still get their (empty) row and column.
+        matrix = np.pad(matrix, (0, len(names) - len(matrix)))
+    if normalize:
+        totals = matrix.sum(axis=1, keepdims=True)
+        values = np.divide(matrix, totals, out=np.zeros(matrix.shape), where=totals > 0)
+    else:
+        values = matrix
+    ax = _axes(ax)
+    ax.imshow(values, cmap="Blues", vmin=0)
+    threshold = values.max() / 2
+    for (row, col), value in np.ndenumerate(values):
+        ax.text(
+            col, row, f"{value:.2f}" if normalize else str(value), ha="center", va="center",
+            color="white" if value > threshold else "black",
+        )
+    ticks = range(len(names))
+    ax.set_xticks(ticks, labels=names)
+    ax.set_yticks(ticks, labels=names)
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    ax.set_title("confusion matrix" + (" (each row sums to 1)" if normalize else ""))
+    return ax
+
+
+def plot_digits(
+    images: ArrayLike,
+    labels: ArrayLike,
+    *,
+    predictions: ArrayLike | None = None,
+    ncols: int = 8,
+    max_images: int = 32,
+) -> Figure:
+    """Show handwritten digits in a grid, titled with the true (and predicted) label.
+
+    ``images`` has shape (n, 28, 28) or flattened (n, 784), uint8 or float.
+    Labels may be integers or one-hot rows; wrong predictions get a red title.
+
+    Example::
+
+        plot_digits(x_test, y_test, predictions=model.predict(x_test).argmax(axis=1))
+    """
+    pixels = np.asarray(images)
+    if not np.issubdtype(pixels.dtype, np.number):
+        raise TypeError(f"images must be an array of pixel values; got {type(images).__name__}.")
+    if pixels.shape[1:] not in DIGIT_SHAPES:
+        raise ValueError(
+            f"images must have shape (n, 28, 28) or flattened (n, 784); got {pixels.shape}. "
+            "For a single image x, pass x[None] or [x]."
+        )
+    true = _as_labels(labels, "labels")
+    _check_same_length(pixels, true, "images", "labels")
+    pred = None
+    if predictions is not None:
+        pred = _as_labels(predictions, "predictions")
+        _check_same_length(true, pred, "labels", "predictions")
+    for name, value in [("ncols", ncols), ("max_images", max_images)]:
+        if not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}.")
+    count = min(len(pixels), max_images)
+    cols = min(ncols, count)
+    rows = math.ceil(count / cols)
+    fig, axes = plt.subplots(
+        rows, cols, figsize=(1.3 * cols, 1.6 * rows), squeeze=False, layout="constrained"
+    )
+    for i, ax in enumerate(axes.flat):
+        ax.set_axis_off()
+        if i >= count:
+            continue
+        ax.imshow(pixels[i].reshape(28, 28), cmap="gray_r")
+        title, color = f"true {true[i]}", "black"
+        if pred is not None:
+            title += f"\npred {pred[i]}"
+            color = "black" if pred[i] == true[i] else "red"
+        ax.set_title(title, color=color, fontsize=9)
+    return fig
+
+
+# --------------------------------------------------------------------------
+# Regression
+# --------------------------------------------------------------------------
+
+
+def plot_predictions(
+    y_true: ArrayLike, y_pred: ArrayLike, *, ax: Axes | None = None, unit: str | None = None
+) -> Axes:
+    """Scatter predicted against true values; perfect predictions lie on y = x.
+
+    Example::
+
+        plot_predictions(y_test, model.predict(x_test), unit="mpg")
+    """
+    true, pred = _regression_pair(y_true, y_pred)
+    ax = _axes(ax)
+    ax.scatter(true, pred, s=14, alpha=0.6)
+    low, high = min(true.min(), pred.min()), max(true.max(), pred.max())
+    ax.plot([low, high], [low, high], "--", color="gray", label="perfect prediction (y = x)")
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_xlabel(_with_unit("true value", unit))
+    ax.set_ylabel(_with_unit("predicted value", unit))
+    ax.legend()
+    return ax
+
+
+def plot_error_histogram(
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    ax: Axes | None = None,
+    bins: int = 25,
+    unit: str | None = None,
+) -> Axes:
+    """Histogram of the errors (predicted - true); a good model centres them on 0.
+
+    Example::
+
+        plot_error_histogram(y_test, model.predict(x_test), unit="mpg")
+    """
+    true, pred = _regression_pair(y_true, y_pred)
+    if not isinstance(bins, int) or bins < 1:
+        raise ValueError(f"bins must be a whole number of at least 1; got {bins!r}.")
+    ax = _axes(ax)
+    ax.hist(pred - true, bins=bins)
+    ax.axvline(0, color="gray", linestyle="--")
+    ax.set_xlabel(_with_unit("error (predicted - true)", unit))
+    ax.set_ylabel("count")
+    return ax
+
+
+def plot_regression(y_true: ArrayLike, y_pred: ArrayLike, *, unit: str | None = None) -> Figure:
+    """Predicted-vs-true scatter and error histogram side by side.
+
+    Example::
+
+        plot_regression(y_test, model.predict(x_test), unit="mpg")
+    """
+    true, pred = _regression_pair(y_true, y_pred)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
+    plot_predictions(true, pred, ax=left, unit=unit)
+    plot_error_histogram(true, pred, ax=right, unit=unit)
+    return fig
+
+
+# --------------------------------------------------------------------------
+# Input checks shared by the plots above
+# --------------------------------------------------------------------------
+
+
+def _axes(ax: Axes | None) -> Axes:
+    return plt.gca() if ax is None else ax
+
+
+def _as_values(data: ArrayLike, name: str) -> np.ndarray:
+    """A non-empty 1-D float array; an (n, 1) column (what predict returns) is flattened."""
+    array = np.asarray(data)
+    if not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+        raise TypeError(
+            f"{name} must be an array or list of numbers; got {type(data).__name__} "
+            f"{data!r:.60}."
+        )
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(
+            f"{name} must be a non-empty list of numbers (shape (n,) or (n, 1)); "
+            f"got shape {array.shape}."
+        )
+    return array.astype(float)
+
+
+def _as_labels(data: ArrayLike, name: str) -> np.ndarray:
+    """Integer class labels; 2-D one-hot rows or probabilities become their argmax."""
+    array = np.asarray(data)
+    if array.ndim == 2 and array.shape[1] > 1 and np.issubdtype(array.dtype, np.number):
+        return array.argmax(axis=1)
+    values = _as_values(array, name)
+    if np.any(values < 0) or np.any(values != np.round(values)):
+        bad = values[(values < 0) | (values != np.round(values))][0]
+        raise ValueError(
+            f"{name} must hold class numbers 0, 1, 2...; found {bad:g}. If these are "
+            "sigmoid scores, turn them into classes first: (scores > 0.5).astype(int)."
+        )
+    return values.astype(int)
+
+
+def _check_same_length(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
+    if len(a) != len(b):
+        raise ValueError(
+            f"{name_a} has {len(a)} samples but {name_b} has {len(b)}: "
+            "pass one entry per sample in both."
+        )
+
+
+def _regression_pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    true, pred = _as_values(y_true, "y_true"), _as_values(y_pred, "y_pred")
+    _check_same_length(true, pred, "y_true", "y_pred")
+    return true, pred
+
+
+def _with_unit(text: str, unit: str | None) -> str:
+    return text if unit is None else f"{text} [{unit}]"

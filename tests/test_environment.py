@@ -1,0 +1,93 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from helpers import environment
+from helpers.environment import EnvironmentReport, check_environment, setup_notebook
+
+
+def test_setup_notebook_is_quiet_seeded_and_reports(tmp_path):
+    # A fresh interpreter, as in a new kernel: nothing may reach stderr.
+    script = (
+        "from helpers.environment import setup_notebook\n"
+        "setup_notebook(seed=7)\n"
+        "import keras, numpy as np\n"
+        "m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
+        "m.compile(optimizer='sgd', loss='mse')\n"
+        "m.fit(np.ones((8, 2)), np.ones(8), epochs=1, verbose=0)\n"
+        "print(float(np.random.rand()))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TF_")}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+        assert run.stderr == "", f"stderr was not silent:\n{run.stderr}"
+        assert "Environment check" in run.stdout and "Random seed 7" in run.stdout
+    assert runs[0].stdout == runs[1].stdout  # seeded: the same random number twice
+
+
+def test_report_lists_versions_and_no_advice_here():
+    report = check_environment()
+    assert set(report.versions) == {"Python", "TensorFlow", "Keras", "ipywidgets"}
+    assert report.versions["Keras"].startswith("3.")
+    assert report.advice == []
+    assert str(report).endswith("All good: you are ready to start.")
+
+
+def test_report_gives_advice_for_old_or_missing_packages():
+    report = EnvironmentReport(
+        versions={
+            "Python": "3.11.7",
+            "TensorFlow": "2.15.0",
+            "Keras": "2.15.0",
+            "ipywidgets": None,
+        },
+        gpus=0,
+        on_colab=False,
+        advice=[],
+    )
+    assert "not installed" in str(report)
+    assert not environment._at_least("2.15.0", "3.0")
+    assert environment._at_least("3.15.1", "3.0")
+    assert environment._at_least("8.1.9rc1", "7.6")
+    assert not environment._at_least(None, "7.6")
+
+
+def test_report_names_the_device():
+    cpu = EnvironmentReport(versions={}, gpus=0, on_colab=False)
+    gpu = EnvironmentReport(versions={}, gpus=2, on_colab=True)
+    assert "this computer (CPU)" in str(cpu)
+    assert "Google Colab (2 GPUs)" in str(gpu)
+
+
+@pytest.mark.parametrize(
+    ("seed", "error", "message"),
+    [
+        ("42", TypeError, "whole number"),
+        (1.5, TypeError, "whole number"),
+        (True, TypeError, "whole number"),
+        (-1, ValueError, "0 or more"),
+    ],
+)
+def test_setup_notebook_rejects_bad_seeds(seed, error, message):
+    with pytest.raises(error, match=message):
+        setup_notebook(seed=seed)
+
+
+def test_importing_helpers_has_no_side_effects():
+    script = (
+        "import os, sys\n"
+        "before = dict(os.environ)\n"
+        "import helpers, helpers.environment, helpers.exercises, helpers.feedback\n"
+        "import helpers.history, helpers.data, helpers.plots\n"
+        "assert 'tensorflow' not in sys.modules, 'importing helpers loaded TensorFlow'\n"
+        "assert dict(os.environ) == before, 'importing helpers changed the environment'\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ""

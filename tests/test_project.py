@@ -1,0 +1,59 @@
+"""The project's own files: lint, the conda environment, the README's commands."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ruff_is_clean_on_helpers_tests_notebooks_and_bench():
+    run = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def _requirements() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    lines = project["dependencies"] + project["optional-dependencies"]["test"]
+    # "name>=1,<2; marker" -> {"name": ">=1,<2"}
+    return dict(re.match(r"([A-Za-z0-9_.-]+)([^;]*)", line).groups() for line in lines)
+
+
+def _conda_packages() -> dict[str, str]:
+    packages = {}
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        found = re.match(r"^  - ([A-Za-z0-9_.-]+) (\S+)$", line)
+        if found:
+            packages[found.group(1)] = found.group(2)
+    return packages
+
+
+def test_environment_yml_matches_pyproject():
+    conda = _conda_packages()
+    python = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert conda.pop("python").startswith(python)
+    assert conda == _requirements(), "environment.yml and pyproject.toml list different packages"
+
+
+def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "python course.py lab" in readme
+    assert "python course.py test" in readme
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^python3? course\.py test\s*$", ci, re.MULTILINE)
+
+
+def test_licences_cover_code_and_lesson_text():
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "CC BY 4.0" in licence
