@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -33,24 +34,30 @@ def venv_python(env_dir: Path) -> Path:
 
 
 def ensure_env(env_dir: Path, requirements: list[str]) -> Path:
-    """Create ``env_dir`` if needed and install ``requirements`` when they changed."""
-    python = venv_python(env_dir)
+    """Create ``env_dir`` if needed and install ``requirements`` unless already there."""
     if sys.version_info < (3, 10):  # noqa: UP036 - learners may run an older Python
         sys.exit(f"Keras First Steps needs Python 3.10 or newer; this is {sys.version.split()[0]}.")
+    python = venv_python(env_dir)
     if not python.exists():
         print(f"Creating a virtual environment in {env_dir.name}/ ...", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
-    wanted = hashlib.sha256(
-        (ROOT / "pyproject.toml").read_bytes() + " ".join(requirements).encode()
-    ).hexdigest()
-    stamp = env_dir / "course-install.sha256"
-    if not stamp.exists() or stamp.read_text().strip() != wanted:
+    # The stamp records what was installed for which pyproject.toml, so a
+    # second run starts at once and a changed pyproject.toml reinstalls.
+    project = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    stamp = env_dir / "course-install.json"
+    installed = json.loads(stamp.read_text()) if stamp.exists() else {}
+    have = (
+        set(installed.get("requirements", [])) if installed.get("pyproject") == project else set()
+    )
+    if not set(requirements) <= have:
         print(
             f"Installing the course into {env_dir.name}/ (first time: a few minutes) ...",
             flush=True,
         )
         run([python, "-m", "pip", "install", "--disable-pip-version-check", "-q", *requirements])
-        stamp.write_text(wanted + "\n")
+        stamp.write_text(
+            json.dumps({"pyproject": project, "requirements": sorted(have | set(requirements))})
+        )
     return python
 
 
@@ -61,8 +68,11 @@ def run(command: list, **kwargs) -> None:
         sys.exit(result.returncode)
 
 
-def main_env(extras: str = "test") -> Path:
-    return ensure_env(ROOT / ".venv", ["-e", f".[{extras}]"])
+def main_env() -> Path:
+    # One environment for every command. "dev" adds what the benchmarks and the
+    # data-export test need (scikit-learn, mlxtend, livelossplot): small, and
+    # never imported by the lessons.
+    return ensure_env(ROOT / ".venv", ["-e", ".[test,dev]"])
 
 
 def cmd_lab(args: argparse.Namespace) -> None:
@@ -75,7 +85,7 @@ def cmd_test(args: argparse.Namespace) -> None:
     run([python, "-m", "pytest", *args.pytest_args])
     # The same unit tests against the widgets that Colab ships (notebooks and
     # the browser need the front end of the main environment, so they are left out).
-    colab_like = ensure_env(ROOT / ".venv-ipywidgets7", ["-e", ".[test]", COLAB_IPYWIDGETS])
+    colab_like = ensure_env(ROOT / ".venv-ipywidgets7", ["-e", ".[test,dev]", COLAB_IPYWIDGETS])
     print(f"\nHelpers' unit tests again with {COLAB_IPYWIDGETS} (what Colab ships):", flush=True)
     run(
         [
@@ -98,7 +108,7 @@ def cmd_refresh(args: argparse.Namespace) -> None:
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
-    python = main_env("test,dev")
+    python = main_env()
     for script in sorted((ROOT / "bench").glob("*.py")):
         print(f"== {script.relative_to(ROOT).as_posix()}", flush=True)
         run([python, script])

@@ -1,0 +1,175 @@
+"""Drive JupyterLab in headless Chromium, as a learner would (used by tests/test_browser.py).
+
+``jupyter_lab(folder)`` serves a folder on localhost with a fresh, private
+Jupyter configuration; ``Notebook`` opens one notebook in a Playwright page and
+offers the few things the tests do: run all cells, wait until the kernel is
+done, find cells and widgets, look for errors and take screenshots.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Only localhost is reachable here: keep Chromium from phoning home.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# User settings of the test server: no news or update pop-ups, and every cell
+# kept in the page (JupyterLab may otherwise leave cells outside the view unrendered).
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+}
+STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+SVG_IMAGE = '.jp-OutputArea-output[data-mime-type="image/svg+xml"] img'
+WIDGET_ERROR = "Error displaying widget"
+
+SERVER_START_S = 90
+KERNEL_IDLE_MS = 120_000
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Lab:
+    base_url: str
+    token: str
+    root: Path
+    log: Path
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}?token={self.token}"
+
+    def api(self, path: str, method: str = "GET") -> bytes:
+        request = urllib.request.Request(
+            f"{self.base_url}api/{path}",
+            method=method,
+            headers={"Authorization": f"token {self.token}"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.read()
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+@contextmanager
+def jupyter_lab(root: Path, workdir: Path, python: str = sys.executable) -> Iterator[Lab]:
+    """Serve ``root`` with ``python -m jupyter lab``; Jupyter's own files go to ``workdir``.
+
+    The kernels are started with ``python`` too (jupyter_client swaps the
+    kernelspec's "python" for the server's interpreter), so they see the course.
+    """
+    settings = workdir / "lab-settings"
+    for plugin, values in LAB_SETTINGS.items():
+        package, name = plugin.rsplit("/", 1)
+        target = settings / package / f"{name}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "PYTEST_"))}
+    env.update(
+        JUPYTER_CONFIG_DIR=str(workdir / "config"),
+        JUPYTER_DATA_DIR=str(workdir / "data"),
+        JUPYTER_RUNTIME_DIR=str(workdir / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"),
+        PYTHONUNBUFFERED="1",
+    )
+    port, token = free_port(), secrets.token_hex(16)
+    lab = Lab(f"http://127.0.0.1:{port}/", token, root, workdir / "jupyter-lab.log")
+    command = [
+        python, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0", "--LabApp.news_url=None", "--allow-root",
+    ]  # fmt: skip
+    with lab.log.open("wb") as log:
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + SERVER_START_S
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"jupyter lab exited at start:\n{lab.log_tail()}")
+            try:
+                lab.api("status")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"jupyter lab did not answer in {SERVER_START_S} s:\n{lab.log_tail()}"
+                    ) from None
+                time.sleep(0.25)
+        yield lab
+    finally:
+        try:  # shuts the kernels down too
+            lab.api("shutdown", method="POST")
+        except OSError:
+            pass
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+class Notebook:
+    """One notebook open in a JupyterLab page."""
+
+    def __init__(self, page, lab: Lab, path: str, screenshots: Path):
+        self.page, self.lab, self.path, self.screenshots = page, lab, path, screenshots
+        self.name = Path(path).stem
+        page.goto(lab.url(f"lab/tree/{path}"))
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=60_000)
+        self.wait_idle()
+
+    @property
+    def cells(self):
+        return self.page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell")
+
+    def menu(self, menu: str, item: str) -> None:
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
+        self.page.get_by_role("menuitem", name=item, exact=True).click()
+
+    def wait_idle(self, timeout: int = KERNEL_IDLE_MS) -> None:
+        """Wait until the kernel is started and idle, and no cell is running or queued."""
+        self.page.wait_for_function(
+            """() => {
+                const s = document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator');
+                const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-InputPrompt')];
+                return s && s.dataset.status === 'idle'
+                    && !prompts.some(p => p.textContent.includes('*'));
+            }""",
+            timeout=timeout,
+        )
+
+    def run_all(self, timeout: int = KERNEL_IDLE_MS) -> None:
+        """Clear every output, then Run > Run All Cells and wait until all have run."""
+        self.menu("Edit", "Clear Outputs of All Cells")
+        self.menu("Run", "Run All Cells")
+        self.wait_idle(timeout)
+
+    def shot(self, step: str, target=None) -> Path:
+        path = self.screenshots / f"{self.name}-{step}.png"
+        (target or self.page).screenshot(path=str(path))
+        return path

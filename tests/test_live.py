@@ -1,0 +1,265 @@
+"""Tests of helpers.live: the SVG curves and the LivePlot callback, without a browser."""
+
+from __future__ import annotations
+
+import math
+import re
+from types import SimpleNamespace
+
+import ipywidgets as widgets
+import keras
+import numpy as np
+import pytest
+from IPython.core.formatters import DisplayFormatter
+
+from helpers import live
+from helpers.live import PLACEHOLDER, LivePlot, curves_svg
+
+HISTORY = {
+    "loss": [0.9, 0.6, 0.4],
+    "accuracy": [0.5, 0.7, 0.8],
+    "val_loss": [1.0, 0.7, 0.5],
+    "val_accuracy": [0.4, 0.6, 0.7],
+}
+
+
+def polylines(svg: str) -> list[str]:
+    return re.findall(r"<polyline [^>]*>", svg)
+
+
+def points(polyline: str) -> int:
+    return len(re.search(r'points="([^"]*)"', polyline).group(1).split())
+
+
+@pytest.fixture(scope="module")
+def tiny_data():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(40, 3)).astype("float32")
+    y = (x[:, 0] > 0).astype("float32")
+    return x, y
+
+
+def tiny_model() -> keras.Model:
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def observed_values(widget: widgets.HTML) -> list[str]:
+    """Every value the widget is set to from now on."""
+    seen: list[str] = []
+    widget.observe(lambda change: seen.append(change["new"]), "value")
+    return seen
+
+
+# ------------------------------------------------------------- curves_svg ---
+
+
+def test_curves_svg_draws_one_polyline_per_series_with_validation_dashed():
+    svg = curves_svg({"": HISTORY})
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    lines = polylines(svg)
+    assert len(lines) == 4  # loss, val_loss, accuracy, val_accuracy
+    assert all('class="val"' in p and "stroke-dasharray" in p for p in lines if "val" in p)
+    assert all("stroke-dasharray" not in p for p in lines if 'class="train"' in p)
+    train_colour, val_colour = (re.search(r'stroke="(#\w+)"', p)[1] for p in lines[:2])
+    assert train_colour == val_colour
+    assert ">loss<" in svg and ">accuracy<" in svg and ">validation<" in svg
+    assert [points(p) for p in lines] == [3, 3, 3, 3]
+
+
+def test_curves_svg_overlays_runs_in_their_own_colours_with_labels():
+    other = {k: [v * 1.1 for v in values] for k, values in HISTORY.items()}
+    svg = curves_svg({"adam <fast>": HISTORY, "sgd": other}, metrics=["loss"])
+    lines = polylines(svg)
+    assert len(lines) == 4
+    colours = {re.search(r'stroke="(#\w+)"', p)[1] for p in lines}
+    assert len(colours) == 2
+    assert "adam &lt;fast&gt;" in svg and ">sgd<" in svg  # labels escaped
+    assert ">accuracy<" not in svg
+
+
+def test_curves_svg_epoch_axis_reaches_max_epoch_and_starts_at_1():
+    svg = curves_svg({"": {"loss": [1.0]}}, max_epoch=50)
+    ticks = re.findall(r'text-anchor="middle">(\d+)</text>', svg)
+    assert ticks[0] == "1" and ticks[-1] == "50"
+    assert len(polylines(svg)) == 1  # a single epoch is still drawn (as a dot)
+
+
+def test_curves_svg_leaves_out_nan_and_keeps_diverged_runs_from_squashing_others():
+    diverged = {"loss": [1.2, 3e26, math.nan]}
+    steady = {"loss": [0.9, 0.5, 0.3]}
+    svg = curves_svg({"steady": steady, "diverged": diverged})
+    lines = polylines(svg)
+    assert [points(p) for p in lines] == [3, 2]
+    assert "e+" not in svg  # the axis follows the steady run, not 3e26
+    alone = curves_svg({"": diverged})
+    assert "e+26" in alone  # a diverged run alone shows how far it went
+
+
+def test_curves_svg_accepts_a_keras_history_like_object():
+    history = SimpleNamespace(history={"loss": [0.5, 0.4]})
+    assert len(polylines(curves_svg({"run": history}))) == 1
+
+
+@pytest.mark.parametrize(
+    ("runs", "options", "error", "match"),
+    [
+        ({}, {}, TypeError, "non-empty dict of label -> history"),
+        ([HISTORY], {}, TypeError, "non-empty dict of label -> history"),
+        ({"": HISTORY}, {"metrics": "loss"}, TypeError, r"list of metric\s+names"),
+        ({"": HISTORY}, {"metrics": []}, TypeError, "list of metric"),
+        ({"": HISTORY}, {"metrics": ["val_loss"]}, ValueError, r"'val_loss'.*'accuracy', 'loss'"),
+        ({"": HISTORY}, {"max_epoch": 0}, ValueError, "max_epoch must be a whole number"),
+        ({"": HISTORY}, {"width": 50}, ValueError, "width must be a whole number of pixels"),
+        ({"": {"loss": "0.5"}}, {}, TypeError, "one number per epoch"),
+    ],
+)  # fmt: skip
+def test_curves_svg_bad_input_says_how_to_fix_it(runs, options, error, match):
+    with pytest.raises(error, match=match):
+        curves_svg(runs, **options)
+
+
+def test_curves_svg_is_cheap():
+    long = {k: list(np.linspace(1, 0, 500)) for k in HISTORY}
+    curves_svg({"": long})
+    assert len(curves_svg({"": long})) < 60_000
+
+
+# ---------------------------------------------------------------- LivePlot ---
+
+
+def test_liveplot_draws_into_an_html_widget_during_and_after_fit(tiny_data):
+    x, y = tiny_data
+    target = widgets.HTML()
+    values = observed_values(target)
+    plot = LivePlot(target=target, min_interval=0)
+    history = tiny_model().fit(
+        x, y, epochs=4, batch_size=20, validation_data=(x, y), verbose=0, callbacks=[plot]
+    )
+    assert len(values) == 4  # one per epoch; the final redraw repeats the last one
+    assert target.value == plot.svg and target.value.startswith("<svg")
+    assert [points(p) for p in polylines(target.value)] == [4, 4, 4, 4]
+    assert plot.history.keys() == history.history.keys()
+    assert np.allclose(plot.history["val_loss"], history.history["val_loss"])
+
+
+def test_liveplot_throttles_but_always_draws_the_end(tiny_data):
+    x, y = tiny_data
+    target = widgets.HTML()
+    values = observed_values(target)
+    plot = LivePlot(target=target, min_interval=3600)
+    tiny_model().fit(x, y, epochs=6, batch_size=20, verbose=0, callbacks=[plot])
+    assert len(values) == 2  # the first epoch at once, then only the final redraw
+    assert [points(p) for p in polylines(values[0])] == [1, 1]
+    assert [points(p) for p in polylines(values[1])] == [6, 6]
+
+
+def test_liveplot_redraws_at_most_once_per_min_interval(monkeypatch):
+    now = [0.0]
+    monkeypatch.setattr(live, "time", SimpleNamespace(monotonic=lambda: now[0]))
+    target = widgets.HTML()
+    values = observed_values(target)
+    plot = LivePlot(target=target, min_interval=0.5)
+    plot.set_params({"epochs": 10})
+    plot.on_train_begin()
+    for epoch, seconds in enumerate([0.0, 0.1, 0.2, 0.6, 0.7, 1.2, 1.25]):
+        now[0] = seconds
+        plot.on_epoch_end(epoch, {"loss": 1.0 / (epoch + 1)})
+    assert len(values) == 3  # at 0.0, 0.6 and 1.2 s
+    plot.on_train_end()
+    assert len(values) == 4 and points(polylines(values[-1])[0]) == 7
+
+
+def test_liveplot_uses_one_display_handle_and_never_clears(monkeypatch, tiny_data):
+    calls = []
+
+    class Handle:
+        def update(self, obj):
+            calls.append(("update", obj))
+
+    def fake_display(obj, *, display_id):
+        calls.append(("display", obj, display_id))
+        return Handle()
+
+    monkeypatch.setattr(live, "display", fake_display)
+    monkeypatch.setattr(live.InteractiveShell, "initialized", classmethod(lambda cls: True))
+    x, y = tiny_data
+    plot = LivePlot(min_interval=0)
+    tiny_model().fit(x, y, epochs=3, batch_size=20, verbose=0, callbacks=[plot])
+    assert [c[0] for c in calls] == ["display", "update", "update", "update"]
+    assert calls[0][2] is True
+    view = calls[-1][1]
+    data, _ = DisplayFormatter().format(view)  # what IPython would send
+    assert data["text/plain"] == PLACEHOLDER
+    assert data["image/svg+xml"] == plot.svg and points(polylines(plot.svg)[0]) == 3
+
+
+def test_liveplot_outside_jupyter_shows_nothing_but_keeps_the_drawing(tiny_data, capsys):
+    x, y = tiny_data
+    plot = LivePlot()
+    tiny_model().fit(x, y, epochs=2, batch_size=20, verbose=0, callbacks=[plot])
+    assert capsys.readouterr().out == ""
+    assert plot.svg.startswith("<svg") and repr(plot._view) == PLACEHOLDER
+
+
+def test_liveplot_replaces_the_only_output_of_an_output_widget(tiny_data):
+    x, y = tiny_data
+    out = widgets.Output()
+    tiny_model().fit(
+        x, y, epochs=3, batch_size=20, verbose=0, callbacks=[LivePlot(target=out, min_interval=0)]
+    )  # fmt: skip
+    assert len(out.outputs) == 1
+    (output,) = out.outputs
+    assert output["output_type"] == "display_data"
+    assert output["data"]["text/plain"] == PLACEHOLDER
+    assert points(polylines(output["data"]["image/svg+xml"])[0]) == 3
+
+
+def test_liveplot_draws_only_the_metrics_asked_for_and_pads_missing_epochs(tiny_data):
+    x, y = tiny_data
+    target = widgets.HTML()
+    plot = LivePlot(target=target, metrics=["loss"], min_interval=0)
+    tiny_model().fit(
+        x, y, epochs=4, batch_size=20, validation_data=(x, y), validation_freq=2, verbose=0,
+        callbacks=[plot],
+    )  # fmt: skip
+    assert ">accuracy<" not in target.value
+    assert plot.history["val_loss"][0] != plot.history["val_loss"][0]  # NaN: no validation yet
+    assert [points(p) for p in polylines(target.value)] == [4, 2]
+
+
+def test_liveplot_starts_afresh_on_each_fit(tiny_data):
+    x, y = tiny_data
+    plot, model = LivePlot(min_interval=0), tiny_model()
+    model.fit(x, y, epochs=3, batch_size=20, verbose=0, callbacks=[plot])
+    model.fit(x, y, epochs=2, batch_size=20, verbose=0, callbacks=[plot])
+    assert len(plot.history["loss"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "match"),
+    [
+        ({"metrics": "loss"}, TypeError, "list of metric"),
+        ({"metrics": ["loss", 1]}, TypeError, "list of metric"),
+        ({"min_interval": -1}, ValueError, "min_interval must be 0"),
+        ({"min_interval": "fast"}, TypeError, "number of seconds"),
+        ({"min_interval": math.inf}, ValueError, "min_interval must be 0"),
+        ({"target": widgets.Label()}, TypeError, "ipywidgets.HTML or an .*Output; got Label"),
+    ],
+)  # fmt: skip
+def test_liveplot_bad_options_say_how_to_fix_them(options, error, match):
+    with pytest.raises(error, match=match):
+        LivePlot(**options)
+
+
+def test_liveplot_unknown_metric_fails_at_the_first_epoch_naming_the_metrics(tiny_data):
+    x, y = tiny_data
+    with pytest.raises(ValueError, match=r"No curve called 'auc'.*\['accuracy', 'loss'\]"):
+        tiny_model().fit(x, y, epochs=2, verbose=0, callbacks=[LivePlot(metrics=["auc"])])
+
+
+def test_liveplot_options_are_keyword_only():
+    with pytest.raises(TypeError):
+        LivePlot(["loss"])  # type: ignore[misc]
