@@ -60,8 +60,10 @@ def _y_ticks(values: list[float]) -> tuple[float, float, list[str]]:
     step = _nice_step(hi - lo, 4)
     lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
     ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
-    if max(abs(lo), abs(hi)) >= 1e5 or step < 1e-4:
-        return lo, hi, [f"{t:.2g}" for t in ticks]
+    biggest = max(abs(lo), abs(hi))
+    if biggest >= 1e5 or step < 1e-4:  # exponent notation, with enough digits to differ
+        digits = max(2, math.floor(math.log10(biggest)) - math.floor(math.log10(step)) + 1)
+        return lo, hi, [f"{t:.{digits}g}" for t in ticks]
     decimals = len(f"{step:.4f}".rstrip("0").split(".")[1])
     return lo, hi, [f"{t:.{decimals}f}" for t in ticks]
 

@@ -26,12 +26,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import numpy as np
 
 from helpers import data
+
+if TYPE_CHECKING:
+    import keras
 
 __all__ = [
     "ACTIVATIONS",
@@ -128,7 +131,7 @@ def _check_whole(name: str, value: object, low: int, high: int | None = None) ->
 
 
 def _check_choice(name: str, value: object, choices: Iterable[str]) -> None:
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         listed = ", ".join(repr(c) for c in choices)
         raise ValueError(f"Unknown {name} {value!r}: choose one of {listed}.")
 
@@ -233,7 +236,7 @@ def _prepared(settings: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     return (x_train - mean) / std, y_train, (x_val - mean) / std, y_val
 
 
-def build_model(settings: Settings) -> Any:
+def build_model(settings: Settings) -> keras.Model:
     """The compiled Keras model a run trains: Dense hidden layers, then the output layer.
 
     Two classes get one sigmoid unit and binary cross-entropy; more get softmax
@@ -386,7 +389,11 @@ _SLIDER_RANGES = {
 
 def _control(name: str, value: Any) -> widgets.ValueWidget:
     """The widget that sets one field of Settings, showing ``value``."""
-    common = {"description": name.replace("_", " "), "style": {"description_width": "110px"}}
+    common = {
+        "description": name.replace("_", " "),
+        "style": {"description_width": "110px"},
+        "layout": {"width": "360px"},
+    }
     if name in ("dataset", "optimizer", "activation"):
         choices = {"dataset": DATASETS, "optimizer": OPTIMIZERS}.get(name)
         options = list(ACTIVATIONS) if choices is None else [(v, k) for k, v in choices.items()]
@@ -482,7 +489,7 @@ class Playground(widgets.VBox):
         """The finished runs, oldest first (stopped and diverged ones included)."""
         return list(self._runs)
 
-    def summary(self, *, digits: int = 3) -> str:
+    def summary(self, *, digits: int = 2) -> str:
         """The tray as a plain-text table: one line per run, final metrics rounded.
 
         Example::
@@ -521,16 +528,14 @@ class Playground(widgets.VBox):
         runs = {f"{i}: {run.settings.label}": run.history for i, run in enumerate(self._runs, 1)}
         self.tray.value = curves_svg(runs)
         header, *rows = self._rows(3)
-        self.table.value = (
-            '<table style="font-size:90%"><tr>'
-            + "".join(f"<th>{escape(cell)}</th>" for cell in header)
-            + "</tr>"
-            + "".join(
-                "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-                for row in rows
-            )
-            + "</table>"
-        )
+
+        def row_html(tag: str, cells: list[str]) -> str:
+            style = "text-align:left;padding:1px 8px"
+            cells_html = "".join(f'<{tag} style="{style}">{escape(c)}</{tag}>' for c in cells)
+            return f"<tr>{cells_html}</tr>"
+
+        lines = [row_html("th", header)] + [row_html("td", row) for row in rows]
+        self.table.value = f"<table>{''.join(lines)}</table>"
 
     def train(self, **overrides: Any) -> RunResult:
         """Set the controls to ``overrides``, then train in this thread and return the run.

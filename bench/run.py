@@ -1,0 +1,267 @@
+"""Measure the live plot and the playground against their speed targets.
+
+Run from the repository root (no Jupyter needed)::
+
+    .venv/bin/python bench/run.py            # or: python course.py bench
+    .venv/bin/python bench/run.py --reps 9   # more repetitions, steadier medians
+
+It prints the machine, then (a) the overhead of ``LivePlot`` and of
+livelossplot's ``PlotLossesKeras`` over a plain 20-epoch ``fit(verbose=0)``,
+and (b) the playground's Train click -> first plotted point and complete
+50-epoch iris run. Every figure is the median of ``--reps`` repetitions,
+interleaved so that background load hits all variants alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import io
+import os
+import platform
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # works without `pip install -e .`
+
+from helpers.environment import QUIET_TENSORFLOW, silenced_stderr_fd  # noqa: E402
+
+TARGET_OVERHEAD = 0.05  # LivePlot: at most 5% over a plain fit
+TARGET_VS_LIVELOSSPLOT = 1 / 5  # ... and under a fifth of livelossplot's overhead
+TARGET_FIRST_POINT = 1.5  # seconds from Train click to the first plotted point
+TARGET_RUN = 3.0  # seconds from Train click to a finished 50-epoch iris run
+
+
+def cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def with_timer(callback):
+    """Give ``callback`` a ``spent`` total of the seconds its epoch-level hooks take."""
+
+    def timer(original: Callable) -> Callable:
+        def timed_hook(*args, **kwargs):
+            started = time.perf_counter()
+            original(*args, **kwargs)
+            callback.spent += time.perf_counter() - started
+
+        return timed_hook
+
+    callback.spent = 0.0
+    for hook in ("on_train_begin", "on_epoch_end", "on_train_end"):
+        setattr(callback, hook, timer(getattr(callback, hook)))
+    return callback
+
+
+def render_and_close_figures(*args: object, **kwargs: object) -> None:
+    """What ``plt.show()`` does in a notebook (matplotlib-inline): render PNGs, close."""
+    import matplotlib.pyplot as plt
+
+    for number in plt.get_fignums():
+        figure = plt.figure(number)
+        figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+    plt.close("all")
+
+
+def bench_overhead(reps: int) -> None:
+    import ipywidgets
+    import keras
+
+    from helpers.data import load_iris
+    from helpers.live import LivePlot, curves_svg
+
+    try:
+        import matplotlib.pyplot as plt
+        from livelossplot import PlotLossesKeras
+    except ImportError:
+        PlotLossesKeras = None  # a dev-only dependency: pip install -e ".[dev]"
+    else:
+        plt.show = render_and_close_figures
+
+    (x_train, y_train), validation = load_iris(test_fraction=0.3)
+    mean, std = x_train.mean(axis=0), x_train.std(axis=0)
+    x_train, validation = (x_train - mean) / std, ((validation[0] - mean) / std, validation[1])
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential(
+        [keras.Input(shape=(4,)), keras.layers.Dense(16, activation="relu"),
+         keras.layers.Dense(3, activation="softmax")]
+    )  # fmt: skip
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    start_weights = model.get_weights()
+
+    def fit(callbacks: list) -> tuple[float, float]:
+        """Wall-clock and CPU seconds (this process, all threads) of one 20-epoch fit."""
+        model.set_weights(start_weights)
+        gc.collect()  # garbage left by an earlier variant must not be collected in this one
+        wall, cpu = time.perf_counter(), time.process_time()
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # livelossplot's legend warnings and the like
+            model.fit(
+                x_train, y_train, epochs=20, batch_size=16, validation_data=validation,
+                verbose=0, callbacks=callbacks,
+            )  # fmt: skip
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+    fit([])  # trace the train and test functions once, outside the timings
+    makers: dict[str, Callable[[], object]] = {
+        "plain fit": lambda: None,
+        "LivePlot": lambda: with_timer(LivePlot(target=ipywidgets.HTML())),
+    }
+    if PlotLossesKeras is not None:
+        makers["livelossplot"] = lambda: with_timer(PlotLossesKeras(mode="notebook"))
+    times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in makers}
+    for rep in range(reps):
+        names = list(makers)
+        for name in names[rep % len(names) :] + names[: rep % len(names)]:  # rotate the order
+            callback = makers[name]()
+            if isinstance(callback, LivePlot):
+                plot, updates = callback, []
+                plot.target.observe(updates.append, "value")
+            wall, cpu = fit([callback] if callback else [])
+            times[name].append((wall, cpu, getattr(callback, "spent", 0.0)))
+
+    def overhead(name: str, clock: int) -> float:
+        """Median over repetitions of the extra time against that repetition's plain fit.
+
+        ``clock`` 0 is wall-clock time, 1 CPU time, 2 the time spent in the callback's
+        own hooks (which run inside the training loop, so they add to it one for one).
+        """
+        pairs = zip(times[name], times["plain fit"], strict=True)
+        return statistics.median(
+            run[2] / plain[0] if clock == 2 else run[clock] / plain[clock] - 1
+            for run, plain in pairs
+        )
+
+    clocks = ("wall clock", "CPU", "in callback")
+    print("(a) Live plot overhead over a plain 20-epoch fit(verbose=0) on iris (Dense 16 relu,")
+    print("    Adam, batch 16, validation_data). LivePlot draws into an ipywidgets.HTML;")
+    print("    livelossplot into matplotlib figures, rendered to PNG as in a notebook.")
+    print("                      fit time   overhead: wall clock        CPU  in callback")
+    for name in makers:
+        line = f"    {name:<14} {statistics.median(t[0] for t in times[name]):9.3f} s"
+        if name != "plain fit":
+            line += "".join(
+                f"{overhead(name, clock):+{width}.1%}" for clock, width in enumerate((21, 11, 13))
+            )
+        print(line)
+    redraw = statistics.median(
+        _seconds(lambda: curves_svg({"": plot.history}, max_epoch=20)) for _ in range(50)
+    )
+    print(
+        f"    LivePlot: {redraw * 1000:.2f} ms per redraw (20 epochs, 4 curves); "
+        f"{len(updates)} widget updates in its last fit"
+    )
+    ours = [overhead("LivePlot", clock) for clock in range(3)]
+    print(
+        f"    target LivePlot overhead <= {TARGET_OVERHEAD:.0%}: "
+        + ", ".join(
+            f"{c} {verdict(o <= TARGET_OVERHEAD)}" for c, o in zip(clocks, ours, strict=True)
+        )
+    )
+    if "livelossplot" in makers:
+        theirs = [overhead("livelossplot", clock) for clock in range(3)]
+        print(
+            "    target LivePlot overhead < 1/5 of livelossplot's: "
+            + ", ".join(
+                f"{c} {verdict(o < t * TARGET_VS_LIVELOSSPLOT)}"
+                for c, o, t in zip(clocks, ours, theirs, strict=True)
+            )
+        )
+    else:
+        print("    livelossplot is not installed (pip install -e '.[dev]'): comparison skipped")
+
+
+def _seconds(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def bench_playground(reps: int) -> None:
+    from helpers.playground import playground
+
+    pg = playground(epochs=50)
+    first_points, complete = [], []
+    for _ in range(reps):
+        drawn: list[float] = []
+
+        def first_drawing(change, drawn=drawn) -> None:
+            if not drawn and change["new"].startswith("<svg"):
+                drawn.append(time.perf_counter())
+
+        pg.live.observe(first_drawing, "value")
+        clicked = time.perf_counter()
+        pg.train_button.click()
+        result = pg.wait(timeout=120)
+        complete.append(time.perf_counter() - clicked)
+        pg.live.unobserve(first_drawing, "value")
+        first_points.append(drawn[0] - clicked)
+        assert result.status == "finished" and result.epochs_run == 50, result.message
+    first, run = statistics.median(first_points), statistics.median(complete)
+    print(f"(b) Playground: {pg.settings.label}")
+    print(
+        f"    Train click -> first plotted point  {first:5.2f} s   "
+        f"(target <= {TARGET_FIRST_POINT} s: {verdict(first <= TARGET_FIRST_POINT)}; "
+        f"each run: {', '.join(f'{s:.2f}' for s in first_points)})"
+    )
+    print(
+        f"    Train click -> run complete         {run:5.2f} s   "
+        f"(target <= {TARGET_RUN} s: {verdict(run <= TARGET_RUN)}; "
+        f"each run: {', '.join(f'{s:.2f}' for s in complete)})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=7, help="repetitions per figure (default 7)")
+    reps = parser.parse_args().reps
+    if reps < 1:
+        parser.error(f"--reps must be 1 or more; got {reps}")
+
+    os.environ.update(QUIET_TENSORFLOW)  # as the notebooks' setup cell does
+    os.environ["MPLBACKEND"] = "Agg"
+    with silenced_stderr_fd():
+        import keras
+        import tensorflow as tf
+
+        tf.config.list_physical_devices("GPU")
+    tf.config.experimental.enable_op_determinism()  # as setup_notebook() does
+    import ipywidgets
+
+    try:
+        from importlib.metadata import version
+
+        livelossplot = f", livelossplot {version('livelossplot')}"
+    except Exception:
+        livelossplot = ""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print("Keras First Steps benchmark")
+    print(
+        f"    machine: {cpu_model()}, {os.cpu_count()} cores ({usable} usable), {platform.system()}"
+    )
+    print(
+        f"    Python {platform.python_version()}, TensorFlow {tf.__version__}, "
+        f"Keras {keras.__version__}, ipywidgets {ipywidgets.__version__}{livelossplot}"
+    )
+    print(f"    load average at start: {os.getloadavg()[0]:.2f}; medians of {reps} repetitions")
+    print()
+    bench_overhead(reps)
+    print()
+    bench_playground(reps)
+
+
+if __name__ == "__main__":
+    main()

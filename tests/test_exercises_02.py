@@ -1,0 +1,168 @@
+"""Notebook 02's exercises: each solution passes, typical wrong answers are explained."""
+
+import keras
+import numpy as np
+import pytest
+
+from helpers.exercises import lesson02
+
+
+def solve(exercise, **context):
+    """Run the printed solution the way a learner would, in the notebook's namespace."""
+    namespace = {"keras": keras, "np": np, **context}
+    exec(exercise.solution_code, namespace)
+    return namespace
+
+
+def iris_model():
+    return keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(3, activation="softmax")])
+
+
+GOOD = {"spam": "binary_crossentropy", "digits": "sparse_categorical_crossentropy", "price": "mse"}
+
+
+def test_q1_solution_passes():
+    assert lesson02.q1.evaluate(solve(lesson02.q1)["losses"]).ok
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        GOOD,
+        {**GOOD, "price": "mean_absolute_error"},
+        {**GOOD, "spam": keras.losses.BinaryCrossentropy()},
+        {**GOOD, "digits": keras.losses.SparseCategoricalCrossentropy},
+        {**GOOD, "price": keras.losses.mean_squared_error},
+    ],
+)
+def test_q1_accepts_names_objects_and_functions(answer):
+    assert lesson02.q1.evaluate(answer).ok
+
+
+def test_q1_starter_is_not_answered():
+    result = lesson02.q1.evaluate({"spam": None, "digits": None, "price": None})
+    assert not result.ok and not result.answered and "'spam' is still None" in result.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (["binary_crossentropy"], "should be a dict"),
+        ({"spam": "binary_crossentropy"}, "['digits', 'price'] are missing"),
+        ({**GOOD, "spam": "mean_squared_error"}, "binary problem"),
+        ({**GOOD, "digits": "categorical_crossentropy"}, "sparse version"),
+        ({**GOOD, "digits": "binary_crossentropy"}, "Ten classes"),
+        ({**GOOD, "price": "binary_crossentropy"}, "not a class"),
+        ({**GOOD, "spam": "binary_crosentropy"}, "check the spelling"),
+        ({**GOOD, "spam": 3}, "you gave a int"),
+    ],
+)
+def test_q1_explains_wrong_answers(answer, message):
+    result = lesson02.q1.evaluate(answer)
+    assert not result.ok and message in result.message, result.message
+
+
+def test_q2_solution_passes():
+    model_q2 = iris_model()
+    solve(lesson02.q2, model_q2=model_q2)
+    assert lesson02.q2.evaluate(model_q2).ok
+
+
+def test_q2_accepts_loss_and_metric_objects():
+    model_q2 = iris_model()
+    model_q2.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=0.01),
+        loss=keras.losses.SparseCategoricalCrossentropy(),
+        metrics=[keras.metrics.SparseCategoricalAccuracy()],
+    )
+    assert lesson02.q2.evaluate(model_q2).ok
+
+
+def test_q2_uncompiled_is_not_answered():
+    result = lesson02.q2.evaluate(iris_model())
+    assert not result.ok and not result.answered and "not compiled yet" in result.message
+
+
+@pytest.mark.parametrize(
+    ("compile_args", "message"),
+    [
+        ({"optimizer": "adam"}, "'adam' always means the default 0.001"),
+        ({"optimizer": keras.optimizers.Adam(learning_rate=0.1)}, "learning rate is 0.1,"),
+        ({"optimizer": keras.optimizers.SGD(learning_rate=0.01)}, "optimizer is SGD"),
+        ({"loss": "categorical_crossentropy"}, "needs one-hot labels"),
+        ({"loss": "mean_squared_error"}, "integer labels need"),
+        ({"metrics": []}, "metrics=['accuracy']"),
+    ],
+)
+def test_q2_explains_wrong_answers(compile_args, message):
+    settings = {
+        "optimizer": keras.optimizers.Adam(learning_rate=0.01),
+        "loss": "sparse_categorical_crossentropy",
+        "metrics": ["accuracy"],
+        **compile_args,
+    }
+    model_q2 = iris_model()
+    model_q2.compile(**settings)
+    result = lesson02.q2.evaluate(model_q2)
+    assert not result.ok and message in result.message, result.message
+
+
+def test_q2_rejects_something_else():
+    result = lesson02.q2.evaluate("model")
+    assert not result.ok and "should be the Keras model" in result.message
+
+
+def test_q3_solution_passes_and_matches_keras():
+    my_mae = solve(lesson02.q3)["my_mae"]
+    assert lesson02.q3.evaluate(my_mae).ok
+    ours = keras.ops.convert_to_numpy(my_mae(lesson02.PROBE_TRUE, lesson02.PROBE_PRED))
+    theirs = keras.losses.mean_absolute_error(lesson02.PROBE_TRUE, lesson02.PROBE_PRED)
+    np.testing.assert_allclose(ours, keras.ops.convert_to_numpy(theirs))
+
+
+def test_q3_accepts_one_number():
+    def scalar_mae(y_true, y_pred):
+        return keras.ops.mean(keras.ops.abs(y_pred - y_true))
+
+    assert lesson02.q3.evaluate(scalar_mae).ok
+
+
+def _no_abs(y_true, y_pred):
+    return keras.ops.mean(y_pred - y_true, axis=-1)
+
+
+def _squared(y_true, y_pred):
+    return keras.ops.mean(keras.ops.square(y_pred - y_true), axis=-1)
+
+
+def _summed(y_true, y_pred):
+    return keras.ops.sum(keras.ops.abs(y_pred - y_true))
+
+
+def _numpy(y_true, y_pred):
+    return np.mean(np.abs(y_pred - y_true), axis=-1)
+
+
+def _broken(y_true, y_pred):
+    return keras.ops.mean(keras.ops.abs(y_pred - y_true), axis=3)
+
+
+def _flat(y_true, y_pred):
+    return keras.ops.abs(y_pred - y_true)
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("keras.ops.abs", "should be a function"),
+        (_no_abs, "negative errors cancel"),
+        (_squared, "squared error"),
+        (_summed, "sum of the errors"),
+        (_numpy, "use keras.ops functions"),
+        (_broken, "failed with"),
+        (_flat, "returned shape (4, 1)"),
+    ],
+)
+def test_q3_explains_wrong_answers(answer, message):
+    result = lesson02.q3.evaluate(answer)
+    assert not result.ok and message in result.message, result.message
