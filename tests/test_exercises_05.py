@@ -104,7 +104,9 @@ def test_q3_explains_wrong_answers(model):
     result = lesson05.q3.evaluate("my_model.keras", model, X_TEST)
     assert not result.ok and "load_model" in result.message
     keras.utils.set_random_seed(1)
-    other = keras.Sequential([keras.Input(shape=(30,)), keras.layers.Dense(1, activation="sigmoid")])
+    other = keras.Sequential(
+        [keras.Input(shape=(30,)), keras.layers.Dense(1, activation="sigmoid")]
+    )
     result = lesson05.q3.evaluate(other, model, X_TEST)
     assert not result.ok and "predicts differently" in result.message
     result = lesson05.q3.evaluate(None, model, X_TEST)

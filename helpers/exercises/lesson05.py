@@ -60,7 +60,9 @@ def _check_one_sample(one_sample, x_test) -> None:
     if one_sample is None:
         raise NotAnswered("replace None with your answer, run that cell, then check again.")
     if not hasattr(one_sample, "shape"):
-        raise WrongAnswer(f"one_sample should be a NumPy array; you gave a {type(one_sample).__name__}.")
+        raise WrongAnswer(
+            f"one_sample should be a NumPy array; you gave a {type(one_sample).__name__}."
+        )
     sample = np.asarray(one_sample)
     features = x_test.shape[1]
     if sample.shape == (features,):
