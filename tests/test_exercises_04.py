@@ -1,0 +1,133 @@
+"""Notebook 04's exercises: each solution passes, typical wrong answers are explained."""
+
+import keras
+import numpy as np
+import pytest
+
+from helpers.data import load_iris
+from helpers.exercises import lesson04
+
+X_IRIS, Y_IRIS = load_iris()
+
+
+def solve(exercise, **context):
+    """Run the printed solution the way a learner would, in the notebook's namespace."""
+    namespace = {"keras": keras, "np": np, "x_iris": X_IRIS, "y_iris": Y_IRIS, **context}
+    exec(exercise.solution_code, namespace)
+    return namespace
+
+
+def split(order, n_test=45, x=X_IRIS, y=Y_IRIS):
+    xs, ys = x[order], y[order]
+    return xs[:-n_test], ys[:-n_test], xs[-n_test:], ys[-n_test:]
+
+
+SHUFFLED = np.random.default_rng(3).permutation(150)
+
+
+def test_q1_solution_passes():
+    names = solve(lesson04.q1)
+    answer = [names[k] for k in ("x_train_q1", "y_train_q1", "x_test_q1", "y_test_q1")]
+    assert lesson04.q1.evaluate(*answer).ok
+
+
+def test_q1_accepts_any_shuffle():
+    assert lesson04.q1.evaluate(*split(SHUFFLED)).ok
+
+
+def test_q1_unanswered():
+    result = lesson04.q1.evaluate(None, None, None, None)
+    assert not result.ok and not result.answered
+
+
+def test_q1_explains_wrong_answers():
+    def check(answer, message):
+        result = lesson04.q1.evaluate(*answer)
+        assert not result.ok and message in result.message, result.message
+
+    x_train, y_train, x_test, y_test = split(SHUFFLED)
+    check(split(np.arange(150)), "last 45 rows of the file")
+    check(split(SHUFFLED, n_test=30), "30% of 150 is 45")
+    check((x_train, y_train[:-1], x_test, y_test), "every sample needs its label")
+    check((x_train, y_train, x_test, None), "y_test_q1 is still None")
+    check((x_train, y_train, x_test, list(y_test)), "should be a NumPy array")
+    check((x_train, y_train, x_test[:, :2], y_test), "4 features")
+    other = np.random.default_rng(4).permutation(150)
+    check((x_train, Y_IRIS[other][:-45], x_test, Y_IRIS[other][-45:]), "lost their labels")
+    check((np.concatenate([x_train[:-1], x_test[:1]]), y_train, x_test, y_test), "exactly once")
+
+
+def test_q1_needs_every_class_in_the_test_set():
+    rng = np.random.default_rng(0)
+    test_rows = rng.permutation(np.arange(50, 150))[:45]  # versicolor and virginica only
+    train_rows = rng.permutation(np.setdiff1d(np.arange(150), test_rows))
+    answer = (X_IRIS[train_rows], Y_IRIS[train_rows], X_IRIS[test_rows], Y_IRIS[test_rows])
+    result = lesson04.q1.evaluate(*answer)
+    assert not result.ok and "no flowers of class [0]" in result.message, result.message
+
+
+def test_q2_solution_passes():
+    assert lesson04.q2.evaluate(solve(lesson04.q2)["stopper_q2"]).ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (keras.callbacks.History(), "should be a keras.callbacks.EarlyStopping"),
+        (
+            keras.callbacks.EarlyStopping(monitor="loss", patience=10, restore_best_weights=True),
+            "training loss",
+        ),
+        (
+            keras.callbacks.EarlyStopping(
+                monitor="val_accuracy", patience=10, restore_best_weights=True
+            ),
+            "monitors 'val_accuracy'",
+        ),
+        (
+            keras.callbacks.EarlyStopping(
+                monitor="val_loss", patience=5, restore_best_weights=True
+            ),
+            "patience is 5",
+        ),
+        (keras.callbacks.EarlyStopping(monitor="val_loss", patience=10), "restore_best_weights"),
+    ],
+)
+def test_q2_explains_wrong_answers(answer, message):
+    result = lesson04.q2.evaluate(answer)
+    assert not result.ok and message in result.message, result.message
+
+
+def test_q3_solution_passes_and_accepts_variants():
+    assert lesson04.q3.evaluate(solve(lesson04.q3)["diagnosis"]).ok
+    variants = {"A": "Overfit", "B": "underfit", "C": "good"}
+    assert lesson04.q3.evaluate(variants).ok
+
+
+def test_q3_curves_look_like_their_diagnosis():
+    a, b, c = (lesson04.CURVES[run] for run in "ABC")
+    assert np.argmin(a["val_loss"]) < 15 and a["val_loss"][-1] > 2 * min(a["val_loss"])
+    assert a["loss"][-1] < 0.05
+    assert min(b["loss"]) > 0.3 and b["loss"][-1] < b["loss"][-2]
+    assert c["val_loss"][-1] < 0.15 and abs(c["val_loss"][-1] - c["loss"][-1]) < 0.05
+
+
+def test_q3_starter_is_not_answered():
+    result = lesson04.q3.evaluate({"A": None, "B": None, "C": None})
+    assert not result.ok and not result.answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("overfitting", "should be a dict"),
+        ({"A": "overfitting", "B": "underfitting"}, "give run C"),
+        ({"A": "overfitting", "B": "underfitting", "C": "meh"}, "'meh' is not one of"),
+        ({"A": "underfitting", "B": "underfitting", "C": "good fit"}, "run A is not underfitting"),
+        ({"A": "overfitting", "B": "good fit", "C": "good fit"}, "run B is not good fit"),
+        ({"A": "overfitting", "B": "underfitting", "C": "overfitting"}, "run C is not overfitting"),
+    ],
+)
+def test_q3_explains_wrong_answers(answer, message):
+    result = lesson04.q3.evaluate(answer)
+    assert not result.ok and message in result.message, result.message
