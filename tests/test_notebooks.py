@@ -159,6 +159,11 @@ def test_the_sanitizer_file_is_read_and_masks_what_varies():
         "<Figure size 1280x960 with 2 Axes>"
     )
     assert sanitize("<History at 0x7f3a2b1c9d50>") == sanitize("<History at 0x7f00deadbeef>")
+    bar = "10/10 \x1b[32m━━━━\x1b[0m \x1b[1m{}\x1b[0m {} - loss: {}"
+    assert sanitize(bar.format("1s", "3ms/step", "0.5000   ")) == bar.format("Ts", "T/step", "X")
+    first_frame = '<svg width="640"><polyline points="1,2"/></svg>'
+    last_frame = '<svg width="640"><polyline points="1,2 3,4 5,6"/></svg>'
+    assert sanitize(first_frame) == sanitize(last_frame)
     # What the learner must see stays as it is.
     assert sanitize("Test accuracy: 0.97") == "Test accuracy: 0.97"
     assert sanitize("Epoch 3/5") == "Epoch 3/5"
