@@ -139,7 +139,8 @@ def plot_runs(
     ax = _axes(ax)
     for label, hist in checked:
         plot_history(hist, metric=metric, ax=ax, label=label)
-    ax.set_title(f"{metric}: solid = training, dashed = validation")
+    has_validation = any(f"val_{metric}" in hist for _, hist in checked)
+    ax.set_title(f"{metric}: solid = training, dashed = validation" if has_validation else metric)
     return ax
 
 

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import helpers
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -57,3 +59,12 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
 def test_licences_cover_code_and_lesson_text():
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert "MIT License" in licence and "CC BY 4.0" in licence
+
+
+def test_readme_course_map_lists_every_notebook_with_its_colab_badge():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    slug = helpers.REPOSITORY.removeprefix("https://github.com/")
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        assert f"](notebooks/{notebook.name})" in readme, f"README does not link {notebook.name}"
+        badge = f"github/{slug}/blob/{helpers.COURSE_TAG}/notebooks/{notebook.name})"
+        assert badge in readme, f"README has no Colab badge for {notebook.name}"
