@@ -91,6 +91,7 @@ def test_q2_unanswered():
 # ---------------------------------------------------------------- q3 ---
 
 
+@pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")  # Keras' own
 def test_q3_solution_passes(model):
     with tempfile.TemporaryDirectory() as name:
         folder = tempfile.TemporaryDirectory(dir=name)
