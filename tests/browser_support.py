@@ -141,7 +141,7 @@ class Notebook:
         self.name = Path(path).stem
         page.goto(lab.url(f"lab/tree/{path}"))
         page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=60_000)
-        self.wait_idle()
+        self.wait_kernel_idle()
 
     @property
     def cells(self):
@@ -151,23 +151,33 @@ class Notebook:
         self.page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
         self.page.get_by_role("menuitem", name=item, exact=True).click()
 
-    def wait_idle(self, timeout: int = KERNEL_IDLE_MS) -> None:
-        """Wait until the kernel is started and idle, and no cell is running or queued."""
+    def wait_kernel_idle(self, timeout: int = KERNEL_IDLE_MS) -> None:
+        """Wait until the status bar shows a started kernel that is idle."""
         self.page.wait_for_function(
             """() => {
-                const s = document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator');
-                const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-InputPrompt')];
-                return s && s.dataset.status === 'idle'
-                    && !prompts.some(p => p.textContent.includes('*'));
+                const bar = document.querySelector('#jp-main-statusbar');
+                return bar && /ipykernel\\) \\| Idle/.test(bar.innerText);
             }""",
             timeout=timeout,
         )
+
+    def wait_all_run(self, timeout: int = KERNEL_IDLE_MS) -> None:
+        """Wait until every code cell has run ([n] in its prompt) and the kernel is idle."""
+        self.page.wait_for_function(
+            """() => {
+                const selector = '.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt';
+                const prompts = [...document.querySelectorAll(selector)];
+                return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            }""",
+            timeout=timeout,
+        )
+        self.wait_kernel_idle(timeout)
 
     def run_all(self, timeout: int = KERNEL_IDLE_MS) -> None:
         """Clear every output, then Run > Run All Cells and wait until all have run."""
         self.menu("Edit", "Clear Outputs of All Cells")
         self.menu("Run", "Run All Cells")
-        self.wait_idle(timeout)
+        self.wait_all_run(timeout)
 
     def shot(self, step: str, target=None) -> Path:
         path = self.screenshots / f"{self.name}-{step}.png"

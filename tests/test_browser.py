@@ -1,0 +1,178 @@
+"""The course in a real JupyterLab, driven in headless Chromium as a learner would.
+
+Run just these: ``python course.py test -m browser`` (needs ``apt-get install chromium``).
+Screenshots of every step go to tests/screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    STDERR,
+    SVG_IMAGE,
+    WIDGET_ERROR,
+    Notebook,
+    jupyter_lab,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CONTROLS = ("dataset", "hidden layers", "units", "activation",
+            "optimizer", "learning rate", "epochs", "batch size")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium for browser tests"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason + " (under CI a missing browser is a failure)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab serving a copy of the notebooks, kernels in this environment."""
+    root = tmp_path_factory.mktemp("course")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    with jupyter_lab(root, tmp_path_factory.mktemp("jupyter"), python=sys.executable) as server:
+        yield server
+
+
+@pytest.fixture
+def page(browser):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_no_errors(notebook: Notebook) -> None:
+    page = notebook.page
+    assert page.get_by_text(WIDGET_ERROR).count() == 0, "a widget failed to display"
+    assert page.locator(STDERR).count() == 0, "a cell wrote to stderr"
+    errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
+    assert errors.count() == notebook.expected_errors, "a cell raised an unexpected error"
+
+
+def open_notebook(page, lab, name: str) -> Notebook:
+    notebook = Notebook(page, lab, f"notebooks/{name}", SCREENSHOTS)
+    source = (ROOT / "notebooks" / name).read_text(encoding="utf-8")
+    notebook.expected_errors = source.count('"raises-exception"')
+    return notebook
+
+
+def test_live_plot_draws_while_fit_runs_and_keeps_the_cell_output(page, lab):
+    notebook = open_notebook(page, lab, "03_fit.ipynb")
+    notebook.shot("1-opened")
+    notebook.menu("Edit", "Clear Outputs of All Cells")
+    notebook.menu("Run", "Run All Cells")
+    # The live plot's cell is still running ([*]) when its first curves appear.
+    live_cell = notebook.cells.filter(has=page.locator(SVG_IMAGE))
+    page.wait_for_function(
+        """(selector) => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].some(
+            cell => cell.querySelector(selector)
+                && cell.querySelector('.jp-InputPrompt').textContent.includes('*'))""",
+        arg=SVG_IMAGE,
+        timeout=180_000,
+    )
+    notebook.shot("2-live-plot-while-fit-runs", live_cell.first)
+    notebook.wait_all_run(timeout=300_000)
+    notebook.shot("3-all-cells-run")
+    assert live_cell.count() == 1
+    outputs = live_cell.first.locator(".jp-OutputArea-output")
+    texts = [outputs.nth(i).inner_text() for i in range(outputs.count())]
+    assert any("curves below redraw" in text for text in texts), texts  # printed before fit
+    assert live_cell.first.locator(SVG_IMAGE).count() == 1  # one plot, updated in place
+    assert_no_errors(notebook)
+
+
+def playground_widget(page):
+    return (
+        page.locator(".jp-OutputArea-output .widget-vbox")
+        .filter(has=page.get_by_role("button", name="Train"))
+        .last
+    )
+
+
+def set_slider(widget, label: str, value: int) -> None:
+    slider = widget.locator(".widget-slider").filter(has_text=re.compile(f"^{label}"))
+    readout = slider.locator(".widget-readout")
+    readout.click()
+    readout.press("Control+a")
+    readout.type(str(value))
+    readout.press("Enter")
+
+
+def test_playground_trains_stops_and_fills_the_run_tray(page, lab):
+    notebook = open_notebook(page, lab, "08_playground.ipynb")
+    notebook.run_all(timeout=300_000)
+    widget = playground_widget(page)
+    widget.scroll_into_view_if_needed()
+    notebook.shot("1-playground", widget)
+    assert_no_errors(notebook)
+    for label in CONTROLS:
+        assert widget.locator(".widget-label", has_text=label).count() >= 1, f"no {label} control"
+    train = widget.get_by_role("button", name="Train")
+    stop = widget.get_by_role("button", name="Stop")
+    rows = widget.locator("table tr")
+    assert rows.count() == 0  # an empty tray before the first run
+
+    # A long run with new settings, stopped once its curves are moving.
+    set_slider(widget, "epochs", 150)
+    set_slider(widget, "batch size", 64)
+    widget.locator(".widget-dropdown").filter(has_text="optimizer").locator("select").select_option(
+        label="SGD"
+    )
+    train.click()
+    page.wait_for_function(
+        """(root) => (root.innerHTML.match(/<polyline/g) || []).length > 0""",
+        arg=widget.element_handle(),
+        timeout=60_000,
+    )
+    first = widget.locator("polyline").first.get_attribute("points")
+    page.wait_for_function(
+        """([root, before]) => {
+            const line = root.querySelector('polyline');
+            return line && line.getAttribute('points') !== before;
+        }""",
+        arg=[widget.element_handle(), first],
+        timeout=60_000,
+    )
+    assert train.is_disabled(), "Train must be disabled while a run is going"
+    notebook.shot("2-training-live", widget)
+    stop.click()
+    rows.nth(1).wait_for(timeout=60_000)
+    assert "stopped" in rows.nth(1).inner_text()
+    notebook.shot("3-stopped", widget)
+
+    # A second configuration joins the first in the tray.
+    set_slider(widget, "epochs", 3)
+    widget.locator(".widget-dropdown").filter(has_text="optimizer").locator("select").select_option(
+        label="Adam"
+    )
+    train.click()
+    rows.nth(2).wait_for(timeout=60_000)
+    assert "finished" in rows.nth(2).inner_text() and "Adam" in rows.nth(2).inner_text()
+    assert "SGD" in rows.nth(1).inner_text()
+    widget.scroll_into_view_if_needed()
+    notebook.shot("4-two-runs-in-tray", widget)
+    assert_no_errors(notebook)
