@@ -139,7 +139,7 @@ class Notebook:
     def __init__(self, page, lab: Lab, path: str, screenshots: Path):
         self.page, self.lab, self.path, self.screenshots = page, lab, path, screenshots
         self.name = Path(path).stem
-        page.goto(lab.url(f"lab/tree/{path}"))
+        page.goto(lab.url(f"lab/tree/{path}") + "&reset")  # reset: no tabs from earlier tests
         page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=60_000)
         self.wait_kernel_idle()
 
