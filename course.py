@@ -83,22 +83,14 @@ def cmd_lab(args: argparse.Namespace) -> None:
 def cmd_test(args: argparse.Namespace) -> None:
     python = main_env()
     run([python, "-m", "pytest", *args.pytest_args])
+    if args.pytest_args:  # a selection, e.g. -m browser: that is all
+        return
     # The same unit tests against the widgets that Colab ships (notebooks and
     # the browser need the front end of the main environment, so they are left out).
     colab_like = ensure_env(ROOT / ".venv-ipywidgets7", ["-e", ".[test,dev]", COLAB_IPYWIDGETS])
     print(f"\nHelpers' unit tests again with {COLAB_IPYWIDGETS} (what Colab ships):", flush=True)
-    run(
-        [
-            colab_like,
-            "-m",
-            "pytest",
-            "tests",
-            "-m",
-            "not browser",
-            "-o",
-            "addopts=-p no:cacheprovider",
-        ]
-    )
+    run([colab_like, "-m", "pytest", "tests", "-m", "not browser",
+         "-o", "addopts=-p no:cacheprovider"])  # fmt: skip
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
