@@ -50,6 +50,8 @@ def to_history_dict(history: Any) -> dict[str, list[float]]:
             ) from None
         result[name] = numbers
         lengths.add(len(numbers))
+    if lengths == {0}:
+        raise ValueError("The history has no epochs: train for at least one epoch before plotting.")
     if len(lengths) > 1:
         sizes = {k: len(v) for k, v in result.items()}
         raise ValueError(

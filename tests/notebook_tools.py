@@ -36,6 +36,29 @@ def tidy(nb: nbformat.NotebookNode) -> None:
         )
         for output in cell.get("outputs", []):
             output.get("data", {}).pop(WIDGET_VIEW, None)
+        if "outputs" in cell:
+            cell.outputs = merged_streams(cell.outputs)
+
+
+def merged_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks into one output, as a notebook shows them.
+
+    How a kernel splits a cell's printing into messages depends on timing, so
+    without this a refresh would change the file even when nothing changed.
+    """
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and previous.name == output.name
+        ):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def refresh(path: Path) -> None:

@@ -127,6 +127,7 @@ def test_regression_plots():
     [
         (lambda: plot_history([0.5, 0.4]), TypeError, "Keras History"),
         (lambda: plot_history({}), ValueError, "history is empty"),
+        (lambda: plot_history({"loss": []}), ValueError, "no epochs"),
         (lambda: plot_history({"loss": [1, 2], "val_loss": [1]}), ValueError, "lengths differ"),
         (lambda: plot_history(HISTORY, metric="acc"), ValueError, "no metric 'acc'.*'accuracy'"),
         (lambda: plot_training(HISTORY, metrics=[]), ValueError, "metrics is empty"),
