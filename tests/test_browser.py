@@ -12,7 +12,10 @@ import shutil
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
 
 from tests.browser_support import (
     CHROMIUM,
@@ -35,12 +38,12 @@ CONTROLS = ("dataset", "hidden layers", "units", "activation",
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium for browser tests"
+        reason = (
+            f"Chromium not found at {CHROMIUM}: apt-get install chromium to run the browser tests"
+        )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(reason + " (under CI a missing browser is a failure)")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield chromium
@@ -71,7 +74,8 @@ def assert_no_errors(notebook: Notebook) -> None:
     JupyterLab renders both stderr and a cell's error with the stderr mime type.
     """
     page = notebook.page
-    assert page.get_by_text(WIDGET_ERROR).count() == 0, "a widget failed to display"
+    failed = page.get_by_text(WIDGET_ERROR).all_inner_texts()
+    assert not failed, f"a widget failed to display: {failed}"
     shown = page.locator(STDERR).all_inner_texts()
     unexpected = [text for text in shown if not re.match(r"^\w+(Error|Exception): ", text)]
     assert not unexpected, f"a cell wrote to stderr: {unexpected}"
@@ -80,8 +84,10 @@ def assert_no_errors(notebook: Notebook) -> None:
 
 def open_notebook(page, lab, name: str) -> Notebook:
     notebook = Notebook(page, lab, f"notebooks/{name}", SCREENSHOTS)
-    source = (ROOT / "notebooks" / name).read_text(encoding="utf-8")
-    notebook.expected_errors = source.count('"raises-exception"')
+    notebook.stored = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    notebook.expected_errors = sum(
+        "raises-exception" in cell.metadata.get("tags", []) for cell in notebook.stored.cells
+    )
     return notebook
 
 
@@ -104,19 +110,44 @@ def test_live_plot_draws_while_fit_runs_and_keeps_the_cell_output(page, lab):
     notebook.wait_all_run(timeout=300_000)
     notebook.shot("3-all-cells-run")
     assert live_cell.count() == 1
-    outputs = live_cell.first.locator(".jp-OutputArea-output")
-    texts = [outputs.nth(i).inner_text() for i in range(outputs.count())]
-    assert any("curves below redraw" in text for text in texts), texts  # printed before fit
     assert live_cell.first.locator(SVG_IMAGE).count() == 1  # one plot, updated in place
+    # Redrawing the plot must not wipe what the cell printed: the same outputs as stored.
+    stored = next(c for c in notebook.stored.cells if "LivePlot(" in c.source)
+    shown = live_cell.first.locator(".jp-OutputArea-output")
+    assert shown.count() == len(stored.outputs), shown.all_inner_texts()
+    text = "\n".join(shown.all_inner_texts())
+    for output in stored.outputs:
+        for line in output.get("text", "").splitlines():
+            assert line.strip() in text, f"{line!r} missing from the live cell's output"
     assert_no_errors(notebook)
 
 
-def playground_widget(page):
-    return (
-        page.locator(".jp-OutputArea-output .widget-vbox")
-        .filter(has=page.get_by_role("button", name="Train"))
-        .last
-    )
+def cell_showing(notebook: Notebook, text_form: str):
+    """The cell (in the page) whose stored result's text form starts with ``text_form``."""
+    for index, cell in enumerate(notebook.stored.cells):
+        for output in cell.get("outputs", []):
+            if output.get("data", {}).get("text/plain", "").startswith(text_form):
+                return notebook.cells.nth(index)
+    raise AssertionError(f"{notebook.name}: no cell shows {text_form}...")
+
+
+def playground_widget(notebook: Notebook):
+    """The playground's widget, with a plain message when the widget front end is broken."""
+    cell = cell_showing(notebook, "Playground(")
+    cell.scroll_into_view_if_needed()
+    notebook.shot("1-playground", cell)
+    assert_no_errors(notebook)
+    train = notebook.page.get_by_role("button", name="Train")
+    widget = cell.locator(".widget-vbox").filter(has=train).first
+    try:
+        widget.wait_for(timeout=20_000)
+    except PlaywrightTimeout:
+        shown = cell.locator(".jp-OutputArea-output").all_inner_texts()
+        raise AssertionError(
+            f"the playground's controls did not render; its cell shows {shown}. "
+            "Is jupyterlab_widgets installed and of the pair that matches ipywidgets?"
+        ) from None
+    return widget
 
 
 def set_slider(widget, label: str, value: int) -> None:
@@ -131,10 +162,7 @@ def set_slider(widget, label: str, value: int) -> None:
 def test_playground_trains_stops_and_fills_the_run_tray(page, lab):
     notebook = open_notebook(page, lab, "08_playground.ipynb")
     notebook.run_all(timeout=300_000)
-    widget = playground_widget(page)
-    widget.scroll_into_view_if_needed()
-    notebook.shot("1-playground", widget)
-    assert_no_errors(notebook)
+    widget = playground_widget(notebook)
     for label in CONTROLS:
         assert widget.locator(".widget-label", has_text=label).count() >= 1, f"no {label} control"
     train = widget.get_by_role("button", name="Train")
