@@ -17,14 +17,13 @@ start-up included. The targets: no notebook over 60 s, the whole course within
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import platform
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from machine import load_average, machine, verdict, versions
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_NOTEBOOK = 60.0  # seconds, each notebook
@@ -50,40 +49,6 @@ class NotebookTimer:
             self.failed.add(report.nodeid.split("::")[0])
 
 
-def cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or platform.machine()
-
-
-def usable_cores() -> int:
-    with contextlib.suppress(AttributeError):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def load_average() -> str:
-    with contextlib.suppress(OSError, AttributeError):
-        return f"{os.getloadavg()[0]:.2f}"
-    return "unknown"
-
-
-def versions() -> str:
-    from importlib import metadata
-
-    found = []
-    for name in ("tensorflow", "keras", "ipywidgets", "nbval"):
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            found.append(f"{name} {metadata.version(name)}")
-    return ", ".join([f"Python {platform.python_version()}", *found])
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="default: every notebooks/NN_*.ipynb")
@@ -97,9 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     names = [path.relative_to(ROOT).as_posix() for path in paths]
 
     print("Keras First Steps: course run time (the notebooks as `python course.py test` runs them)")
-    print(f"    machine: {cpu_model()}, {os.cpu_count()} cores ({usable_cores()} usable), "
-          f"{platform.system()}")  # fmt: skip
-    print(f"    {versions()}")
+    print(f"    machine: {machine()}")
+    print(f"    {versions('tensorflow', 'keras', 'ipywidgets', 'nbval')}")
     print(f"    load average at start: {load_average()}", flush=True)
 
     os.chdir(ROOT)  # pytest reads nbval's options from pyproject.toml here

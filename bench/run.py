@@ -19,7 +19,6 @@ import contextlib
 import gc
 import io
 import os
-import platform
 import statistics
 import sys
 import time
@@ -29,24 +28,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # works without `pip install -e .`
 
+from machine import load_average, machine, verdict, versions  # noqa: E402
+
 from helpers.environment import QUIET_TENSORFLOW, silenced_stderr_fd  # noqa: E402
 
 TARGET_OVERHEAD = 0.05  # LivePlot: at most 5% over a plain fit
 TARGET_VS_LIVELOSSPLOT = 1 / 5  # ... and under a fifth of livelossplot's overhead
 TARGET_FIRST_POINT = 1.5  # seconds from Train click to the first plotted point
 TARGET_RUN = 3.0  # seconds from Train click to a finished 50-epoch iris run
-
-
-def cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or platform.machine()
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
 
 
 def with_timer(callback):
@@ -234,29 +223,15 @@ def main() -> None:
     os.environ.update(QUIET_TENSORFLOW)  # as the notebooks' setup cell does
     os.environ["MPLBACKEND"] = "Agg"
     with silenced_stderr_fd():
-        import keras
         import tensorflow as tf
 
         tf.config.list_physical_devices("GPU")
     tf.config.experimental.enable_op_determinism()  # as setup_notebook() does
-    import ipywidgets
 
-    try:
-        from importlib.metadata import version
-
-        livelossplot = f", livelossplot {version('livelossplot')}"
-    except Exception:
-        livelossplot = ""
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print("Keras First Steps benchmark")
-    print(
-        f"    machine: {cpu_model()}, {os.cpu_count()} cores ({usable} usable), {platform.system()}"
-    )
-    print(
-        f"    Python {platform.python_version()}, TensorFlow {tf.__version__}, "
-        f"Keras {keras.__version__}, ipywidgets {ipywidgets.__version__}{livelossplot}"
-    )
-    print(f"    load average at start: {os.getloadavg()[0]:.2f}; medians of {reps} repetitions")
+    print(f"    machine: {machine()}")
+    print(f"    {versions('tensorflow', 'keras', 'ipywidgets', 'livelossplot')}")
+    print(f"    load average at start: {load_average()}; medians of {reps} repetitions")
     print()
     bench_overhead(reps)
     print()

@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+from exercise_support import solve
 
 from helpers.exercises import Exercise, NotAnswered, WrongAnswer, lesson00
 
@@ -48,13 +49,6 @@ def test_hint_and_solution(capsys):
 def test_exercise_rejects_bad_definitions(kwargs, error, message):
     with pytest.raises(error, match=message):
         Exercise(**{"check": _needs_two, "hint": "h", "solution": "s", **kwargs})
-
-
-def solve(exercise, **context):
-    """Run the printed solution in ``context`` and return the new names."""
-    namespace = {"keras": keras, "np": np, **context}
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 IMAGES = np.random.default_rng(0).integers(0, 256, size=(50, 28, 28), dtype=np.uint8)

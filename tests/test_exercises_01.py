@@ -1,17 +1,10 @@
 """Notebook 01's exercises: each solution passes, typical wrong answers are explained."""
 
 import keras
-import numpy as np
 import pytest
+from exercise_support import solve
 
 from helpers.exercises import lesson01
-
-
-def solve(exercise):
-    """Run the printed solution the way a learner would, in the notebook's namespace."""
-    namespace = {"keras": keras, "np": np}
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 def stack(*layers, n_features=30):

@@ -3,15 +3,9 @@
 import keras
 import numpy as np
 import pytest
+from exercise_support import solve
 
 from helpers.exercises import lesson02
-
-
-def solve(exercise, **context):
-    """Run the printed solution the way a learner would, in the notebook's namespace."""
-    namespace = {"keras": keras, "np": np, **context}
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 def iris_model():

@@ -1,19 +1,11 @@
 """Notebook 03's exercises: each solution passes, typical wrong answers are explained."""
 
-import math
-
 import keras
 import numpy as np
 import pytest
+from exercise_support import solve
 
 from helpers.exercises import lesson03
-
-
-def solve(exercise, **context):
-    """Run the printed solution the way a learner would, in the notebook's namespace."""
-    namespace = {"keras": keras, "np": np, "math": math, **context}
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 def make_history(epochs=15, steps=9, keys=("accuracy", "loss")):

@@ -3,18 +3,12 @@
 import keras
 import numpy as np
 import pytest
+from exercise_support import solve
 
 from helpers.data import load_iris
 from helpers.exercises import lesson04
 
 X_IRIS, Y_IRIS = load_iris()
-
-
-def solve(exercise, **context):
-    """Run the printed solution the way a learner would, in the notebook's namespace."""
-    namespace = {"keras": keras, "np": np, "x_iris": X_IRIS, "y_iris": Y_IRIS, **context}
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 def split(order, n_test=45, x=X_IRIS, y=Y_IRIS):
@@ -26,7 +20,7 @@ SHUFFLED = np.random.default_rng(3).permutation(150)
 
 
 def test_q1_solution_passes():
-    names = solve(lesson04.q1)
+    names = solve(lesson04.q1, x_iris=X_IRIS, y_iris=Y_IRIS)
     answer = [names[k] for k in ("x_train_q1", "y_train_q1", "x_test_q1", "y_test_q1")]
     assert lesson04.q1.evaluate(*answer).ok
 
@@ -67,7 +61,7 @@ def test_q1_needs_every_class_in_the_test_set():
 
 
 def test_q2_solution_passes():
-    assert lesson04.q2.evaluate(solve(lesson04.q2)["stopper_q2"]).ok
+    assert lesson04.q2.evaluate(solve(lesson04.q2, x_iris=X_IRIS, y_iris=Y_IRIS)["stopper_q2"]).ok
 
 
 @pytest.mark.parametrize(
@@ -99,7 +93,7 @@ def test_q2_explains_wrong_answers(answer, message):
 
 
 def test_q3_solution_passes_and_accepts_variants():
-    assert lesson04.q3.evaluate(solve(lesson04.q3)["diagnosis"]).ok
+    assert lesson04.q3.evaluate(solve(lesson04.q3, x_iris=X_IRIS, y_iris=Y_IRIS)["diagnosis"]).ok
     variants = {"A": "Overfit", "B": "underfit", "C": "good"}
     assert lesson04.q3.evaluate(variants).ok
 

@@ -1,22 +1,15 @@
 """Notebook 05's exercises: solutions pass, typical mistakes get a useful message."""
 
-import os
 import tempfile
 
 import keras
 import numpy as np
 import pytest
+from exercise_support import solve
 
 from helpers.exercises import lesson05
 
 X_TEST = np.random.default_rng(0).normal(size=(20, 30)).astype("float32")
-
-
-def solve(exercise, **context):
-    """Run the printed solution in a namespace like the notebook's; return the names."""
-    namespace = {"keras": keras, "np": np, "os": os, **context}
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 @pytest.fixture(scope="module")

@@ -3,18 +3,12 @@
 import keras
 import numpy as np
 import pytest
+from exercise_support import solve
 
 from helpers.data import IRIS_CLASSES
 from helpers.exercises import lesson06
 
 X_TEST = np.random.default_rng(0).normal(size=(12, 4)).astype("float32")
-
-
-def solve(exercise, **context):
-    """Run the printed solution in a namespace like the notebook's; return the names."""
-    namespace = {"keras": keras, "np": np, "IRIS_CLASSES": IRIS_CLASSES, **context}
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +25,9 @@ def expected_names(model):
 
 
 def test_q1_solution_passes(iris_model):
-    names = solve(lesson06.q1, sparse_model=iris_model, x_test=X_TEST)["predicted_species"]
+    names = solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES, sparse_model=iris_model, x_test=X_TEST)[
+        "predicted_species"
+    ]
     assert lesson06.q1.evaluate(names, iris_model, X_TEST).ok
 
 
@@ -58,7 +54,7 @@ def test_q1_unanswered(iris_model):
 
 
 def test_q2_solution_passes():
-    assert lesson06.q2.evaluate(solve(lesson06.q2)["my_digit_model"]).ok
+    assert lesson06.q2.evaluate(solve(lesson06.q2, IRIS_CLASSES=IRIS_CLASSES)["my_digit_model"]).ok
 
 
 def _digit_model(*layers, shape=(784,)):
@@ -111,7 +107,7 @@ MATRIX = np.array([[9, 1, 0], [3, 9, 0], [1, 0, 8]])
 
 
 def test_q3_solution_passes():
-    worst_digit = solve(lesson06.q3, matrix=MATRIX)["worst_digit"]
+    worst_digit = solve(lesson06.q3, IRIS_CLASSES=IRIS_CLASSES, matrix=MATRIX)["worst_digit"]
     assert worst_digit == 1
     assert lesson06.q3.evaluate(worst_digit, MATRIX).ok
     assert lesson06.q3.evaluate(np.int64(1), MATRIX).ok

@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+from exercise_support import solve
 
 from helpers.exercises import lesson07
 
@@ -11,13 +12,6 @@ X_TRAIN = (RNG.normal(size=(40, 9)) * [1, 100, 40, 800, 3, 4, 1, 1, 1] + 50).ast
 X_OTHER = (RNG.normal(size=(40, 9)) * 3 + 60).astype("float32")
 Y_TEST = RNG.uniform(10, 45, size=30).astype("float32")
 PREDICTIONS = (Y_TEST + RNG.normal(size=30) * 2).astype("float32")[:, None]  # shape (30, 1)
-
-
-def solve(exercise, **context):
-    """Run the printed solution in a namespace like the notebook's; return the names."""
-    namespace = {"keras": keras, "np": np, **context}
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 # ---------------------------------------------------------------- q1 ---

@@ -7,16 +7,10 @@ kept short; the solutions run through a real ``playground()``, as in the noteboo
 import dataclasses
 
 import pytest
+from exercise_support import solve
 
 from helpers.exercises import lesson08
 from helpers.playground import RunResult, Settings, playground, train_run
-
-
-def solve(exercise, **context):
-    """Run the printed solution in a namespace like the notebook's; return the names."""
-    namespace = dict(context)
-    exec(exercise.solution_code, namespace)
-    return namespace
 
 
 def fake_run(status="finished", val_accuracy=1.0, **settings):
