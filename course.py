@@ -23,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 NOTEBOOKS = ROOT / "notebooks"
+BENCHMARKS = ("run.py", "course_time.py", "regression.py")  # in bench/, each a script
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 # Colab ships ipywidgets 7.7.1: the helpers' unit tests run against it as well.
 COLAB_IPYWIDGETS = "ipywidgets==7.7.1"
@@ -101,9 +102,9 @@ def cmd_refresh(args: argparse.Namespace) -> None:
 
 def cmd_bench(args: argparse.Namespace) -> None:
     python = main_env()
-    for script in sorted((ROOT / "bench").glob("*.py")):
-        print(f"== {script.relative_to(ROOT).as_posix()}", flush=True)
-        run([python, script])
+    for script in BENCHMARKS:
+        print(f"== bench/{script}", flush=True)
+        run([python, ROOT / "bench" / script])
 
 
 def main() -> None:
