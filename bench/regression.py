@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python bench/regression.py             # both parts, about 15 minutes on 2 cores
+    .venv/bin/python bench/regression.py             # both parts, about 17 minutes on 2 cores
     .venv/bin/python bench/regression.py --part splits
 
 Part "splits" executes notebooks/07_regression.ipynb itself (not a copy of its
