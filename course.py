@@ -3,6 +3,7 @@
     python course.py lab                 open the course in JupyterLab
     python course.py test                run every test (what CI runs)
     python course.py refresh [NOTEBOOK]  re-execute notebooks in place, clean kernel
+    python course.py portability [NB]    check stored outputs under perturbed numerics
     python course.py bench               run the benchmarks in bench/
 
 Each command first makes sure a virtual environment exists in .venv with the
@@ -27,6 +28,14 @@ BENCHMARKS = ("run.py", "course_time.py", "regression.py")  # in bench/, each a 
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 # Colab ships ipywidgets 7.7.1: the helpers' unit tests run against it as well.
 COLAB_IPYWIDGETS = "ipywidgets==7.7.1"
+# Another CPU model or core count changes the last bits of every matrix product,
+# and training amplifies them. Each perturbation below does the same on this
+# machine, so stored outputs that survive them survive other machines too
+# (tests/test_portability.py proves that each one really changes the numbers).
+PERTURBATIONS = {
+    "one intra-op thread, as on a 1-core machine": {"TF_NUM_INTRAOP_THREADS": "1"},
+    "oneDNN matrix kernels, as on a CPU with other kernels": {"TF_ENABLE_ONEDNN_OPTS": "1"},
+}
 
 
 def venv_python(env_dir: Path) -> Path:
@@ -81,11 +90,35 @@ def cmd_lab(args: argparse.Namespace) -> None:
     run([python, "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args.jupyter_args])
 
 
+def check_portability(python: Path | str, pytest_args: list[str]) -> list[str]:
+    """Run strict nbval (``pytest_args``: notebooks) under each perturbation.
+
+    Returns the names of the perturbations under which a stored output did not hold.
+    """
+    failed = []
+    for name, changes in PERTURBATIONS.items():
+        print(f"\nPortability: notebooks under {name} ({' '.join(changes)}):", flush=True)
+        command = [str(python), "-m", "pytest", *pytest_args]
+        if subprocess.run(command, cwd=ROOT, env={**os.environ, **changes}).returncode:
+            failed.append(name)
+    return failed
+
+
+def portability_verdict(failed: list[str]) -> None:
+    if failed:
+        sys.exit(
+            "Stored outputs that another machine would not reproduce (under "
+            + "; ".join(failed)
+            + "). Print what is robust, show chaotic details as figures: see CONTRIBUTING.md."
+        )
+
+
 def cmd_test(args: argparse.Namespace) -> None:
     python = main_env()
     run([python, "-m", "pytest", *args.pytest_args])
     if args.pytest_args:  # a selection, e.g. -m browser: that is all
         return
+    portability_verdict(check_portability(python, ["notebooks", "-q"]))
     # The same unit tests against the widgets that Colab ships (notebooks and
     # the browser need the front end of the main environment, so they are left out).
     colab_like = ensure_env(ROOT / ".venv-ipywidgets7", ["-e", ".[test,dev]", COLAB_IPYWIDGETS])
@@ -100,6 +133,10 @@ def cmd_refresh(args: argparse.Namespace) -> None:
     run([python, str(ROOT / "tests" / "notebook_tools.py"), "refresh", *map(str, paths)])
 
 
+def cmd_portability(args: argparse.Namespace) -> None:
+    portability_verdict(check_portability(main_env(), [*(args.notebooks or ["notebooks"]), "-q"]))
+
+
 def cmd_bench(args: argparse.Namespace) -> None:
     python = main_env()
     for script in BENCHMARKS:
@@ -107,19 +144,22 @@ def cmd_bench(args: argparse.Namespace) -> None:
         run([python, ROOT / "bench" / script])
 
 
-def main() -> None:
+# Options for these commands are not course.py's own: they pass through to the tool.
+PASS_THROUGH = {"lab": "jupyter_args", "test": "pytest_args"}
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Read a command line; ``test -m browser`` and ``lab --port 8890`` pass their options on."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    lab = commands.add_parser("lab", help="open the course in JupyterLab")
-    lab.add_argument(
-        "jupyter_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab, e.g. --port 8890"
+    lab = commands.add_parser(
+        "lab", help="open the course in JupyterLab; other options go to jupyter lab (--port 8890)"
     )
     lab.set_defaults(func=cmd_lab)
-    test = commands.add_parser("test", help="run all tests: unit, notebooks (nbval), browser")
-    test.add_argument(
-        "pytest_args",
-        nargs=argparse.REMAINDER,
-        help="passed on to the first pytest run, e.g. -k data",
+    test = commands.add_parser(
+        "test",
+        help="run all tests: unit, notebooks (nbval), portability, browser; "
+        "other options go to pytest and run only that selection (-k data, -m browser)",
     )
     test.set_defaults(func=cmd_test)
     refresh = commands.add_parser(
@@ -127,9 +167,23 @@ def main() -> None:
     )
     refresh.add_argument("notebooks", nargs="*", help="default: every notebook")
     refresh.set_defaults(func=cmd_refresh)
+    portability = commands.add_parser(
+        "portability", help="re-run notebooks under perturbed numerics against their outputs"
+    )
+    portability.add_argument("notebooks", nargs="*", help="default: every notebook")
+    portability.set_defaults(func=cmd_portability)
     bench = commands.add_parser("bench", help="run the benchmarks in bench/")
     bench.set_defaults(func=cmd_bench)
-    args = parser.parse_args()
+    args, extra = parser.parse_known_args(argv)
+    if args.command in PASS_THROUGH:
+        setattr(args, PASS_THROUGH[args.command], extra)
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
+def main() -> None:
+    args = parse_args(sys.argv[1:])
     args.func(args)
 
 

@@ -77,13 +77,11 @@ def part_splits(seeds: list[int]) -> None:
 
 
 def part_recipes(folds: int, repeats: int) -> None:
-    from helpers.environment import QUIET_TENSORFLOW, silenced_stderr_fd
+    from helpers.environment import quiet_tensorflow
 
-    os.environ.update(QUIET_TENSORFLOW)  # as the notebooks' setup cell does
-    with silenced_stderr_fd():
-        import tensorflow as tf
+    quiet_tensorflow()  # as the notebooks' setup cell does
+    import tensorflow as tf
 
-        tf.config.list_physical_devices("GPU")
     tf.config.experimental.enable_op_determinism()
     import keras
     import numpy as np

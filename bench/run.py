@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # works without `p
 
 from machine import load_average, machine, verdict, versions  # noqa: E402
 
-from helpers.environment import QUIET_TENSORFLOW, silenced_stderr_fd  # noqa: E402
+from helpers.environment import quiet_tensorflow  # noqa: E402
 
 TARGET_OVERHEAD = 0.05  # LivePlot: at most 5% over a plain fit
 TARGET_VS_LIVELOSSPLOT = 1 / 5  # ... and under a fifth of livelossplot's overhead
@@ -220,12 +220,10 @@ def main() -> None:
     if reps < 1:
         parser.error(f"--reps must be 1 or more; got {reps}")
 
-    os.environ.update(QUIET_TENSORFLOW)  # as the notebooks' setup cell does
     os.environ["MPLBACKEND"] = "Agg"
-    with silenced_stderr_fd():
-        import tensorflow as tf
+    quiet_tensorflow()  # as the notebooks' setup cell does
+    import tensorflow as tf
 
-        tf.config.list_physical_devices("GPU")
     tf.config.experimental.enable_op_determinism()  # as setup_notebook() does
 
     print("Keras First Steps benchmark")

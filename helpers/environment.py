@@ -21,8 +21,11 @@ from importlib import metadata
 # Both must be in the environment before TensorFlow loads. Level 3 keeps even
 # C++ "E" lines off stderr: TensorFlow 2.21 logs a harmless "NodeDef mentions
 # attribute use_unbounded_threadpool" error on every fit. Real failures still
-# reach you as Python exceptions.
-QUIET_TENSORFLOW = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
+# reach you as Python exceptions. oneDNN is off unless you chose otherwise: a
+# TF_ENABLE_ONEDNN_OPTS already in the environment is kept (the portability
+# check of `python course.py test` turns it on to change the matrix kernels).
+LOG_LEVEL = ("TF_CPP_MIN_LOG_LEVEL", "3")
+ONEDNN_DEFAULT = ("TF_ENABLE_ONEDNN_OPTS", "0")
 
 MINIMUM = {"Python": "3.10", "TensorFlow": "2.16", "Keras": "3.0", "ipywidgets": "7.6"}
 
@@ -45,6 +48,25 @@ def silenced_stderr_fd() -> Iterator[None]:
     finally:
         os.dup2(saved, 2)
         os.close(saved)
+
+
+def quiet_tensorflow() -> bool:
+    """Import TensorFlow and Keras without their start-up lines on stderr.
+
+    The one quiet start that notebooks (through :func:`setup_notebook`), the
+    benchmarks and the tests share. Returns True when TensorFlow had already
+    been imported without these settings, so its messages were shown already.
+    """
+    name, level = LOG_LEVEL
+    loaded_loudly = "tensorflow" in sys.modules and os.environ.get(name) != level
+    os.environ[name] = level
+    os.environ.setdefault(*ONEDNN_DEFAULT)
+    with silenced_stderr_fd():
+        import keras  # noqa: F401 - imported here, quietly, for whoever imports it next
+        import tensorflow as tf
+
+        tf.config.list_physical_devices("GPU")  # the probe that writes to fd 2
+    return loaded_loudly
 
 
 @dataclass(frozen=True)
@@ -152,16 +174,9 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True) -> None:
         raise TypeError(f"seed must be a whole number such as 42; got {seed!r}.")
     if seed < 0:
         raise ValueError(f"seed must be 0 or more; got {seed}.")
-    loaded_loudly = "tensorflow" in sys.modules and any(
-        os.environ.get(name) != value for name, value in QUIET_TENSORFLOW.items()
-    )
-    os.environ.update(QUIET_TENSORFLOW)
-
-    with silenced_stderr_fd():
-        import keras
-        import tensorflow as tf
-
-        tf.config.list_physical_devices("GPU")  # the probe that writes to fd 2
+    loaded_loudly = quiet_tensorflow()
+    import keras
+    import tensorflow as tf
 
     keras.utils.set_random_seed(seed)
     tf.config.experimental.enable_op_determinism()

@@ -247,9 +247,10 @@ def plot_confusion_matrix(
 ) -> Axes:
     """Draw the confusion matrix with the count written in each cell.
 
-    Rows are true classes, columns predicted ones. ``normalize=True`` shows
-    each row as fractions of that true class instead of counts. Labels are
-    integers, or 2-D one-hot/probability arrays (turned into classes by argmax).
+    Rows are true classes, columns predicted ones; the title gives the accuracy.
+    ``normalize=True`` shows each row as fractions of that true class instead
+    of counts. Labels are integers, or 2-D one-hot/probability arrays (turned
+    into classes by argmax).
 
     Example::
 
@@ -288,7 +289,11 @@ def plot_confusion_matrix(
     ax.set_yticks(ticks, labels=names)
     ax.set_xlabel("predicted class")
     ax.set_ylabel("true class")
-    ax.set_title("confusion matrix" + (" (each row sums to 1)" if normalize else ""))
+    right, total = int(np.trace(matrix)), int(matrix.sum())
+    ax.set_title(
+        f"{right} of {total} right (accuracy {right / total:.3f})"
+        + ("\neach row sums to 1" if normalize else "")
+    )
     return ax
 
 
@@ -299,11 +304,13 @@ def plot_digits(
     predictions: ArrayLike | None = None,
     ncols: int = 8,
     max_images: int = 32,
+    title: str | None = None,
 ) -> Figure:
     """Show handwritten digits in a grid, titled with the true (and predicted) label.
 
     ``images`` has shape (n, 28, 28) or flattened (n, 784), uint8 or float.
     Labels may be integers or one-hot rows; wrong predictions get a red title.
+    ``title`` goes above the grid.
 
     Example::
 
@@ -337,11 +344,64 @@ def plot_digits(
         if i >= count:
             continue
         ax.imshow(pixels[i].reshape(28, 28), cmap="gray_r")
-        title, color = f"true {true[i]}", "black"
+        caption, color = f"true {true[i]}", "black"
         if pred is not None:
-            title += f"\npred {pred[i]}"
+            caption += f"\npred {pred[i]}"
             color = "black" if pred[i] == true[i] else "red"
-        ax.set_title(title, color=color, fontsize=9)
+        ax.set_title(caption, color=color, fontsize=9)
+    if title is not None:
+        fig.suptitle(str(title))
+    return fig
+
+
+# --------------------------------------------------------------------------
+# Comparing measures
+# --------------------------------------------------------------------------
+
+
+def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
+    """Bar charts side by side: one panel per measure, one labelled bar per case.
+
+    ``results`` maps each case to its measures, every case with the same ones.
+    The bars carry their values, so a figure can show details whose last
+    digits differ from computer to computer while the printed text stays robust.
+
+    Example::
+
+        plot_comparison({"pixels / 255": {"accuracy": 0.95, "loss": 0.22},
+                         "raw pixels": {"accuracy": 0.95, "loss": 49.7}})
+    """
+    if not isinstance(results, Mapping) or not results:
+        raise TypeError(
+            "results must be a non-empty dict {case: {measure: value}}, e.g. "
+            f"{{'scaled': {{'loss': 0.2}}}}; got {results!r:.80}."
+        )
+    cases = [str(case) for case in results]
+    measures = None
+    for case, values in results.items():
+        if not isinstance(values, Mapping) or not values:
+            raise TypeError(
+                f"results[{case!r}] must be a non-empty dict {{measure: value}}; "
+                f"got {values!r:.80}."
+            )
+        if measures is None:
+            measures = list(values)
+        elif list(values) != measures:
+            raise ValueError(
+                f"Every case needs the same measures in the same order: {measures} for the "
+                f"first case, {list(values)} for {case!r}."
+            )
+    table = np.array([_as_values(list(v.values()), f"results[{c!r}]") for c, v in results.items()])
+    if not np.all(np.isfinite(table)):
+        raise ValueError(f"results holds values that are not finite numbers: {table.tolist()}.")
+    fig, axes = plt.subplots(
+        1, len(measures), figsize=(3.2 * len(measures), 2.8), squeeze=False, layout="constrained"
+    )
+    for column, (ax, measure) in enumerate(zip(axes.flat, measures, strict=True)):
+        bars = ax.bar(cases, table[:, column], color=[f"C{i}" for i in range(len(cases))])
+        ax.bar_label(bars, fmt="%.3g")
+        ax.set_title(str(measure))
+        ax.margins(y=0.2)
     return fig
 
 

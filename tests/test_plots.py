@@ -7,6 +7,7 @@ from matplotlib.colors import to_hex
 from helpers.plots import (
     confusion_matrix,
     plot_activations,
+    plot_comparison,
     plot_confusion_matrix,
     plot_digits,
     plot_error_histogram,
@@ -96,8 +97,10 @@ def test_plot_confusion_matrix_writes_counts_and_names():
     assert len(texts) == 16 and texts[:4] == ["1", "0", "0", "0"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c", "d"]
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("predicted class", "true class")
+    assert ax.get_title() == "3 of 4 right (accuracy 0.750)"
     normalised = plot_confusion_matrix([0, 1, 1], [0, 1, 0], normalize=True, ax=plt.figure().gca())
     assert [t.get_text() for t in normalised.texts] == ["1.00", "0.00", "0.50", "0.50"]
+    assert normalised.get_title().endswith("each row sums to 1")
 
 
 def test_plot_digits_titles_wrong_predictions_in_red(rng):
@@ -108,6 +111,19 @@ def test_plot_digits_titles_wrong_predictions_in_red(rng):
     red = [ax.get_title() for ax in titled if to_hex(ax.title.get_color()) == "#ff0000"]
     assert red == ["true 3\npred 0", "true 5\npred 9"]
     assert len(plot_digits(images, [1, 2, 3, 4, 5], max_images=2).axes) == 2
+    assert plot_digits(images, [1, 2, 3, 4, 5], title="five digits").get_suptitle() == "five digits"
+
+
+def test_plot_comparison_labels_each_bar_with_its_value():
+    fig = plot_comparison(
+        {"pixels / 255": {"accuracy": 0.948, "loss": 0.2213},
+         "raw pixels": {"accuracy": 0.954, "loss": 49.71}}
+    )  # fmt: skip
+    assert [ax.get_title() for ax in fig.axes] == ["accuracy", "loss"]
+    loss = fig.axes[1]
+    assert [t.get_text() for t in loss.get_xticklabels()] == ["pixels / 255", "raw pixels"]
+    assert [t.get_text() for t in loss.texts] == ["0.221", "49.7"]
+    assert [bar.get_height() for bar in loss.patches] == [0.2213, 49.71]
 
 
 def test_regression_plots():
@@ -158,6 +174,12 @@ def test_regression_plots():
         (lambda: plot_digits(np.zeros((2, 784)), [0, 1], ncols=0), ValueError, "ncols"),
         (lambda: plot_digits(np.zeros((2, 784)), [0, 1, 2]), ValueError, "images has 2 samples"),
         (lambda: plot_predictions([1.0, 2.0], [1.0]), ValueError, "one entry per sample"),
+        (lambda: plot_comparison({}), TypeError, "non-empty dict"),
+        (lambda: plot_comparison([("a", 1.0)]), TypeError, r"\{case: \{measure: value\}\}"),
+        (lambda: plot_comparison({"a": 1.0}), TypeError, r"results\['a'\] must be"),
+        (lambda: plot_comparison({"a": {"x": 1}, "b": {"y": 2}}), ValueError, "same measures"),
+        (lambda: plot_comparison({"a": {"x": "high"}}), TypeError, "numbers"),
+        (lambda: plot_comparison({"a": {"x": float("nan")}}), ValueError, "not finite"),
         (lambda: plot_error_histogram([1.0], [1.0], bins=0), ValueError, "bins"),
         (lambda: plot_regression([], []), ValueError, "non-empty"),
     ],
