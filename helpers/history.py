@@ -16,10 +16,30 @@ from typing import Any
 def to_history_dict(history: Any) -> dict[str, list[float]]:
     """Return ``{metric: [value per epoch]}`` from a Keras ``History`` or a dict.
 
+    Every list gets one value per epoch, epoch 1 first. ``model.fit(...,
+    validation_freq=n)`` records the ``val_`` metrics only every n-th epoch, so
+    their lists are shorter: they are padded with NaN at the epochs where
+    validation did not run, as :class:`~helpers.live.LivePlot` records them.
+    The padding assumes an integer ``validation_freq`` (every n-th epoch), the
+    one that the lengths can tell apart.
+
+    Args:
+        history: what ``model.fit`` returns, or its ``.history`` dict of
+            metric name -> list of numbers.
+
+    Returns:
+        A new dict of metric name -> list of floats, one per epoch.
+
+    Raises:
+        TypeError: ``history`` is not a ``History`` or a dict of lists of numbers.
+        ValueError: it has no epochs, or lengths that ``validation_freq`` cannot explain.
+
     Example::
 
         >>> to_history_dict({"loss": [0.9, 0.5], "val_loss": [1.0, 0.7]})
         {'loss': [0.9, 0.5], 'val_loss': [1.0, 0.7]}
+        >>> to_history_dict({"loss": [0.9, 0.6, 0.5, 0.4], "val_loss": [0.7, 0.5]})
+        {'loss': [0.9, 0.6, 0.5, 0.4], 'val_loss': [nan, 0.7, nan, 0.5]}
     """
     raw = getattr(history, "history", history)
     if not isinstance(raw, Mapping):
@@ -33,7 +53,6 @@ def to_history_dict(history: Any) -> dict[str, list[float]]:
             "(model.fit(..., epochs=1) or more) before plotting."
         )
     result: dict[str, list[float]] = {}
-    lengths = set()
     for name, values in raw.items():
         if not isinstance(name, str):
             raise TypeError(f"Metric names must be strings; got {name!r}.")
@@ -43,25 +62,61 @@ def to_history_dict(history: Any) -> dict[str, list[float]]:
                 f"got {type(values).__name__}."
             )
         try:
-            numbers = [float(v) for v in values]
+            result[name] = [float(v) for v in values]
         except (TypeError, ValueError):
             raise TypeError(
                 f"History[{name!r}] must hold numbers only; got {list(values)!r}."
             ) from None
-        result[name] = numbers
-        lengths.add(len(numbers))
-    if lengths == {0}:
+    if not any(result.values()):
         raise ValueError("The history has no epochs: train for at least one epoch before plotting.")
-    if len(lengths) > 1:
-        sizes = {k: len(v) for k, v in result.items()}
+    return _one_value_per_epoch(result)
+
+
+def _one_value_per_epoch(history: dict[str, list[float]]) -> dict[str, list[float]]:
+    """Pad ``val_`` lists recorded every n-th epoch with NaN (in place); refuse other mismatches."""
+    sizes = {name: len(values) for name, values in history.items()}
+    train = {size for name, size in sizes.items() if not name.startswith("val_")}
+    val = {size for name, size in sizes.items() if name.startswith("val_")}
+    if len(train | val) == 1:
+        return history
+    problem = f"Every metric needs one value per epoch, but the lengths differ: {sizes}."
+    if len(train) != 1 or len(val) != 1:
         raise ValueError(
-            f"Every metric needs one value per epoch, but the lengths differ: {sizes}."
+            f"{problem} Give every metric the same number of values; only the val_ "
+            "metrics may have fewer, when model.fit(..., validation_freq=n) skipped "
+            "validation on some epochs."
         )
-    return result
+    (epochs,), (runs,) = train, val
+    # validation_freq=n validates at epochs n, 2n, 3n... : epochs // n times.
+    steps = [n for n in range(1, epochs + 1) if epochs // n == runs]
+    if len(steps) != 1:
+        why = (
+            f"validation_freq could be any of {steps}, so the epochs they belong to are unknown"
+            if steps
+            else "no validation_freq gives that many"
+        )
+        raise ValueError(
+            f"{problem} The val_ metrics have {runs} values for {epochs} epochs, and {why}. "
+            "Pad them with float('nan') at the epochs where validation did not run, or "
+            "record the run with LivePlot, whose .history does that."
+        )
+    step = steps[0]
+    for name, values in history.items():
+        if len(values) < epochs:  # a val_ metric: its values go to epochs step, 2*step...
+            history[name] = [math.nan] * epochs
+            history[name][step - 1 :: step] = values
+    return history
 
 
 def base_metrics(history: Mapping[str, list[float]]) -> list[str]:
     """Names of the training metrics, ``loss`` first, without the ``val_`` twins.
+
+    Args:
+        history: a dict of metric name -> values, as :func:`to_history_dict` returns.
+
+    Returns:
+        The metric names to draw, one per panel; a ``val_`` metric without its
+        training twin is listed under the twin's name.
 
     Example::
 
@@ -72,8 +127,3 @@ def base_metrics(history: Mapping[str, list[float]]) -> list[str]:
     # A history that holds only validation metrics still gets its curves.
     names += [k[4:] for k in history if k.startswith("val_") and k[4:] not in history]
     return sorted(names, key=lambda k: k != "loss")  # stable: keeps Keras' order otherwise
-
-
-def is_finite(values: list[float]) -> bool:
-    """True when no value is NaN or infinite (a diverged run has such values)."""
-    return all(math.isfinite(v) for v in values)

@@ -1,0 +1,148 @@
+"""Tests for helpers.history: histories from model.fit or plain dicts."""
+
+import math
+import re
+from types import SimpleNamespace
+
+import keras
+import numpy as np
+import pytest
+
+from helpers.history import base_metrics, to_history_dict
+from helpers.live import LivePlot
+from helpers.plots import plot_history, plot_training
+
+NAN = math.nan
+
+
+def test_plain_dict_becomes_a_new_dict_of_float_lists():
+    raw = {"loss": [1, np.float32(0.5)], "accuracy": np.array([0.25, 0.75])}
+    result = to_history_dict(raw)
+    assert result == {"loss": [1.0, 0.5], "accuracy": [0.25, 0.75]}
+    assert all(type(v) is float for values in result.values() for v in values)
+    assert result is not raw and raw["loss"] == [1, np.float32(0.5)]  # the input is untouched
+
+
+def test_history_like_object_gives_its_history_attribute():
+    history = SimpleNamespace(history={"loss": [0.9, 0.5], "val_loss": [1.0, 0.7]})
+    assert to_history_dict(history) == {"loss": [0.9, 0.5], "val_loss": [1.0, 0.7]}
+
+
+def test_histories_of_only_training_or_only_validation_metrics_are_kept():
+    assert to_history_dict({"loss": [0.5, 0.4, 0.3]}) == {"loss": [0.5, 0.4, 0.3]}
+    assert to_history_dict({"val_loss": [0.5, 0.4]}) == {"val_loss": [0.5, 0.4]}
+
+
+def test_validation_every_other_epoch_is_padded_with_nan_at_the_missing_epochs():
+    raw = {"loss": [4, 3, 2, 1], "val_loss": [30, 10], "val_accuracy": [0.5, 0.9]}
+    result = to_history_dict(raw)
+    assert result["loss"] == [4.0, 3.0, 2.0, 1.0]
+    np.testing.assert_array_equal(result["val_loss"], [NAN, 30.0, NAN, 10.0])
+    np.testing.assert_array_equal(result["val_accuracy"], [NAN, 0.5, NAN, 0.9])
+
+
+def validated_epochs(epochs, freq):
+    """The epochs at which model.fit(..., validation_freq=freq) validates."""
+    return [epoch for epoch in range(1, epochs + 1) if epoch % freq == 0]
+
+
+@pytest.mark.parametrize("epochs", range(1, 13))
+def test_padding_puts_values_where_keras_validated_or_refuses_when_ambiguous(epochs):
+    for freq in range(1, epochs + 1):
+        validated = validated_epochs(epochs, freq)
+        raw = {"loss": [1.0] * epochs, "val_loss": [float(e) for e in validated]}  # as History
+        count = len(validated)
+        alike = [f for f in range(1, epochs + 1) if len(validated_epochs(epochs, f)) == count]
+        if alike != [freq]:  # another validation_freq records as many values: refused
+            with pytest.raises(ValueError, match=re.escape(f"could be any of {alike}")):
+                to_history_dict(raw)
+        else:
+            expected = [float(e) if e in validated else NAN for e in range(1, epochs + 1)]
+            np.testing.assert_array_equal(to_history_dict(raw)["val_loss"], expected)
+
+
+def test_real_history_with_validation_freq_matches_liveplot_and_plots():
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    x, y = np.ones((4, 2), dtype="float32"), np.zeros(4, dtype="float32")
+    live = LivePlot(min_interval=0)
+    history = model.fit(
+        x, y, epochs=4, validation_data=(x, y), validation_freq=2, verbose=0, callbacks=[live]
+    )
+    assert len(history.history["val_loss"]) == 2  # Keras records validation epochs only
+    result = to_history_dict(history)
+    assert list(result) == list(history.history)
+    assert result["loss"] == pytest.approx(history.history["loss"])
+    assert math.isnan(result["val_loss"][0]) and math.isnan(result["val_loss"][2])
+    assert result["val_loss"][1::2] == pytest.approx(history.history["val_loss"])
+    np.testing.assert_allclose(result["val_loss"], live.history["val_loss"])  # NaN == NaN here
+
+    lines = {line.get_label(): line for line in plot_history(history).get_lines()}
+    assert list(lines["training"].get_xdata()) == [1, 2, 3, 4]
+    np.testing.assert_array_equal(lines["validation"].get_ydata(), result["val_loss"])
+    assert [ax.get_ylabel() for ax in plot_training(history).axes] == ["loss"]
+
+
+@pytest.mark.parametrize(
+    ("history", "error", "message"),
+    [
+        ([0.5, 0.4], TypeError, r"Keras History \(what model.fit returns\).*got list"),
+        (SimpleNamespace(history=None), TypeError, "got SimpleNamespace"),
+        ({}, ValueError, r"history is empty.*epochs=1"),
+        ({1: [0.5]}, TypeError, "Metric names must be strings; got 1"),
+        ({"loss": "0.5"}, TypeError, r"History\['loss'\] must be a list.*got str"),
+        ({"loss": 0.5}, TypeError, r"History\['loss'\] must be a list.*got float"),
+        ({"loss": [0.5, "low"]}, TypeError, r"History\['loss'\] must hold numbers only.*'low'"),
+        ({"loss": [None]}, TypeError, r"must hold numbers only; got \[None\]"),
+        ({"loss": [], "val_loss": []}, ValueError, "no epochs"),
+        (
+            {"loss": [1, 2], "accuracy": [1]},
+            ValueError,
+            r"lengths differ: \{'loss': 2, 'accuracy': 1\}.*only the val_ metrics may have fewer",
+        ),
+        (
+            {"loss": [1, 2], "val_loss": [1], "val_accuracy": [1, 2]},
+            ValueError,
+            r"lengths differ: .*'val_accuracy': 2\}. Give every metric the same number",
+        ),
+        (
+            {"val_loss": [1, 2], "val_accuracy": [1]},
+            ValueError,
+            "Give every metric the same number of values",
+        ),
+        (
+            {"loss": [1, 2, 3], "val_loss": [1, 2]},
+            ValueError,
+            r"2 values for 3 epochs, and no validation_freq gives that many.*float\('nan'\)",
+        ),
+        (
+            {"loss": [1], "val_loss": [1, 2]},
+            ValueError,
+            "2 values for 1 epochs, and no validation_freq",
+        ),
+        (
+            {"loss": [1, 2], "val_loss": []},
+            ValueError,
+            "0 values for 2 epochs, and no validation_freq",
+        ),
+        (
+            {"loss": [1] * 5, "val_loss": [1]},
+            ValueError,
+            r"validation_freq could be any of \[3, 4, 5\].*record the run with LivePlot",
+        ),
+    ],
+)
+def test_bad_histories_say_what_was_received_and_how_to_fix_it(history, error, message):
+    with pytest.raises(error, match=message):
+        to_history_dict(history)
+
+
+def test_base_metrics_puts_loss_first_and_keeps_the_rest_in_order():
+    history = {"accuracy": [0.5], "auc": [0.6], "loss": [0.7], "val_loss": [0.8]}
+    assert base_metrics(history) == ["loss", "accuracy", "auc"]
+
+
+def test_base_metrics_names_validation_only_metrics_without_the_prefix():
+    assert base_metrics({"val_loss": [0.8], "val_accuracy": [0.4]}) == ["loss", "accuracy"]
+    assert base_metrics({"loss": [0.8], "val_mae": [0.4]}) == ["loss", "mae"]
