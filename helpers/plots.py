@@ -49,8 +49,11 @@ def plot_history(
 
     Example::
 
-        history = model.fit(x, y, validation_split=0.2, epochs=10)
-        plot_history(history, metric="accuracy")
+        >>> history = {"loss": [0.9, 0.6, 0.5], "val_loss": [1.0, 0.8, 0.7]}  # or model.fit(...)
+        >>> fig, ax = plt.subplots()  # or leave ax out to draw on the current Axes
+        >>> ax = plot_history(history, metric="loss", ax=ax)
+        >>> [(line.get_label(), line.get_linestyle()) for line in ax.get_lines()]
+        [('training', '-'), ('validation', '--')]
     """
     hist = to_history_dict(history)
     _check_metric(hist, metric)
@@ -81,8 +84,10 @@ def plot_training(
 
     Example::
 
-        history = model.fit(x, y, validation_split=0.2, epochs=10)
-        plot_training(history)
+        >>> history = {"loss": [0.9, 0.5], "accuracy": [0.6, 0.8],
+        ...            "val_loss": [1.0, 0.7], "val_accuracy": [0.5, 0.7]}  # or model.fit(...)
+        >>> [ax.get_ylabel() for ax in plot_training(history).axes]
+        ['loss', 'accuracy']
     """
     hist = to_history_dict(history)
     if isinstance(metrics, str):
@@ -115,7 +120,11 @@ def plot_runs(
 
     Example::
 
-        plot_runs({"adam": history_adam, "sgd": history_sgd}, metric="accuracy")
+        >>> runs = {"adam": {"loss": [0.9, 0.4]}, "sgd": {"loss": [0.9, 0.7]}}  # or Histories
+        >>> fig, ax = plt.subplots()  # or leave ax out to draw on the current Axes
+        >>> ax = plot_runs(runs, metric="loss", ax=ax)
+        >>> [line.get_label() for line in ax.get_lines()]
+        ['adam (training)', 'sgd (training)']
     """
     if isinstance(runs, Mapping):
         pairs = list(runs.items())
@@ -170,7 +179,9 @@ def plot_activations(
 
     Example::
 
-        plot_activations(x_range=(-3, 3), softmax_input=(1.0, 2.0, 3.0))
+        >>> fig = plot_activations(x_range=(-3, 3), softmax_input=(1.0, 2.0, 3.0))
+        >>> [ax.get_title() for ax in fig.axes]
+        ['sigmoid', 'tanh', 'relu', 'softmax: outputs sum to 1.00']
     """
     import keras  # imported here so that importing helpers.plots stays light
 
@@ -254,8 +265,10 @@ def plot_confusion_matrix(
 
     Example::
 
-        probs = model.predict(x_test)
-        plot_confusion_matrix(y_test, probs, class_names=["setosa", "versicolor", "virginica"])
+        >>> probs = [[0.8, 0.1, 0.1], [0.1, 0.7, 0.2], [0.2, 0.5, 0.3]]  # model.predict(x)
+        >>> names = ["setosa", "versicolor", "virginica"]
+        >>> plot_confusion_matrix([0, 1, 2], probs, class_names=names).get_title()
+        '2 of 3 right (accuracy 0.667)'
     """
     matrix = confusion_matrix(y_true, y_pred)
     if class_names is None:
@@ -314,7 +327,11 @@ def plot_digits(
 
     Example::
 
-        plot_digits(x_test, y_test, predictions=model.predict(x_test).argmax(axis=1))
+        >>> from helpers.data import load_mnist_subset
+        >>> x, y = load_mnist_subset()  # sorted by digit: x[::500] is one of each
+        >>> fig = plot_digits(x[::500], y[::500], predictions=[0, 1, 2, 3, 4, 5, 6, 7, 8, 8])
+        >>> [i for i, ax in enumerate(fig.axes) if ax.title.get_color() == "red"]  # 9 read as 8
+        [9]
     """
     pixels = np.asarray(images)
     if not np.issubdtype(pixels.dtype, np.number):
@@ -368,8 +385,10 @@ def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
 
     Example::
 
-        plot_comparison({"pixels / 255": {"accuracy": 0.95, "loss": 0.22},
-                         "raw pixels": {"accuracy": 0.95, "loss": 49.7}})
+        >>> fig = plot_comparison({"pixels / 255": {"accuracy": 0.95, "loss": 0.22},
+        ...                        "raw pixels": {"accuracy": 0.95, "loss": 49.7}})
+        >>> [ax.get_title() for ax in fig.axes]
+        ['accuracy', 'loss']
     """
     if not isinstance(results, Mapping) or not results:
         raise TypeError(
@@ -417,7 +436,9 @@ def plot_predictions(
 
     Example::
 
-        plot_predictions(y_test, model.predict(x_test), unit="mpg")
+        >>> y_test, predicted = [18.0, 30.5, 24.0], [[19.2], [28.9], [24.5]]  # from predict
+        >>> plot_predictions(y_test, predicted, unit="mpg").get_xlabel()
+        'true value [mpg]'
     """
     true, pred = _regression_pair(y_true, y_pred)
     ax = _axes(ax)
@@ -443,7 +464,9 @@ def plot_error_histogram(
 
     Example::
 
-        plot_error_histogram(y_test, model.predict(x_test), unit="mpg")
+        >>> y_test, predicted = [18.0, 30.5, 24.0], [[19.2], [28.9], [24.5]]  # from predict
+        >>> plot_error_histogram(y_test, predicted, unit="mpg").get_xlabel()
+        'error (predicted - true) [mpg]'
     """
     true, pred = _regression_pair(y_true, y_pred)
     if not isinstance(bins, int) or bins < 1:
@@ -461,7 +484,9 @@ def plot_regression(y_true: ArrayLike, y_pred: ArrayLike, *, unit: str | None = 
 
     Example::
 
-        plot_regression(y_test, model.predict(x_test), unit="mpg")
+        >>> y_test, predicted = [18.0, 30.5, 24.0], [[19.2], [28.9], [24.5]]  # from predict
+        >>> [ax.get_xlabel() for ax in plot_regression(y_test, predicted, unit="mpg").axes]
+        ['true value [mpg]', 'error (predicted - true) [mpg]']
     """
     true, pred = _regression_pair(y_true, y_pred)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")

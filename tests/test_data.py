@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import hashlib
 import importlib.util
 import re
@@ -167,11 +166,6 @@ def test_import_and_loading_stay_offline_and_quiet():
     )
     assert result.stdout == "[]\n"  # no keras/tensorflow, and nothing else printed
     assert result.stderr == ""
-
-
-def test_docstring_examples_run():
-    results = doctest.testmod(data, extraglobs={"np": np})
-    assert results.attempted >= 10 and results.failed == 0
 
 
 # -------------------------------------------------------------- splitting ---
