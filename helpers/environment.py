@@ -27,7 +27,8 @@ from importlib import metadata
 LOG_LEVEL = ("TF_CPP_MIN_LOG_LEVEL", "3")
 ONEDNN_DEFAULT = ("TF_ENABLE_ONEDNN_OPTS", "0")
 
-MINIMUM = {"Python": "3.10", "TensorFlow": "2.16", "Keras": "3.0", "ipywidgets": "7.6"}
+#: The oldest versions that work: the lower bounds of pyproject.toml (a test checks).
+MINIMUM = {"Python": "3.10", "TensorFlow": "2.16", "Keras": "3.3", "ipywidgets": "7.6"}
 
 
 @contextmanager

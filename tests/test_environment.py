@@ -1,11 +1,20 @@
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from helpers import environment
 from helpers.environment import EnvironmentReport, check_environment, setup_notebook
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 
 def test_setup_notebook_is_quiet_seeded_and_reports(tmp_path):
@@ -56,6 +65,24 @@ def test_report_gives_advice_for_old_or_missing_packages():
     assert environment._at_least("3.15.1", "3.0")
     assert environment._at_least("8.1.9rc1", "7.6")
     assert not environment._at_least(None, "7.6")
+
+
+def pyproject_lower_bounds() -> dict[str, str]:
+    """The ``>=`` bounds of pyproject.toml by lower-case name, e.g. {"keras": "3.3"}."""
+    project = tomllib.loads(PYPROJECT.read_text())["project"]
+    bounds = {}
+    for requirement in ["python" + project["requires-python"], *project["dependencies"]]:
+        name, spec = re.match(r"([A-Za-z0-9_.-]+)([^;]*)", requirement).groups()
+        found = re.search(r">=\s*([0-9.]+)", spec)
+        if found:
+            bounds[name.lower()] = found.group(1)
+    return bounds
+
+
+def test_minimum_versions_are_the_lower_bounds_in_pyproject():
+    bounds = pyproject_lower_bounds()
+    expected = {name: bounds.get(name.lower(), "no >= bound") for name in environment.MINIMUM}
+    assert environment.MINIMUM == expected, "MINIMUM disagrees with pyproject.toml"
 
 
 def test_report_names_the_device():
