@@ -150,7 +150,7 @@ PASS_THROUGH = {"lab": "jupyter_args", "test": "pytest_args"}
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Read a command line; ``test -m browser`` and ``lab --port 8890`` pass their options on."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="course.py", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     lab = commands.add_parser(
         "lab", help="open the course in JupyterLab; other options go to jupyter lab (--port 8890)"

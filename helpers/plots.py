@@ -59,11 +59,15 @@ def plot_history(
     _check_metric(hist, metric)
     ax = _axes(ax)
     epochs = np.arange(1, len(next(iter(hist.values()))) + 1)
-    marker = "o" if len(epochs) == 1 else None  # a single point needs a marker to be seen
     for key, style, kind in [(metric, "-", "training"), (f"val_{metric}", "--", "validation")]:
         if key in hist:
+            # Validation every n-th epoch (fit's validation_freq) leaves NaN between:
+            # join the epochs that have a value, as LivePlot does.
+            values = np.asarray(hist[key], dtype=float)
+            measured = ~np.isnan(values)
+            marker = "o" if measured.sum() == 1 else None  # one point needs a marker to be seen
             (line,) = ax.plot(
-                epochs, hist[key], linestyle=style, color=color, marker=marker,
+                epochs[measured], values[measured], linestyle=style, color=color, marker=marker,
                 label=kind if label is None else f"{label} ({kind})",
             )
             color = line.get_color()  # the validation curve reuses the training colour

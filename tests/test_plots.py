@@ -144,7 +144,11 @@ def test_regression_plots():
         (lambda: plot_history([0.5, 0.4]), TypeError, "Keras History"),
         (lambda: plot_history({}), ValueError, "history is empty"),
         (lambda: plot_history({"loss": []}), ValueError, "no epochs"),
-        (lambda: plot_history({"loss": [1, 2], "val_loss": [1]}), ValueError, "lengths differ"),
+        (
+            lambda: plot_history({"loss": [1, 2, 3], "val_loss": [1, 2]}),
+            ValueError,
+            "lengths differ",
+        ),
         (lambda: plot_history(HISTORY, metric="acc"), ValueError, "no metric 'acc'.*'accuracy'"),
         (lambda: plot_training(HISTORY, metrics=[]), ValueError, "metrics is empty"),
         (lambda: plot_runs({}), ValueError, "runs is empty"),
@@ -187,3 +191,10 @@ def test_regression_plots():
 def test_bad_input_is_explained(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_plot_history_joins_validation_recorded_every_other_epoch():
+    ax = plot_history({"loss": [0.9, 0.7, 0.6, 0.5], "val_loss": [1.0, 0.8]})  # validation_freq=2
+    training, validation = ax.get_lines()
+    assert list(training.get_xdata()) == [1, 2, 3, 4]
+    assert list(validation.get_xdata()) == [2, 4] and list(validation.get_ydata()) == [1.0, 0.8]

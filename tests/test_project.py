@@ -1,10 +1,14 @@
 """The project's own files: lint, the conda environment, the README's commands."""
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import course
 import helpers
 
 try:
@@ -68,3 +72,37 @@ def test_readme_course_map_lists_every_notebook_with_its_colab_badge():
         assert f"](notebooks/{notebook.name})" in readme, f"README does not link {notebook.name}"
         badge = f"github/{slug}/blob/{helpers.COURSE_TAG}/notebooks/{notebook.name})"
         assert badge in readme, f"README has no Colab badge for {notebook.name}"
+
+
+DOCUMENTED_COMMAND = re.compile(r"python course\.py ([a-z]+)((?: [^\s#\[`]+)*)")
+
+
+def documented_command_lines() -> list[str]:
+    found = set()
+    for name in ("README.md", "CONTRIBUTING.md", "course.py"):
+        for match in DOCUMENTED_COMMAND.finditer((ROOT / name).read_text(encoding="utf-8")):
+            found.add(match.group(0))
+    return sorted(found)
+
+
+def test_the_documentation_shows_commands_with_options():
+    lines = documented_command_lines()
+    assert "python course.py test -m browser" in lines
+    assert any(line.startswith("python course.py portability notebooks/") for line in lines)
+
+
+@pytest.mark.parametrize("line", documented_command_lines())
+def test_every_documented_command_line_parses_as_typed(line):
+    words = shlex.split(line)[2:]
+    args = course.parse_args(words)  # a usage error would exit here
+    assert args.command == words[0]
+    passed_on = getattr(args, course.PASS_THROUGH.get(args.command, "notebooks"), [])
+    assert passed_on == words[1:]
+
+
+def test_options_pass_through_to_pytest_and_jupyter_but_not_elsewhere(capsys):
+    assert course.parse_args(["test", "-k", "data"]).pytest_args == ["-k", "data"]
+    assert course.parse_args(["lab", "--port", "8890"]).jupyter_args == ["--port", "8890"]
+    with pytest.raises(SystemExit):
+        course.parse_args(["refresh", "--port", "8890"])
+    assert "course.py: error: unrecognized arguments: --port" in capsys.readouterr().err
