@@ -19,6 +19,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -93,14 +94,27 @@ def cmd_lab(args: argparse.Namespace) -> None:
 def check_portability(python: Path | str, pytest_args: list[str]) -> list[str]:
     """Run strict nbval (``pytest_args``: notebooks) under each perturbation.
 
+    The runs go side by side (the one-thread run leaves the other core free);
+    a perturbation fixes the size of TensorFlow's thread pool, not how busy the
+    machine is, so running them together changes none of their numbers.
     Returns the names of the perturbations under which a stored output did not hold.
     """
-    failed = []
+    runs = {}
     for name, changes in PERTURBATIONS.items():
-        print(f"\nPortability: notebooks under {name} ({' '.join(changes)}):", flush=True)
+        log = tempfile.TemporaryFile("w+", encoding="utf-8")
         command = [str(python), "-m", "pytest", *pytest_args]
-        if subprocess.run(command, cwd=ROOT, env={**os.environ, **changes}).returncode:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **changes}, stdout=log, stderr=subprocess.STDOUT
+        )
+        runs[name] = (process, log, changes)
+    failed = []
+    for name, (process, log, changes) in runs.items():
+        if process.wait():
             failed.append(name)
+        log.seek(0)
+        print(f"\nPortability: notebooks under {name} ({' '.join(changes)}):", flush=True)
+        print(log.read(), end="", flush=True)
+        log.close()
     return failed
 
 
