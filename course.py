@@ -144,7 +144,7 @@ def cmd_test(args: argparse.Namespace) -> None:
 def cmd_refresh(args: argparse.Namespace) -> None:
     python = main_env()
     paths = [Path(p).resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
-    run([python, str(ROOT / "tests" / "notebook_tools.py"), "refresh", *map(str, paths)])
+    run([python, str(ROOT / "tools" / "notebooks.py"), "refresh", *map(str, paths)])
 
 
 def cmd_portability(args: argparse.Namespace) -> None:

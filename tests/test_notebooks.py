@@ -11,7 +11,7 @@ import pytest
 from nbval.plugin import get_sanitize_patterns
 
 import helpers
-from tests.notebook_tools import CELL_METADATA_KEPT, KERNELSPEC, WIDGET_VIEW
+from tools.notebooks import CELL_METADATA_KEPT, KERNELSPEC, WIDGET_VIEW
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 import course
-from tests.notebook_tools import refresh
+from tools.notebooks import refresh
 
 # A small MLP trained for two epochs, the kind of model whose last bits differ
 # between machines. It goes through setup_notebook(), as every lesson does.

@@ -84,7 +84,7 @@ def refresh(path: Path) -> None:
 
 def main(argv: list[str]) -> None:
     if len(argv) < 2 or argv[0] != "refresh":
-        sys.exit("usage: notebook_tools.py refresh NOTEBOOK.ipynb [...]")
+        sys.exit("usage: tools/notebooks.py refresh NOTEBOOK.ipynb [...]")
     for name in argv[1:]:
         path = Path(name)
         if path.suffix != ".ipynb" or not path.is_file():

@@ -1,0 +1,1 @@
+"""Maintainer tools: re-executing notebooks (run through `python course.py`)."""
