@@ -13,7 +13,7 @@ import numbers
 from helpers.exercises import Exercise, NotAnswered, WrongAnswer
 
 # Exercise 1: steps in one epoch
-Q1_SAMPLES, Q1_BATCH = 398, 32
+Q1_SAMPLES, Q1_BATCH = 298, 32
 
 # Exercise 2: the fit call
 Q2_SAMPLES, Q2_EPOCHS, Q2_BATCH = 569, 15, 64
@@ -129,8 +129,8 @@ q1 = Exercise(
     check=_check_steps,
     hint="Divide the number of samples by the batch size and round up: "
     "a last, smaller batch is still one step.",
-    solution="steps_per_epoch = math.ceil(398 / 32)  # 13: twelve batches of 32, one of 14",
-    success="12 full batches of 32 and a last one of 14: 13 steps per epoch.",
+    solution="steps_per_epoch = math.ceil(298 / 32)  # 10: nine batches of 32, one of 10",
+    success="9 full batches of 32 and a last one of 10: 10 steps per epoch.",
 )
 
 q2 = Exercise(
