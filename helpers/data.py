@@ -15,8 +15,11 @@ Only :func:`load_full_mnist` goes online, and only when you call it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import numbers
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +30,9 @@ __all__ = [
     "AUTO_MPG_TARGET",
     "BREAST_CANCER_CLASSES",
     "BREAST_CANCER_FEATURES",
+    "DATASETS",
     "DATA_DIR",
+    "Dataset",
     "IRIS_CLASSES",
     "IRIS_FEATURES",
     "MNIST_CLASSES",
@@ -317,6 +322,87 @@ def make_xor(n_samples: int = 4, *, noise: float = 0.0, seed: int = 0) -> XY:
     if noise > 0:
         x = x + np.random.default_rng(seed).normal(0.0, noise, size=x.shape).astype(np.float32)
     return x, y
+
+
+# --------------------------------------------------------------- registry ---
+
+
+def _as_float32(x: np.ndarray) -> np.ndarray:
+    """Rows of numbers, as float32 (no copy if they are already)."""
+    return np.asarray(x, dtype=np.float32)
+
+
+def _pixels_0_to_1(x: np.ndarray) -> np.ndarray:
+    """Images flattened to rows of pixels scaled from 0-255 to 0-1, as lesson 00 does."""
+    return x.reshape(len(x), -1).astype(np.float32) / 255
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One dataset of :data:`DATASETS`, and what a model needs to know about it.
+
+    Args:
+        description: What a menu shows, e.g. ``"iris flowers (150, 3 classes)"``.
+        load: Called with no arguments, returns the raw ``(x, y)``
+            (e.g. :func:`load_iris`).
+        prepare: Turns that ``x`` into model inputs: float32, one row per sample.
+        task: ``"binary"``, ``"multiclass"`` or ``"regression"``.
+        classes: The class names (label ``i`` is ``classes[i]``); empty for regression.
+        n_samples: How many samples ``load`` returns.
+        n_features: How long a prepared row is: the model's input shape is ``(n_features,)``.
+        standardize: Whether the prepared columns are left on their own scales,
+            to be standardised with the training set's mean and standard
+            deviation (as the playground does, or by a ``keras.layers.Normalization``
+            adapted on the training set). False when ``prepare`` scales them itself.
+        file: The file in ``datasets/`` that ``load`` reads, or None if made here.
+
+    Example::
+
+        >>> iris = DATASETS["iris"]
+        >>> x, y = iris.load()
+        >>> iris.prepare(x).shape == (iris.n_samples, iris.n_features), iris.n_classes
+        (True, 3)
+    """
+
+    description: str
+    load: Callable[[], XY]
+    prepare: Callable[[np.ndarray], np.ndarray]
+    task: str
+    classes: tuple[str, ...]
+    n_samples: int
+    n_features: int
+    standardize: bool = True
+    file: str | None = None
+
+    @property
+    def n_classes(self) -> int:
+        """How many classes: 2 for binary, 0 for regression."""
+        return len(self.classes)
+
+
+#: Every dataset a model in the course trains on, by name (see :class:`Dataset`).
+DATASETS: dict[str, Dataset] = {
+    "iris": Dataset(
+        "iris flowers (150, 3 classes)", load_iris, _as_float32,
+        "multiclass", IRIS_CLASSES, 150, 4, file="iris.csv",
+    ),
+    "breast_cancer": Dataset(
+        "breast cancer (569, 2 classes)", load_breast_cancer, _as_float32,
+        "binary", BREAST_CANCER_CLASSES, 569, 30, file="breast_cancer.csv",
+    ),
+    "xor": Dataset(
+        "XOR (200 noisy points, 2 classes)", functools.partial(make_xor, 200, noise=0.1),
+        _as_float32, "binary", ("0", "1"), 200, 2,
+    ),
+    "mnist_subset": Dataset(
+        "MNIST digits (5,000, 10 classes)", load_mnist_subset, _pixels_0_to_1,
+        "multiclass", MNIST_CLASSES, 5000, 784, standardize=False, file="mnist_subset.npz",
+    ),
+    "auto_mpg": Dataset(
+        "Auto MPG cars (392, regression of mpg)", load_auto_mpg, _as_float32,
+        "regression", (), 392, 7, file="auto_mpg.csv",
+    ),
+}  # fmt: skip
 
 
 # ------------------------------------------------------ online, opt-in only ---

