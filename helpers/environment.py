@@ -18,6 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 
+from helpers.checks import whole_number
+from helpers.feedback import _true_or_false
+
 # Both must be in the environment before TensorFlow loads. Level 3 keeps even
 # C++ "E" lines off stderr: TensorFlow 2.21 logs a harmless "NodeDef mentions
 # attribute use_unbounded_threadpool" error on every fit. Real failures still
@@ -160,9 +163,11 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True) -> None:
 
     Args:
         seed: seeds Python's, NumPy's and TensorFlow's random generators, so the
-            notebook prints the same numbers every time it runs on this computer.
-        short_errors: show only the last line of an error (type and message), the
-            part a learner needs; ``%xmode Context`` brings full tracebacks back.
+            notebook prints the same numbers every time it runs on this computer;
+            a whole number from 0 to 2**32 - 1.
+        short_errors: True (or False) shows only the last line of an error (type
+            and message), the part a learner needs; ``%xmode Context`` brings full
+            tracebacks back.
 
     Example::
 
@@ -171,10 +176,10 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True) -> None:
           ...
         All good: you are ready to start.
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be a whole number such as 42; got {seed!r}.")
-    if seed < 0:
-        raise ValueError(f"seed must be 0 or more; got {seed}.")
+    largest = 2**32 - 1
+    hint = f"For example seed=42; the largest is 2**32 - 1 = {largest}."
+    seed = whole_number("seed", seed, low=0, high=largest, hint=hint)
+    short_errors = _true_or_false("short_errors", short_errors)
     loaded_loudly = quiet_tensorflow()
     import keras
     import tensorflow as tf

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from helpers.checks import real_number, refusal, whole_number
+
+MAX_DIGITS = 10  # decimals printed; more would only show a float's rounding noise
 
 
 def expect_range(
@@ -23,6 +29,18 @@ def expect_range(
     figure whose last digits differ from computer to computer (the accuracy of a
     network trained for many epochs), so the stored output holds everywhere.
 
+    Args:
+        name: what the value is, e.g. ``"test accuracy"``.
+        value: the number to judge (NaN and infinity are never in range).
+        low: the smallest value a correct set-up reaches.
+        high: the largest; ``low`` and ``high`` are finite numbers, ``low <= high``.
+        causes: texts listed when the value is out of range.
+        digits: decimals printed, from 0 to 10.
+        show_value: False leaves the value out of the printed line.
+
+    Returns:
+        True when ``low <= value <= high``, else False.
+
     Example::
 
         >>> expect_range("test accuracy", 0.71, low=0.95, high=1.0,
@@ -37,15 +55,14 @@ def expect_range(
         False
     """
     if not isinstance(name, str) or not name:
-        raise TypeError(f"name must be a short text such as 'test accuracy'; got {name!r}.")
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"value must be a number; got {value!r} for {name}.") from None
+        raise TypeError(f"name must be a short text such as 'test accuracy'; got {name!r:.80}.")
+    value = _number(value, name)
+    low, high = _bound("low", low), _bound("high", high)
     if not low <= high:
         raise ValueError(f"low must not exceed high; got low={low}, high={high}.")
-    if isinstance(causes, str):
-        raise TypeError(f"causes must be a list of texts, not one string; got {causes!r}.")
+    digits = whole_number("digits", digits, low=0, high=MAX_DIGITS)
+    causes = _texts("causes", causes)
+    show_value = _true_or_false("show_value", show_value)
     shown = f"{name} = {value:.{digits}f}" if show_value else name
     expected = f"{low:.{digits}f} to {high:.{digits}f}"
     if not math.isnan(value) and low <= value <= high:
@@ -58,3 +75,40 @@ def expect_range(
         lines += [f"  - {cause}" for cause in causes]
     print("\n".join(lines))
     return False
+
+
+def _number(value: object, name: str) -> float:
+    """``value`` as a float, NaN and infinity included; tensors and 0-d arrays too."""
+    if not isinstance(value, (str, bytes, bool, np.bool_)):
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError, OverflowError):
+            pass
+    raise TypeError(refusal("value", "a number", value, f"It is the value of {name}."))
+
+
+def _bound(name: str, value: object) -> float:
+    try:
+        return real_number(name, value)
+    except OverflowError:  # a Python int beyond 1e308; helpers.checks should refuse it itself
+        raise ValueError(refusal(name, "a number from about -1e308 to 1e308", value)) from None
+
+
+def _texts(name: str, value: object) -> list[str]:
+    must_be = "a list of texts"
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise TypeError(refusal(name, must_be, value, "Put even one text in a list: ['...']."))
+    texts = list(value)
+    if not all(isinstance(text, str) for text in texts):
+        raise TypeError(refusal(name, must_be, value))
+    return texts
+
+
+def _true_or_false(name: str, value: object) -> bool:
+    """``value`` as a bool: Python's or NumPy's True or False, nothing else.
+
+    It belongs in helpers.checks, with the other shared checks.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(refusal(name, "True or False", value))
+    return bool(value)

@@ -1,13 +1,21 @@
+import contextlib
+import io
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import environment
 from helpers.environment import EnvironmentReport, check_environment, setup_notebook
+from tests.test_checks import ANYTHING
+from tests.test_feedback import REFUSED, outcome
 
 try:
     import tomllib
@@ -98,7 +106,9 @@ def test_report_names_the_device():
         ("42", TypeError, "whole number"),
         (1.5, TypeError, "whole number"),
         (True, TypeError, "whole number"),
-        (-1, ValueError, "0 or more"),
+        (-1, ValueError, "seed must be a whole number from 0 to"),
+        (2**32, ValueError, "the largest is 2\\*\\*32 - 1"),
+        (np.float64(3), TypeError, "whole number"),
     ],
 )
 def test_setup_notebook_rejects_bad_seeds(seed, error, message):
@@ -118,3 +128,34 @@ def test_importing_helpers_has_no_side_effects():
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout == ""
+
+
+def test_setup_notebook_rejects_a_short_errors_that_is_not_true_or_false():
+    with pytest.raises(TypeError, match="short_errors must be True or False; got 'no'"):
+        setup_notebook(short_errors="no")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.one_of(st.integers(-5, 2**33), st.integers().map(np.int64), ANYTHING),
+    short_errors=st.one_of(st.booleans(), ANYTHING),
+)
+def test_setup_notebook_seeds_or_refuses_clearly(seed, short_errors):
+    # Seeding and determinism would change the rest of this test session: record them instead.
+    printed = io.StringIO()
+    with (
+        mock.patch("keras.utils.set_random_seed") as set_seed,
+        mock.patch("tensorflow.config.experimental.enable_op_determinism") as determinism,
+        contextlib.redirect_stdout(printed),
+    ):
+        result = outcome(lambda: setup_notebook(seed=seed, short_errors=short_errors),
+                         "seed", "short_errors")  # fmt: skip
+    if result is REFUSED:
+        assert not set_seed.called and printed.getvalue() == ""
+    else:
+        (used,), _ = set_seed.call_args
+        assert type(used) is int and used == seed and 0 <= used < 2**32
+        assert determinism.called
+        assert printed.getvalue().endswith(
+            f"Random seed {seed}: results repeat from run to run on this computer.\n"
+        )

@@ -1,8 +1,30 @@
+import contextlib
+import io
 import math
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.feedback import expect_range
+from tests.test_checks import ANYTHING
+
+#: What outcome() returns for a clear refusal (some functions return None).
+REFUSED = object()
+
+
+def outcome(call, *names):
+    """``call()``'s result, or REFUSED after a TypeError or ValueError naming one of ``names``.
+
+    Any other exception (AttributeError, IndexError, OverflowError...) fails the test.
+    """
+    try:
+        return call()
+    except (TypeError, ValueError) as error:
+        message = str(error)
+        assert any(name.lower() in message.lower() for name in names), message
+        return REFUSED
 
 
 def test_in_range(capsys):
@@ -45,9 +67,62 @@ def test_a_hidden_value_still_says_in_range_or_which_side(capsys):
         ({"name": "acc", "value": "high"}, TypeError, "must be a number; got 'high'"),
         ({"name": "acc", "value": 0.5, "low": 1.0, "high": 0.0}, ValueError, "low must not exceed"),
         ({"name": "acc", "value": 0.5, "causes": "too few epochs"}, TypeError, "list of texts"),
+        ({"name": "acc", "value": 0.5, "low": math.nan}, ValueError, "low must be a number"),
+        ({"name": "acc", "value": 0.5, "high": math.inf}, ValueError, "high must be .* infinity"),
+        ({"name": "acc", "value": 0.5, "low": "0"}, TypeError, "low must be a number; got '0'"),
+        ({"name": "acc", "value": 0.5, "high": None}, TypeError, "high must be a number"),
+        ({"name": "acc", "value": 0.5, "digits": 10**6}, ValueError, "digits must be .* 0 to 10"),
+        ({"name": "acc", "value": 0.5, "digits": 2.0}, TypeError, "digits must be a whole"),
+        ({"name": "acc", "value": 0.5, "causes": ["a", 3]}, TypeError, "causes must be a list"),
+        ({"name": "acc", "value": 0.5, "causes": 3}, TypeError, "causes must be a list"),
+        ({"name": "acc", "value": 0.5, "show_value": "no"}, TypeError, "show_value must be True"),
+        ({"name": "acc", "value": 10**400}, TypeError, "value must be a number"),
+        ({"name": "acc", "value": 0.5, "low": -(10**400)}, ValueError, "low must be .* -1e308"),
+        ({"name": "acc", "value": True}, TypeError, "value must be a number; got True"),
     ],
 )
 def test_bad_input(kwargs, error, message):
     kwargs = {"low": 0.0, "high": 1.0, **kwargs}
     with pytest.raises(error, match=message):
         expect_range(kwargs.pop("name"), kwargs.pop("value"), **kwargs)
+
+
+def test_numpy_numbers_are_numbers(capsys):
+    assert expect_range("acc", np.float32(0.5), low=np.int64(0), high=1, digits=np.int64(1))
+    assert expect_range("acc", 0.5, low=0, high=1, show_value=np.bool_(False))
+    assert capsys.readouterr().out.splitlines() == [
+        "✅ acc = 0.5 is in the expected range 0.0 to 1.0.",
+        "✅ acc is in the expected range 0.000 to 1.000.",
+    ]
+
+
+NUMBERS = st.one_of(
+    st.floats(), st.integers(-(10**400), 10**400), st.sampled_from([0.0, 0.5, 1.0]), ANYTHING
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.one_of(st.sampled_from(["test accuracy", ""]), ANYTHING),
+    value=NUMBERS,
+    low=NUMBERS,
+    high=NUMBERS,
+    causes=st.one_of(st.lists(st.text(max_size=5), max_size=3), ANYTHING),
+    digits=st.one_of(st.integers(-1, 12), ANYTHING),
+    show_value=st.one_of(st.booleans(), ANYTHING),
+)
+def test_expect_range_judges_or_refuses_clearly(name, value, low, high, causes, digits, show_value):
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        result = outcome(
+            lambda: expect_range(
+                name, value, low=low, high=high, causes=causes, digits=digits,
+                show_value=show_value,
+            ),
+            "name", "value", "low", "high", "causes", "digits", "show_value",
+        )  # fmt: skip
+    if result is REFUSED:
+        assert printed.getvalue() == ""
+    else:
+        assert result is (float(low) <= float(value) <= float(high))
+        assert printed.getvalue().startswith("✅ " if result else "⚠️ ")
