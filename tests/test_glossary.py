@@ -1,0 +1,60 @@
+"""GLOSSARY.md keeps its promise: a term's Korean is given where the lessons first use it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ROW = re.compile(r"^\| ([^|]+?) \| ([^|]+?) \| [^|]+ \| (\d\d) \|$")
+
+
+def glossary() -> list[tuple[str, str, str]]:
+    """(English, Korean, lesson) for every term, English and Korean without their asides."""
+    rows = []
+    for line in (ROOT / "GLOSSARY.md").read_text(encoding="utf-8").splitlines():
+        found = ROW.match(line)
+        if found:
+            english, korean, lesson = found.groups()
+            rows.append((english.split(" (")[0], korean.split(" (")[0], lesson))
+    return rows
+
+
+def lesson_text(number: str) -> str:
+    (path,) = (ROOT / "notebooks").glob(f"{number}_*.ipynb")
+    nb = nbformat.read(path, as_version=4)
+    return "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+
+
+def uses(text: str, english: str) -> bool:
+    """Whether the prose uses the word (its plural too).
+
+    Code spans, links (the next lesson's title) and italic menu paths such as
+    *Kernel > Restart Kernel* are not prose.
+    """
+    prose = re.sub(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|(?<!\*)\*[^*\n]+>[^*\n]+\*", "", text)
+    return re.search(rf"\b{re.escape(english)}(e?s)?\b", prose, re.IGNORECASE) is not None
+
+
+TERMS = glossary()
+
+
+def test_the_glossary_is_read_and_in_lesson_order():
+    assert len(TERMS) > 40, "GLOSSARY.md's table was not parsed: check its format"
+    lessons = [lesson for _, _, lesson in TERMS]
+    assert lessons == sorted(lessons), "list the terms in the order the lessons meet them"
+
+
+@pytest.mark.parametrize(("english", "korean", "lesson"), TERMS, ids=[t[0] for t in TERMS])
+def test_each_term_is_glossed_in_korean_in_the_lesson_that_first_uses_it(english, korean, lesson):
+    earlier = [f"{n:02}" for n in range(int(lesson)) if uses(lesson_text(f"{n:02}"), english)]
+    assert not earlier, (
+        f"'{english}' is used in lesson {earlier[0]} before lesson {lesson}, where the glossary "
+        f"says it is first met: gloss it there as '{english} ({korean})' and move the row"
+    )
+    assert korean in lesson_text(lesson), (
+        f"lesson {lesson} is where '{english}' is first met, but its Korean '{korean}' is not there"
+    )
