@@ -1,26 +1,51 @@
 """Notebook 05's exercises: solutions pass, typical mistakes get a useful message."""
 
+import contextlib
+import io
+import os
 import tempfile
 
 import keras
 import numpy as np
 import pytest
 from exercise_support import solve
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import array_shapes, arrays
 
 from helpers.exercises import lesson05
+
+pytestmark = pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")
 
 X_TEST = np.random.default_rng(0).normal(size=(20, 30)).astype("float32")
 
 
+def tiny_model(seed=0, features=30):
+    keras.utils.set_random_seed(seed)
+    return keras.Sequential(
+        [keras.Input(shape=(features,)), keras.layers.Dense(1, activation="sigmoid")]
+    )
+
+
 @pytest.fixture(scope="module")
 def model():
-    keras.utils.set_random_seed(0)
-    small = keras.Sequential(
-        [keras.Input(shape=(30,)), keras.layers.Dense(1, activation="sigmoid")]
-    )
+    small = tiny_model()
     small.compile(optimizer="adam", loss="binary_crossentropy")
     small.fit(X_TEST, np.arange(20) % 2, epochs=1, verbose=0)  # builds the optimizer's state
     return small
+
+
+@pytest.fixture
+def folder(model):
+    """The lesson's folder: it already holds breast_cancer.keras, saved from model."""
+    with tempfile.TemporaryDirectory() as name:
+        lesson_folder = tempfile.TemporaryDirectory(dir=name)
+        model.save(os.path.join(lesson_folder.name, "breast_cancer.keras"))
+        yield lesson_folder
+
+
+def refused(result, message):
+    return not result.ok and result.answered and message in result.message
 
 
 # ---------------------------------------------------------------- q1 ---
@@ -31,8 +56,17 @@ def test_q1_solution_passes():
     assert lesson05.q1.evaluate(to_classes).ok
 
 
-def test_q1_accepts_booleans_and_ravel():
-    assert lesson05.q1.evaluate(lambda p: p.ravel() > 0.5).ok
+@pytest.mark.parametrize(
+    "answer",
+    [
+        lambda p: p.ravel() > 0.5,  # booleans
+        lambda p: [int(v > 0.5) for v in p[:, 0]],  # a list
+        lambda p: np.round(p[:, 0]),  # floats, and 0.5 rounds to 0
+        lambda p: np.where(p > 0.5, 1, 0).flatten(),
+    ],
+)
+def test_q1_accepts_other_right_answers(answer):
+    assert lesson05.q1.evaluate(answer).ok
 
 
 @pytest.mark.parametrize(
@@ -40,17 +74,21 @@ def test_q1_accepts_booleans_and_ravel():
     [
         (lambda p: (p > 0.5).astype(int), "broadcasts to an (n, n) table"),
         (lambda p: p[:, 0], "not probabilities"),
+        (lambda p: (p[:, 0] >= 0.5).astype(int), "Use > 0.5, not >= 0.5"),
         (lambda p: (p[:, 0] < 0.5).astype(int), "above 0.5 means class 1"),
         (lambda p: p.argmax(axis=1), "above 0.5 means class 1"),
         (lambda p: None, "return statement"),
         (lambda p: p[0] > 0.5, "one class per sample"),
         (lambda p: p[:, 1] > 0.5, "raised IndexError"),
+        (lambda p: [[1], [0, 1]], "not one array of numbers"),
+        (lambda p: ["class 1"] * len(p), "not probabilities"),
+        (lambda: 1, "raised TypeError"),
         (np.array([0, 1]), "should be a function"),
     ],
 )
 def test_q1_explains_wrong_answers(answer, message):
     result = lesson05.q1.evaluate(answer)
-    assert not result.ok and message in result.message, result.message
+    assert refused(result, message), result.message
 
 
 # ---------------------------------------------------------------- q2 ---
@@ -59,7 +97,20 @@ def test_q1_explains_wrong_answers(answer, message):
 def test_q2_solution_passes():
     one_sample = solve(lesson05.q2, x_test=X_TEST)["one_sample"]
     assert lesson05.q2.evaluate(one_sample, X_TEST).ok
-    assert lesson05.q2.evaluate(X_TEST[9][np.newaxis], X_TEST).ok
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        X_TEST[9][np.newaxis],
+        X_TEST[9].reshape(1, -1),
+        X_TEST[[9]],
+        np.array([X_TEST[9]]),
+        keras.ops.convert_to_tensor(X_TEST[9:10]),
+    ],
+)
+def test_q2_accepts_other_right_answers(answer):
+    assert lesson05.q2.evaluate(answer, X_TEST).ok
 
 
 @pytest.mark.parametrize(
@@ -69,11 +120,18 @@ def test_q2_solution_passes():
         (X_TEST[10:11], "row 10 of x_test"),
         (X_TEST[9:11], "a batch of one sample has shape (1, 30)"),
         (X_TEST[9].tolist(), "should be a NumPy array"),
+        (X_TEST[9:10] * 2, "not a row of x_test"),
+        (X_TEST[9:10].astype(str), "take it from x_test"),
     ],
 )
 def test_q2_explains_wrong_answers(answer, message):
     result = lesson05.q2.evaluate(answer, X_TEST)
-    assert not result.ok and message in result.message, result.message
+    assert refused(result, message), result.message
+
+
+@pytest.mark.parametrize("x_test", [None, X_TEST.tolist(), X_TEST[0], X_TEST[:5]])
+def test_q2_asks_for_the_check_cell_as_it_was(x_test):
+    assert refused(lesson05.q2.evaluate(X_TEST[9:10], x_test), "copy the check cell")
 
 
 def test_q2_unanswered():
@@ -84,24 +142,73 @@ def test_q2_unanswered():
 # ---------------------------------------------------------------- q3 ---
 
 
-@pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")  # Keras' own
-def test_q3_solution_passes(model):
-    with tempfile.TemporaryDirectory() as name:
-        folder = tempfile.TemporaryDirectory(dir=name)
-        reloaded = solve(lesson05.q3, model=model, folder=folder)["reloaded"]
-        assert lesson05.q3.evaluate(reloaded, model, X_TEST).ok
+def test_q3_solution_passes(model, folder):
+    reloaded = solve(lesson05.q3, model=model, folder=folder)["reloaded"]
+    assert lesson05.q3.evaluate(reloaded, model, X_TEST, folder).ok
+    assert lesson05.q3.evaluate(reloaded, model, X_TEST).ok  # the check cell before the folder
 
 
-def test_q3_explains_wrong_answers(model):
-    result = lesson05.q3.evaluate(model, model, X_TEST)
-    assert not result.ok and "the very same object" in result.message
-    result = lesson05.q3.evaluate("my_model.keras", model, X_TEST)
-    assert not result.ok and "load_model" in result.message
-    keras.utils.set_random_seed(1)
-    other = keras.Sequential(
-        [keras.Input(shape=(30,)), keras.layers.Dense(1, activation="sigmoid")]
-    )
-    result = lesson05.q3.evaluate(other, model, X_TEST)
-    assert not result.ok and "predicts differently" in result.message
+def test_q3_accepts_a_path_in_a_subfolder_name_and_the_folder_as_text(model, folder):
+    path = os.path.join(folder.name, "Tumours v2.keras")
+    model.save(path)
+    reloaded = keras.models.load_model(path, compile=False)
+    assert lesson05.q3.evaluate(reloaded, model, X_TEST, folder.name).ok
+
+
+def test_q3_explains_wrong_answers(model, folder):
+    assert refused(lesson05.q3.evaluate(model, model, X_TEST), "the very same object")
+    assert refused(lesson05.q3.evaluate("my_model.keras", model, X_TEST), "load_model")
+    other = tiny_model(seed=1)
+    assert refused(lesson05.q3.evaluate(other, model, X_TEST), "predicts differently")
+    narrow = tiny_model(features=10)
+    assert refused(lesson05.q3.evaluate(narrow, model, X_TEST), "cannot take x_test")
     result = lesson05.q3.evaluate(None, model, X_TEST)
     assert not result.ok and not result.answered
+
+
+def test_q3_wants_a_new_file_of_model_in_the_folder(model, folder):
+    restored = keras.models.load_model(os.path.join(folder.name, "breast_cancer.keras"))
+    result = lesson05.q3.evaluate(restored, model, X_TEST, folder)  # the lesson's own file
+    assert refused(result, "no new .keras file in folder.name"), result.message
+    tiny_model(seed=2).save(os.path.join(folder.name, "mine.keras"))
+    result = lesson05.q3.evaluate(restored, model, X_TEST, folder)
+    assert refused(result, "saved in mine.keras predicts differently"), result.message
+    result = lesson05.q3.evaluate(restored, model, X_TEST, "no such folder")
+    assert refused(result, "should be folder"), result.message
+
+
+# ---------------------------------------------------- any answer at all ---
+
+odd = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=5),
+    st.lists(st.floats(), max_size=4),
+    arrays("float32", array_shapes(min_dims=0, max_dims=3, max_side=4)),
+)
+
+
+def printed(exercise, *answers):
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        exercise.check(*answers)
+    return out.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(odd, odd)
+def test_no_odd_answer_passes_or_raises_q1_q2(answer, x_test):
+    assert "✅" not in printed(lesson05.q1, answer)
+    assert "✅" not in printed(lesson05.q1, lambda probabilities: answer)
+    assert "✅" not in printed(lesson05.q2, answer, x_test)
+    assert "✅" not in printed(lesson05.q2, answer, X_TEST)
+
+
+@settings(max_examples=25, deadline=None)
+@given(odd, odd)
+def test_no_odd_answer_passes_or_raises_q3(model, answer, other):
+    assert "✅" not in printed(lesson05.q3, answer, model, X_TEST)
+    assert "✅" not in printed(lesson05.q3, answer, model, X_TEST, other)
+    assert "✅" not in printed(lesson05.q3, model, other, X_TEST)
+    assert "✅" not in printed(lesson05.q3, tiny_model(seed=3), model, other)

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from helpers.exercises import Exercise, NotAnswered, WrongAnswer
 
 # Sigmoid outputs as predict() returns them: one column, one row per sample.
+# 0.5 itself is not above 0.5, so it is class 0.
 _PROBES = [
     np.array([[0.1], [0.7], [0.49], [0.51], [0.95]], dtype="float32"),
-    np.array([[0.8], [0.2], [0.3]], dtype="float32"),
+    np.array([[0.8], [0.2], [0.5]], dtype="float32"),
     np.array([[0.6]], dtype="float32"),
 ]
 
+_NOT_ANSWERED = "replace None with your answer, run that cell, then check again."
+
+
+def _as_array(value, what: str) -> np.ndarray:
+    try:
+        return np.asarray(value)
+    except Exception:  # ragged lists and other things that are not one array
+        raise WrongAnswer(f"{what} is not one array of numbers; you gave {value!r:.60}.") from None
+
 
 def _check_to_classes(to_classes) -> None:
+    if to_classes is None:
+        raise NotAnswered(_NOT_ANSWERED)
     if not callable(to_classes):
         raise WrongAnswer(
             f"to_classes should be a function (def to_classes(probabilities): ...); "
@@ -31,7 +45,7 @@ def _check_to_classes(to_classes) -> None:
             ) from None
         if classes is None:
             raise WrongAnswer("to_classes returned None: end it with a return statement.")
-        classes = np.asarray(classes)
+        classes = _as_array(classes, "what to_classes returned")
         if classes.shape == probabilities.shape and classes.ndim == 2:
             raise WrongAnswer(
                 f"for {len(probabilities)} samples to_classes returns shape {classes.shape}; "
@@ -44,26 +58,45 @@ def _check_to_classes(to_classes) -> None:
                 f"for {len(probabilities)} samples to_classes returns shape {classes.shape}; "
                 f"expected one class per sample, shape {expected.shape}."
             )
-        if not np.isin(classes, (0, 1)).all():
+        if classes.dtype.kind not in "biuf" or not np.isin(classes, (0, 1)).all():
             raise WrongAnswer(
                 f"to_classes returned {classes.tolist()}; classes are 0 or 1, not probabilities."
             )
-        if not np.array_equal(classes.astype(int), expected):
-            shown = probabilities[:, 0].round(2).tolist()
+        classes = classes.astype(int)
+        if np.array_equal(classes, expected):
+            continue
+        shown = probabilities[:, 0].round(2).tolist()
+        if np.array_equal(classes, (probabilities[:, 0] >= 0.5).astype(int)):
             raise WrongAnswer(
-                f"for probabilities {shown} to_classes returned {classes.astype(int).tolist()}, "
-                f"but a 0.5 threshold gives {expected.tolist()}: above 0.5 means class 1."
+                f"for probabilities {shown} to_classes returned {classes.tolist()}: 0.5 is not "
+                "above 0.5, so it is class 0. Use > 0.5, not >= 0.5."
             )
+        raise WrongAnswer(
+            f"for probabilities {shown} to_classes returned {classes.tolist()}, "
+            f"but a 0.5 threshold gives {expected.tolist()}: above 0.5 means class 1."
+        )
+
+
+def _test_inputs(x_test) -> np.ndarray:
+    """x_test as the check cell passes it: a 2-D array of numbers, or a message."""
+    array = np.asarray(x_test) if isinstance(x_test, np.ndarray) else None
+    if array is None or array.ndim != 2 or array.dtype.kind not in "iuf" or len(array) < 10:
+        raise WrongAnswer(
+            "the check needs the test inputs as its second argument: copy the check cell "
+            "as it was, with x_test."
+        )
+    return array
 
 
 def _check_one_sample(one_sample, x_test) -> None:
     if one_sample is None:
-        raise NotAnswered("replace None with your answer, run that cell, then check again.")
+        raise NotAnswered(_NOT_ANSWERED)
+    x_test = _test_inputs(x_test)
     if not hasattr(one_sample, "shape"):
         raise WrongAnswer(
             f"one_sample should be a NumPy array; you gave a {type(one_sample).__name__}."
         )
-    sample = np.asarray(one_sample)
+    sample = _as_array(one_sample, "one_sample")
     features = x_test.shape[1]
     if sample.shape == (features,):
         raise WrongAnswer(
@@ -74,6 +107,8 @@ def _check_one_sample(one_sample, x_test) -> None:
         raise WrongAnswer(
             f"one_sample has shape {sample.shape}; a batch of one sample has shape (1, {features})."
         )
+    if sample.dtype.kind not in "iuf":
+        raise WrongAnswer(f"one_sample holds {sample.dtype} values; take it from x_test.")
     if not np.array_equal(sample[0], x_test[9]):
         match = np.flatnonzero((x_test == sample[0]).all(axis=1))
         where = f"row {match[0]} of x_test" if len(match) else "not a row of x_test"
@@ -82,12 +117,35 @@ def _check_one_sample(one_sample, x_test) -> None:
         )
 
 
-def _check_reloaded(reloaded, model, x_test) -> None:
+def _predictions(model, x) -> np.ndarray | None:
+    """What ``model`` predicts for ``x``, or None if it cannot take ``x``."""
+    try:
+        return np.asarray(model.predict(x, verbose=0), dtype="float64")
+    except Exception:
+        return None
+
+
+def _same(got: np.ndarray | None, expected: np.ndarray) -> bool:
+    return got is not None and got.shape == expected.shape and np.allclose(got, expected, atol=1e-6)
+
+
+def _saved_models(folder) -> list[str]:
+    """The .keras files in ``folder`` (a TemporaryDirectory or a path)."""
+    name = getattr(folder, "name", folder)
+    if not isinstance(name, str | os.PathLike) or not os.path.isdir(name):
+        raise WrongAnswer(
+            "the fourth argument should be folder, the temporary folder made in the lesson."
+        )
+    return [os.path.join(name, file) for file in os.listdir(name) if file.endswith(".keras")]
+
+
+def _check_reloaded(reloaded, model, x_test, folder=None) -> None:
     import keras
 
     if reloaded is None:
-        raise NotAnswered("replace None with your answer, run that cell, then check again.")
-    if isinstance(reloaded, str):
+        raise NotAnswered(_NOT_ANSWERED)
+    x_test = _test_inputs(x_test)
+    if isinstance(reloaded, str | os.PathLike):
         raise WrongAnswer(
             "reloaded is a file name; pass it to keras.models.load_model() to get the model back."
         )
@@ -101,12 +159,35 @@ def _check_reloaded(reloaded, model, x_test) -> None:
             "reloaded is the very same object as model; save model to a .keras file, then "
             "load that file into a new variable."
         )
-    batch = x_test[:20]
-    if not np.array_equal(reloaded.predict(batch, verbose=0), model.predict(batch, verbose=0)):
+    expected = _predictions(model, x_test)
+    if expected is None:
+        raise WrongAnswer("the check needs the lesson's model and x_test: copy the check cell.")
+    got = _predictions(reloaded, x_test)
+    if not _same(got, expected):
         raise WrongAnswer(
-            "reloaded predicts differently from model: did you save model after training, "
-            "or load a different file?"
+            "reloaded "
+            + ("cannot take x_test" if got is None else "predicts differently from model")
+            + ": did you save model after training, or load a different file?"
         )
+    if folder is None:
+        return
+    new_files = [path for path in _saved_models(folder) if not path.endswith("breast_cancer.keras")]
+    if not new_files:
+        raise WrongAnswer(
+            "there is no new .keras file in folder.name: save model there under a name of "
+            'your own, such as os.path.join(folder.name, "my_model.keras").'
+        )
+    for path in new_files:
+        try:
+            saved = keras.models.load_model(path)
+        except Exception:  # not a model file after all: look at the next one
+            continue
+        if _same(_predictions(saved, x_test), expected):
+            return
+    raise WrongAnswer(
+        f"the model saved in {os.path.basename(new_files[0])} predicts differently from model: "
+        "save model itself, after training."
+    )
 
 
 q1 = Exercise(
