@@ -1,11 +1,23 @@
-"""The exercise machinery and notebook 00's exercises."""
+"""The exercise machinery: printed verdicts, argument counts, errors and warnings kept out."""
 
-import keras
+import logging
+import warnings
+
 import numpy as np
 import pytest
-from exercise_support import solve
+import tensorflow as tf
+from exercise_support import ANY_ANSWERS
+from hypothesis import given, settings
 
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer, lesson00
+from helpers.exercises import (
+    QUIET_LOGGERS,
+    Exercise,
+    NotAnswered,
+    WrongAnswer,
+    as_array,
+    as_number,
+    as_whole_number,
+)
 
 
 def _needs_two(x):
@@ -16,6 +28,10 @@ def _needs_two(x):
 
 
 EXAMPLE = Exercise(check=_needs_two, hint="Think small.", solution="x = 2", success="Yes.")
+
+
+def _exercise(checker):
+    return Exercise(check=checker, hint="h", solution="s", success="Yes.")
 
 
 def test_check_prints_correct_wrong_and_unanswered(capsys):
@@ -51,44 +67,147 @@ def test_exercise_rejects_bad_definitions(kwargs, error, message):
         Exercise(**{"check": _needs_two, "hint": "h", "solution": "s", **kwargs})
 
 
-IMAGES = np.random.default_rng(0).integers(0, 256, size=(50, 28, 28), dtype=np.uint8)
-LABELS = np.arange(50) % 10
-
-
-def test_lesson00_q1_solution_passes():
-    x_flat = solve(lesson00.q1, images=IMAGES)["x_flat"]
-    assert lesson00.q1.evaluate(x_flat).ok
+def _two_answers(answer, history, scale=1):
+    if answer != history * scale:
+        raise WrongAnswer("no.")
 
 
 @pytest.mark.parametrize(
-    ("answer", "message"),
+    ("answers", "message"),
     [
-        (IMAGES / 255, "rank 3"),
-        (IMAGES.reshape(50, 28 * 28), "dtype uint8"),
-        (IMAGES.reshape(50, 28 * 28).astype("float32"), "divide by 255"),
-        (IMAGES.reshape(50, 28 * 28).astype("float32") / 255 / 255, "divide twice"),
-        (IMAGES.reshape(100, 392) / 255, "784"),
-        ([1, 2, 3], "NumPy array; you gave a list"),
+        ((), "check takes 2 to 3 values, check(answer, history, [scale]); you passed 0."),
+        ((1,), "you passed 1. Pass the variables named there, in that order."),
+        ((1, 2, 3, 4), "you passed 4."),
     ],
 )
-def test_lesson00_q1_explains_wrong_answers(answer, message):
-    result = lesson00.q1.evaluate(answer)
-    assert not result.ok and message in result.message
+def test_a_wrong_number_of_answers_says_what_to_pass(answers, message):
+    result = _exercise(_two_answers).evaluate(*answers)
+    assert not result.ok and result.answered and message in result.message, result.message
 
 
-def test_lesson00_q2_solution_passes():
-    y_one_hot = solve(lesson00.q2, labels=LABELS)["y_one_hot"]
-    assert lesson00.q2.evaluate(y_one_hot).ok
+def test_optional_answers_may_be_left_out():
+    assert _exercise(_two_answers).evaluate(4, 4).ok
+    assert _exercise(_two_answers).evaluate(8, 4, 2).ok
+    single = EXAMPLE.evaluate(1, 2)
+    assert "check takes 1 value, check(x); you passed 2." in single.message
 
 
-@pytest.mark.parametrize(
-    ("answer", "message"),
-    [
-        (LABELS, "matrix (samples, classes)"),
-        (keras.utils.to_categorical(LABELS % 3), "3 columns"),
-        (np.ones((50, 10)), "exactly one 1"),
-    ],
-)
-def test_lesson00_q2_explains_wrong_answers(answer, message):
-    result = lesson00.q2.evaluate(answer)
-    assert not result.ok and message in result.message
+def test_the_first_answer_still_none_is_not_answered():
+    result = _exercise(_two_answers).evaluate(None, 4)
+    assert not result.ok and not result.answered
+
+
+def _trips(x):
+    return {"accuracy": 1}["loss" * (len(x) * 100)]
+
+
+def test_an_unexpected_error_becomes_a_short_message(capsys):
+    _exercise(_trips).check([1, 2])
+    out = capsys.readouterr().out
+    assert out.startswith("❌ Not yet: checking your answer ran into KeyError: 'lossloss")
+    assert " ..." in out and len(out) < 400 and "Traceback" not in out
+    assert out.count("\n") == 1
+
+
+def test_an_error_without_message_is_still_named():
+    def fails(x):
+        raise ZeroDivisionError
+
+    result = _exercise(fails).evaluate(1)
+    assert not result.ok and "ZeroDivisionError: (no message)" in result.message
+
+
+def _noisy(x):
+    print("a stray print")
+    warnings.warn("a Python warning", UserWarning, stacklevel=1)
+    warnings.warn("deprecated", DeprecationWarning, stacklevel=1)
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).warning("5 out of the last 16 calls triggered retracing")
+    function = tf.function(lambda value: value * 2)
+    for value in range(8):  # Python numbers retrace every time: TensorFlow warns about it
+        function(float(value))
+    if x != 1:
+        raise WrongAnswer("not 1.")
+
+
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture
+def log_records():
+    records = _Records()
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    for logger in loggers:
+        logger.addHandler(records)
+    yield records.messages
+    for logger in loggers:
+        logger.removeHandler(records)
+
+
+def test_noisy_is_noisy_outside_a_check(log_records):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _noisy(1)
+    assert {str(w.message) for w in caught} == {"a Python warning", "deprecated"}
+    assert any("triggered tf.function retracing" in message for message in log_records)
+
+
+def test_a_check_prints_its_verdict_and_nothing_else(capfd, log_records):
+    before = [logging.getLogger(name).disabled for name in QUIET_LOGGERS]
+    filters = list(warnings.filters)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _exercise(_noisy).check(1)
+        _exercise(_noisy).check(2)
+    out, err = capfd.readouterr()
+    assert out == "✅ Correct! Yes.\n❌ Not yet: not 1.\n"
+    assert err == "" and caught == [] and log_records == []
+    assert [logging.getLogger(name).disabled for name in QUIET_LOGGERS] == before
+    assert warnings.filters == filters
+
+
+def test_warnings_outside_a_check_still_show():
+    _exercise(_noisy).evaluate(1)
+    with pytest.warns(UserWarning, match="still here"):
+        warnings.warn("still here", UserWarning, stacklevel=1)
+
+
+def test_number_helpers():
+    assert as_number(np.float32(0.5), "x") == 0.5
+    assert as_number(np.array([[3]]), "x") == 3.0
+    assert as_whole_number(67.0, "n", "a count is whole.") == 67
+    assert as_array(np.zeros(3), "x").shape == (3,)
+    for value, message in [
+        (float("nan"), "x is nan: it should be an ordinary, finite number."),
+        (np.inf, "x is inf"),
+        ("3", "x should be a number; you gave a str."),
+        (True, "you gave a bool"),
+        (np.zeros(3), "one number; you gave 3 values"),
+        (object(), "you gave a object"),
+    ]:
+        with pytest.raises(WrongAnswer, match=message):
+            as_number(value, "x")
+    with pytest.raises(WrongAnswer, match="you gave 2.5; a count is whole."):
+        as_whole_number(2.5, "n", "a count is whole.")
+    with pytest.raises(WrongAnswer, match="NumPy array; you gave a list"):
+        as_array([1, 2], "x")
+
+
+@settings(max_examples=60, deadline=None)
+@given(ANY_ANSWERS)
+def test_evaluate_never_raises_and_is_right_only_for_2(answers):
+    result = EXAMPLE.evaluate(*answers)
+    assert result.ok == (len(answers) == 1 and _is_two(answers[0]))
+
+
+def _is_two(value):
+    try:
+        return bool(value == 2)
+    except ValueError:  # an array of several values
+        return False

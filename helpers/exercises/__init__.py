@@ -5,14 +5,33 @@ Each lesson module (``lesson00``, ``lesson01``, ...) defines its questions as
 public Keras APIs and its behaviour, and raises :class:`WrongAnswer` with a
 message that says what is wrong; :meth:`Exercise.check` turns that into
 friendly printed feedback, so a wrong answer never stops the notebook.
+
+Nothing raises out of a check: a wrong number of answers and any unexpected
+error inside a checker become a "❌ Not yet" message too, and warnings that
+TensorFlow, Keras or Python emit while checking are kept out of the output.
+The small ``as_...`` helpers below are the refusals that several lessons share.
 """
 
 from __future__ import annotations
 
+import contextlib
+import inspect
+import io
+import logging
+import math
+import numbers
 import textwrap
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
+
+#: What the learner sees while the starter's None is still in place.
+REPLACE_NONE = "replace None with your answer, run that cell, then check again."
+#: Loggers that TensorFlow and Keras write warnings to (such as tf.function retracing).
+QUIET_LOGGERS = ("tensorflow", "absl", "keras")
 
 
 class WrongAnswer(Exception):
@@ -74,20 +93,40 @@ class Exercise:
         self.success = success
 
     def evaluate(self, *answers: Any) -> Result:
-        """Run the checker and return the :class:`Result` (what ``check`` prints)."""
-        if answers and all(answer is None for answer in answers):
-            return Result(
-                False,
-                "replace None with your answer, run that cell, then check again.",
-                answered=False,
-            )
-        try:
-            self._checker(*answers)
-        except NotAnswered as missing:
-            return Result(False, str(missing), answered=False)
-        except WrongAnswer as wrong:
-            return Result(False, str(wrong))
+        """Run the checker and return the :class:`Result` (what ``check`` prints).
+
+        Never raises: a wrong number of answers, the starter's ``None`` and any
+        error inside the checker all become a :class:`Result` that says what to do.
+        """
+        wrong_count = self._wrong_count(len(answers))
+        if wrong_count:
+            return Result(False, wrong_count)
+        if answers and answers[0] is None:
+            return Result(False, REPLACE_NONE, answered=False)
+        with quiet():
+            try:
+                self._checker(*answers)
+            except NotAnswered as missing:
+                return Result(False, str(missing), answered=False)
+            except WrongAnswer as wrong:
+                return Result(False, str(wrong))
+            except Exception as error:  # whatever a learner's answer makes a checker trip on
+                return Result(False, _unexpected(error))
         return Result(True, self.success)
+
+    def _wrong_count(self, given: int) -> str:
+        """What to pass, if ``given`` answers do not fit the checker's parameters."""
+        parameters = list(inspect.signature(self._checker).parameters.values())
+        needed = [p.name for p in parameters if p.default is inspect.Parameter.empty]
+        optional = [p.name for p in parameters if p.default is not inspect.Parameter.empty]
+        if len(needed) <= given <= len(parameters):
+            return ""
+        call = ", ".join(needed + [f"[{name}]" for name in optional])
+        wanted = f"{len(needed)}" + (f" to {len(parameters)}" if optional else "")
+        return (
+            f"check takes {wanted} value{'s' if len(parameters) > 1 else ''}, "
+            f"check({call}); you passed {given}. Pass the variables named there, in that order."
+        )
 
     def check(self, *answers: Any) -> None:
         """Print whether the answer is right and, if not, what is wrong."""
@@ -100,3 +139,86 @@ class Exercise:
     def solution(self) -> None:
         """Print a solution you can copy into the cell above."""
         print("Solution:\n" + textwrap.indent(self.solution_code, "    "))
+
+
+def _unexpected(error: Exception) -> str:
+    """A checker's unexpected error as one short line, never a traceback."""
+    text = " ".join(str(error).split()) or "(no message)"
+    text = text if len(text) <= 160 else text[:156] + " ..."
+    return (
+        f"checking your answer ran into {type(error).__name__}: {text} "
+        "Look again at what the exercise asks for, fix your answer and check again."
+    )
+
+
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """Keep warnings, TensorFlow/Keras log lines and stray prints out of a check's output."""
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    disabled = [logger.disabled for logger in loggers]
+    sink = io.StringIO()
+    try:
+        for logger in loggers:
+            logger.disabled = True
+        with (
+            warnings.catch_warnings(),
+            contextlib.redirect_stdout(sink),
+            contextlib.redirect_stderr(sink),
+        ):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, was in zip(loggers, disabled, strict=True):
+            logger.disabled = was
+
+
+# ------------------------------------------------- refusals lessons share ---
+
+
+def as_number(value: Any, name: str) -> float:
+    """``value`` as a finite float: numbers, NumPy scalars and one-number arrays or tensors."""
+    if isinstance(value, (str, bytes, bool, list, tuple, dict)) or value is None:
+        raise WrongAnswer(f"{name} should be a number; you gave a {type(value).__name__}.")
+    if not isinstance(value, numbers.Real):
+        try:
+            array = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise WrongAnswer(
+                f"{name} should be a number; you gave a {type(value).__name__}."
+            ) from None
+        if array.size != 1:
+            raise WrongAnswer(
+                f"{name} should be one number; you gave {array.size} values (shape {array.shape})."
+            )
+        value = array.item()
+    number = float(value)
+    if not math.isfinite(number):
+        raise WrongAnswer(f"{name} is {number}: it should be an ordinary, finite number.")
+    return number
+
+
+def as_whole_number(value: Any, name: str, why: str) -> int:
+    """``value`` as an int when it is a finite whole number (67 or 67.0); ``why`` explains."""
+    number = as_number(value, name)
+    if number != int(number):
+        raise WrongAnswer(f"you gave {number:g}; {why}")
+    return int(number)
+
+
+def as_array(value: Any, name: str) -> np.ndarray:
+    """``value`` as a NumPy array when it is an array or tensor (has a shape and a dtype)."""
+    if not hasattr(value, "shape") or not hasattr(value, "dtype"):
+        raise WrongAnswer(f"{name} should be a NumPy array; you gave a {type(value).__name__}.")
+    return np.asarray(value)
+
+
+def as_model(value: Any, name: str):
+    """``value`` when it is a Keras model, else a refusal that says what a model is."""
+    import keras
+
+    if not isinstance(value, keras.Model):
+        raise WrongAnswer(
+            f"{name} should be a Keras model, such as keras.Sequential([...]); "
+            f"you gave a {type(value).__name__}."
+        )
+    return value
