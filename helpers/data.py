@@ -1,28 +1,35 @@
 """The course's datasets: small files bundled in ``datasets/`` and toy data made here.
 
 Every bundled loader works offline. It checks the file against
-``datasets/SHA256SUMS`` first, so a missing or altered file fails with a message
-that says how to restore it, instead of training on the wrong numbers.
+``datasets/SHA256SUMS`` first, so a missing or altered file (or a damaged
+checksum list) fails with a message that says how to restore it, instead of
+training on the wrong numbers.
 
 All loaders share two keyword-only options:
 
-- ``test_fraction=None`` returns ``(x, y)``; a number between 0 and 1 returns
-  ``((x_train, y_train), (x_test, y_test))`` made by :func:`train_test_split`.
-- ``seed=0`` chooses the shuffle used for that split.
+- ``test_fraction=None`` returns ``(x, y)``; a number above 0 and below 1 returns
+  ``((x_train, y_train), (x_test, y_test))`` made by :func:`train_test_split`,
+  whose sizes :func:`split_sizes` gives.
+- ``seed=0`` chooses the shuffle used for that split (0 to 2**32 - 1).
 
-Only :func:`load_full_mnist` goes online, and only when you call it.
+:data:`DATASETS` lists every dataset a model trains on, with what a model needs
+to know about it (:class:`Dataset`). Only :func:`load_full_mnist` goes online,
+and only when you call it.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import numbers
+import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from helpers.checks import real_number, refusal, whole_number
 
 __all__ = [
     "AUTO_MPG_FEATURES",
@@ -42,6 +49,7 @@ __all__ = [
     "load_iris",
     "load_mnist_subset",
     "make_xor",
+    "split_sizes",
     "train_test_split",
 ]
 
@@ -80,6 +88,13 @@ XY = tuple[np.ndarray, np.ndarray]
 Split = tuple[XY, XY]
 
 
+#: The most samples :func:`make_xor` makes: far more than any lesson needs.
+_MAX_XOR_SAMPLES = 1_000_000
+#: The largest seed ``keras.utils.set_random_seed`` and ``np.random.seed`` take.
+_MAX_SEED = 2**32 - 1
+#: The most samples an array can hold (NumPy indexes with 64-bit integers).
+_MAX_SAMPLES = 2**63 - 1
+
 # ---------------------------------------------------------------- checks ---
 
 
@@ -91,47 +106,89 @@ def _restore_hint(name: str) -> str:
     )
 
 
-def _verified_path(name: str) -> Path:
-    """Return ``DATA_DIR / name`` after checking it against ``SHA256SUMS``."""
+def _read_bundled(name: str) -> bytes:
+    """The bytes of ``DATA_DIR / name``, or a message that says why they can't be read."""
     path = DATA_DIR / name
-    sums = DATA_DIR / "SHA256SUMS"
-    for needed in (path, sums):
-        if not needed.is_file():
-            raise FileNotFoundError(
-                f"The bundled file datasets/{needed.name} is missing "
-                f"(looked in {DATA_DIR}). {_restore_hint(needed.name)}"
-            )
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"The bundled file datasets/{name} is missing "
+            f"(looked in {DATA_DIR}). {_restore_hint(name)}"
+        )
+    try:
+        return path.read_bytes()
+    except PermissionError as error:
+        raise PermissionError(
+            f"The bundled file datasets/{name} exists but you may not read it "
+            f"(permission denied in {DATA_DIR}). Give yourself read access, e.g. "
+            f"`chmod u+r datasets/{name}`, or clone the course again."
+        ) from error
+
+
+def _expected_digests() -> dict[str, str]:
+    """File name -> sha256 as listed in ``SHA256SUMS`` (``sha256sum``'s format)."""
+    text = _read_bundled("SHA256SUMS").decode("utf-8", errors="replace")
     expected = {}
-    for line in sums.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            digest, filename = line.split(maxsplit=1)
-            expected[filename.lstrip("*")] = digest
-    actual = hashlib.sha256(path.read_bytes()).hexdigest()
-    if actual != expected.get(name):
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = re.fullmatch(r"([0-9a-fA-F]{64})\s+\*?(\S.*)", line.strip())
+        if match is None:
+            raise ValueError(
+                f"The checksum list datasets/SHA256SUMS is damaged: line {number} "
+                f"({line[:60]!r}) is not a sha256 followed by a file name. "
+                f"{_restore_hint('SHA256SUMS')}"
+            )
+        expected[match[2]] = match[1].lower()
+    return expected
+
+
+def _verified_bytes(name: str) -> bytes:
+    """The bytes of ``DATA_DIR / name`` after checking them against ``SHA256SUMS``."""
+    raw = _read_bundled(name)
+    expected = _expected_digests()
+    if name not in expected:
+        raise ValueError(
+            f"The checksum list datasets/SHA256SUMS has no line for {name}, so the file "
+            f"cannot be checked. {_restore_hint('SHA256SUMS')}"
+        )
+    if hashlib.sha256(raw).hexdigest() != expected[name]:
         raise ValueError(
             f"The bundled file datasets/{name} has been altered: its sha256 does not "
             f"match datasets/SHA256SUMS. {_restore_hint(name)}"
         )
-    return path
+    return raw
 
 
-def _check_seed(seed: object) -> None:
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise TypeError(f"seed must be a whole number such as 0 or 42; got {seed!r}.")
-    if seed < 0:
-        raise ValueError(f"seed must be 0 or more; got {seed}.")
+def _seed(seed: object) -> int:
+    return whole_number(
+        "seed", seed, low=0, high=_MAX_SEED,
+        hint="Any whole number from 0 to 4294967295, such as 0 or 42, gives a repeatable shuffle.",
+    )  # fmt: skip
 
 
-def _check_fraction(test_fraction: object) -> None:
-    if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real):
-        raise TypeError(
-            f"test_fraction must be a number between 0 and 1, such as 0.3; got {test_fraction!r}."
-        )
-    if not 0 < test_fraction < 1:
+def _fraction(test_fraction: object) -> float:
+    return real_number(
+        "test_fraction", test_fraction, above=0, below=1,
+        hint="0.3 holds out 30% of the samples for testing.",
+    )  # fmt: skip
+
+
+def _samples(name: str, value: object) -> np.ndarray:
+    """``value`` as an array of at least one dimension (one entry per sample)."""
+    try:
+        array = np.asarray(value)
+    except (ValueError, TypeError, OverflowError):  # ragged lists, odd objects
+        array = None
+    if array is None or array.ndim == 0:
         raise ValueError(
-            "test_fraction must be strictly between 0 and 1 (0.3 holds out 30% "
-            f"of the samples); got {test_fraction}."
+            refusal(
+                name,
+                "an array or a list with one entry per sample",
+                value,
+                "Pass e.g. a NumPy array, or a list of rows that are all equally long.",
+            )
         )
+    return array
 
 
 def _split_if_asked(x: np.ndarray, y: np.ndarray, test_fraction, seed) -> XY | Split:
@@ -142,27 +199,74 @@ def _split_if_asked(x: np.ndarray, y: np.ndarray, test_fraction, seed) -> XY | S
 
 def _check_options(test_fraction: object, seed: object) -> None:
     if test_fraction is not None:
-        _check_fraction(test_fraction)
-    _check_seed(seed)
+        _fraction(test_fraction)
+    _seed(seed)
 
 
 def _read_csv(name: str, x_columns: tuple[str, ...], y_column: str, y_dtype) -> XY:
     """Read the named columns of a bundled CSV file (header row, then numbers)."""
-    path = _verified_path(name)
-    with path.open(encoding="utf-8") as file:
-        header = file.readline().rstrip("\n").split(",")
+    header, *rows = _verified_bytes(name).decode("utf-8").splitlines()
+    columns = header.split(",")
     x = np.loadtxt(
-        path, delimiter=",", skiprows=1, comments=None, ndmin=2, dtype=np.float32,
-        usecols=[header.index(column) for column in x_columns],
+        rows, delimiter=",", comments=None, ndmin=2, dtype=np.float32,
+        usecols=[columns.index(column) for column in x_columns],
     )  # fmt: skip
     y = np.loadtxt(
-        path, delimiter=",", skiprows=1, comments=None, dtype=y_dtype,
-        usecols=header.index(y_column),
-    )  # fmt: skip
+        rows, delimiter=",", comments=None, dtype=y_dtype, usecols=columns.index(y_column)
+    )
     return x, y
 
 
 # --------------------------------------------------------------- splitting ---
+
+
+def split_sizes(n_samples: int, test_fraction: float) -> tuple[int, int]:
+    """How many of ``n_samples`` train and how many test when ``test_fraction`` is held out.
+
+    The test side gets ``n_samples * test_fraction`` rounded to the nearest
+    whole number, a half to the even neighbour (Python's ``round``: 2.5 gives 2,
+    3.5 gives 4); the training side gets the rest. :func:`train_test_split`
+    splits by this rule, so these are the lengths it returns.
+
+    Args:
+        n_samples: How many samples there are: a whole number, at least 2.
+        test_fraction: The share held out for testing, above 0 and below 1.
+
+    Returns:
+        ``(n_train, n_test)``, which add up to ``n_samples``.
+
+    Raises:
+        ValueError: If one side would get no sample at all.
+
+    Example::
+
+        >>> split_sizes(569, 0.3)
+        (398, 171)
+        >>> split_sizes(5, 0.5)  # 2.5 rounds to the even 2
+        (3, 2)
+        >>> split_sizes(10, 0.01)
+        Traceback (most recent call last):
+        ...
+        ValueError: test_fraction must be a fraction that leaves at least one of the 10 \
+samples on each side; got 0.01. It leaves 10 for training and 0 for testing.
+    """
+    n_samples = whole_number(
+        "n_samples", n_samples, low=2, high=_MAX_SAMPLES,
+        hint="A split needs one sample to train on and one to test on.",
+    )  # fmt: skip
+    fraction = _fraction(test_fraction)
+    n_test = round(n_samples * fraction)
+    n_train = n_samples - n_test
+    if min(n_train, n_test) < 1:
+        raise ValueError(
+            refusal(
+                "test_fraction",
+                f"a fraction that leaves at least one of the {n_samples} samples on each side",
+                test_fraction,
+                f"It leaves {n_train} for training and {n_test} for testing.",
+            )
+        )
+    return n_train, n_test
 
 
 def train_test_split(
@@ -170,8 +274,21 @@ def train_test_split(
 ) -> Split:
     """Shuffle ``x`` and ``y`` together, then hold out the last ``test_fraction``.
 
-    The same ``seed`` always gives the same split. Returns
-    ``((x_train, y_train), (x_test, y_test))`` with the dtypes you passed in.
+    The same ``seed`` always gives the same split: the order is
+    ``np.random.default_rng(seed).permutation(len(x))``, and the sizes are
+    :func:`split_sizes`. ``x`` is kept as it is, NaN and infinity included
+    (fill gaps after splitting, with the training set's statistics); a NaN or
+    infinite label in ``y`` is refused, since no model can learn or be scored on it.
+
+    Args:
+        x: The inputs, one entry (a number, a row, an image...) per sample:
+            a NumPy array or a list of equally long rows.
+        y: The labels or targets, one per sample, in the same order as ``x``.
+        test_fraction: The share held out for testing, above 0 and below 1.
+        seed: Chooses the shuffle: a whole number from 0 to 2**32 - 1.
+
+    Returns:
+        ``((x_train, y_train), (x_test, y_test))``, arrays with the dtypes you passed in.
 
     Example::
 
@@ -180,23 +297,29 @@ def train_test_split(
         >>> len(x_train), len(x_test)
         (3, 2)
     """
-    _check_fraction(test_fraction)
-    _check_seed(seed)
-    x, y = np.asarray(x), np.asarray(y)
+    _fraction(test_fraction)
+    seed = _seed(seed)
+    x, y = _samples("x", x), _samples("y", y)
     if len(x) != len(y):
         raise ValueError(
             f"x has {len(x)} samples but y has {len(y)}: pass one label per sample "
             "(the first dimensions must match)."
         )
-    n_test = round(len(x) * test_fraction)
-    n_train = len(x) - n_test
-    if n_test == 0 or n_train == 0:
+    if len(x) < 2:
         raise ValueError(
-            f"test_fraction={test_fraction} of {len(x)} samples leaves "
-            f"{n_train} for training and {n_test} for testing; choose a fraction "
-            "that keeps at least one sample on each side."
+            refusal("x", "an array of at least 2 samples", x, "One trains, one tests.")
         )
-
+    if y.dtype.kind in "fc" and not np.isfinite(y).all():
+        raise ValueError(
+            refusal(
+                "y",
+                "labels without NaN or infinity",
+                y,
+                f"{np.count_nonzero(~np.isfinite(y))} of its {len(y)} labels are NaN or "
+                "infinite: drop or fix those samples.",
+            )
+        )
+    n_train, _ = split_sizes(len(x), test_fraction)
     order = np.random.default_rng(seed).permutation(len(x))  # a shuffled 0..n-1
     x, y = x[order], y[order]
     return (x[:n_train], y[:n_train]), (x[n_train:], y[n_train:])
@@ -211,6 +334,11 @@ def load_breast_cancer(*, test_fraction: float | None = None, seed: int = 0) -> 
     Returns ``x`` float32 of shape (569, 30) (columns: ``BREAST_CANCER_FEATURES``)
     and ``y`` int64 of shape (569,): 0 = malignant (212), 1 = benign (357).
     The measurements have very different scales: normalise them before training.
+
+    Args:
+        test_fraction: None returns ``(x, y)``; a number above 0 and below 1 splits
+            them with :func:`train_test_split`.
+        seed: Chooses the shuffle of that split (0 to 2**32 - 1).
 
     Example::
 
@@ -234,6 +362,10 @@ def load_iris(*, test_fraction: float | None = None, seed: int = 0) -> XY | Spli
     50 of each. The rows are sorted by class, so shuffle before you split
     (``test_fraction`` does that for you).
 
+    Args:
+        test_fraction: As for :func:`load_breast_cancer`: None, or the share to hold out.
+        seed: Chooses the shuffle of that split.
+
     Example::
 
         >>> x, y = load_iris()
@@ -253,6 +385,10 @@ def load_mnist_subset(*, test_fraction: float | None = None, seed: int = 0) -> X
     are raw: flattening and dividing by 255 is your job. The samples are sorted
     by digit, so shuffle before you split (``test_fraction`` does that for you).
 
+    Args:
+        test_fraction: As for :func:`load_breast_cancer`: None, or the share to hold out.
+        seed: Chooses the shuffle of that split.
+
     Example::
 
         >>> x, y = load_mnist_subset()
@@ -260,7 +396,8 @@ def load_mnist_subset(*, test_fraction: float | None = None, seed: int = 0) -> X
         ((5000, 28, 28), dtype('uint8'), 255, {500})
     """
     _check_options(test_fraction, seed)
-    with np.load(_verified_path("mnist_subset.npz"), allow_pickle=False) as arrays:
+    raw = _verified_bytes("mnist_subset.npz")
+    with np.load(io.BytesIO(raw), allow_pickle=False) as arrays:
         x, y = arrays["images"], arrays["labels"].astype(np.int64)
     return _split_if_asked(x, y, test_fraction, seed)
 
@@ -271,6 +408,10 @@ def load_auto_mpg(*, test_fraction: float | None = None, seed: int = 0) -> XY | 
     Returns ``x`` float32 of shape (392, 7) (columns: ``AUTO_MPG_FEATURES``;
     ``origin`` codes 1 = USA, 2 = Europe, 3 = Japan) and ``y`` float32 of shape
     (392,): miles per US gallon. The car names are in ``datasets/auto_mpg.csv``.
+
+    Args:
+        test_fraction: As for :func:`load_breast_cancer`: None, or the share to hold out.
+        seed: Chooses the shuffle of that split.
 
     Example::
 
@@ -294,6 +435,11 @@ def make_xor(n_samples: int = 4, *, noise: float = 0.0, seed: int = 0) -> XY:
     with standard deviation ``noise`` to ``x``. Returns ``x`` float32 of shape
     (n_samples, 2) and ``y`` int64 of shape (n_samples,).
 
+    Args:
+        n_samples: How many points: from 4 (the truth table) to 1,000,000.
+        noise: The standard deviation of the noise added to ``x``, from 0 (none) to 100.
+        seed: Chooses the noise (0 to 2**32 - 1).
+
     Example::
 
         >>> x, y = make_xor()
@@ -303,17 +449,15 @@ def make_xor(n_samples: int = 4, *, noise: float = 0.0, seed: int = 0) -> XY:
         >>> x.shape, np.bincount(y)
         ((200, 2), array([100, 100]))
     """
-    if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral):
-        raise TypeError(f"n_samples must be a whole number such as 4 or 200; got {n_samples!r}.")
-    if n_samples < 4:
-        raise ValueError(
-            f"n_samples must be at least 4 (one per corner of the truth table); got {n_samples}."
-        )
-    if isinstance(noise, bool) or not isinstance(noise, numbers.Real):
-        raise TypeError(f"noise must be a number such as 0.0 or 0.1; got {noise!r}.")
-    if not noise >= 0:  # also rejects nan
-        raise ValueError(f"noise is a standard deviation, so it must be 0 or more; got {noise}.")
-    _check_seed(seed)
+    n_samples = whole_number(
+        "n_samples", n_samples, low=4, high=_MAX_XOR_SAMPLES,
+        hint="4 is the truth table; 1,000,000 points are more than any lesson needs.",
+    )  # fmt: skip
+    noise = real_number(
+        "noise", noise, low=0, high=100,
+        hint="It is a standard deviation, such as 0.1; 0 adds none.",
+    )  # fmt: skip
+    seed = _seed(seed)
 
     corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
     labels = np.array([0, 1, 1, 0], dtype=np.int64)

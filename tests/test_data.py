@@ -13,6 +13,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 import helpers.data as data
 from helpers.data import (
@@ -27,6 +30,7 @@ from helpers.data import (
     load_iris,
     load_mnist_subset,
     make_xor,
+    split_sizes,
     train_test_split,
 )
 
@@ -34,6 +38,51 @@ FOLDER = Path(__file__).resolve().parent.parent / "datasets"
 #: Bundled file -> its loader, as the registry says.
 FILES = {entry.file: entry.load for entry in DATASETS.values() if entry.file is not None}
 LOADERS = list(FILES.values())
+
+
+# What a learner might pass where a number is asked for: odd types, NaN and
+# infinity, huge and NumPy numbers, arrays.
+NUMBERS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=4),
+    st.integers(-(2**63), 2**63 - 1).map(np.int64),
+    st.floats(width=32).map(np.float32),
+    st.sampled_from([np.uint64(2**64 - 1), np.float64(np.nan), np.array(0.5), np.array([1])]),
+)
+
+
+def or_anything(valid: st.SearchStrategy) -> st.SearchStrategy:
+    """Values from ``valid`` three times in four, else anything from NUMBERS."""
+    return st.integers(0, 3).flatmap(lambda i: valid if i else NUMBERS)
+
+
+SEEDS = or_anything(st.integers(0, 2**32 - 1) | st.integers(0, 2**32 - 1).map(np.uint32))
+FRACTIONS = or_anything(st.floats(0.01, 0.99) | st.floats(0.01, 0.99).map(np.float32))
+DTYPES = st.sampled_from([np.float64, np.float32, np.int64, np.uint8, np.bool_, np.complex64])
+# Arrays of any shape (0-d and empty too); lists, ragged ones too; and numbers.
+ARRAY_LIKES = st.one_of(
+    hnp.arrays(DTYPES, hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=5)),
+    st.lists(
+        st.one_of(st.integers(), st.floats(), st.lists(st.integers(), max_size=2)), max_size=6
+    ),
+    NUMBERS,
+)
+
+
+@st.composite
+def samples_and_labels(draw) -> tuple[np.ndarray, np.ndarray]:
+    """Arrays of any dtype (NaN and infinity too) with one label per sample."""
+    row = draw(hnp.array_shapes(min_dims=0, max_dims=2, min_side=0, max_side=4))
+    n_samples = draw(st.integers(2, 30))
+    return draw(hnp.arrays(DTYPES, (n_samples, *row))), draw(hnp.arrays(DTYPES, n_samples))
+
+
+def refused_by_name(error: Exception, *names: str) -> bool:
+    """Whether the message begins with one of the argument names and says what came."""
+    return str(error).split()[0] in names and (" got " in str(error) or " has " in str(error))
 
 
 def read_sums() -> dict[str, str]:
@@ -231,6 +280,36 @@ def test_different_seeds_give_different_splits():
     assert not np.array_equal(x_test0, x_test1)
 
 
+def test_train_test_split_keeps_nan_and_infinity_in_x():
+    x = np.array([np.nan, 1.0, 2.0, np.inf])
+    (x_train, _), (x_test, _) = train_test_split(x, np.arange(4), test_fraction=0.5)
+    kept = np.concatenate([x_train, x_test])
+    assert np.isnan(kept).sum() == 1 and np.isinf(kept).sum() == 1
+
+
+def test_split_sizes_rounds_half_to_even():
+    assert split_sizes(569, 0.3) == (398, 171)
+    assert split_sizes(5, 0.5) == (3, 2)  # 2.5 -> 2
+    assert split_sizes(7, 0.5) == (3, 4)  # 3.5 -> 4
+    assert split_sizes(np.int64(150), np.float32(0.2)) == (120, 30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 300), st.floats(0, 1, exclude_min=True, exclude_max=True), st.integers(0, 9))
+def test_train_test_split_splits_by_split_sizes(n_samples, test_fraction, seed):
+    x = np.arange(n_samples)
+    try:
+        n_train, n_test = split_sizes(n_samples, test_fraction)
+    except ValueError as refused:
+        with pytest.raises(ValueError) as error:
+            train_test_split(x, x, test_fraction=test_fraction, seed=seed)
+        assert str(error.value) == str(refused)
+    else:
+        (x_train, _), (x_test, _) = train_test_split(x, x, test_fraction=test_fraction, seed=seed)
+        assert (len(x_train), len(x_test)) == (n_train, n_test)
+        assert n_test == round(n_samples * test_fraction) >= 1 and n_train >= 1
+
+
 def test_train_test_split_accepts_lists_and_keeps_dtypes():
     (x_train, y_train), (x_test, y_test) = train_test_split(
         [[0, 1], [2, 3], [4, 5], [6, 7]], [0, 1, 0, 1], test_fraction=0.5
@@ -320,6 +399,33 @@ def test_missing_checksum_list_raises(data_copy):
         load_iris()
 
 
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda sums: sums.replace("iris.csv", "iris.cvs"), r"SHA256SUMS has no line for iris.csv"),
+        (lambda sums: sums + "not a checksum\n", r"SHA256SUMS is damaged: line 5 \('not a check"),
+        (lambda sums: sums.replace("01245346", "0124534"), r"damaged: line 3 \('0124534"),
+        (lambda sums: "\xff\x00" + sums, r"SHA256SUMS is damaged: line 1 "),
+    ],
+)
+def test_damaged_checksum_list_blames_itself(data_copy, damage, message):
+    sums = data_copy / "SHA256SUMS"
+    sums.write_text(damage(sums.read_text(encoding="utf-8")), encoding="latin-1")
+    with pytest.raises(ValueError, match=message + ".*git checkout -- datasets/SHA256SUMS"):
+        load_iris()
+
+
+def test_unreadable_file_says_so(monkeypatch):
+    def denied(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # chmod does not stop root
+    message = r"datasets/iris.csv exists but you may not read it.*chmod u\+r datasets/iris.csv"
+    with pytest.raises(PermissionError, match=message) as error:
+        load_iris()
+    assert isinstance(error.value.__cause__, PermissionError)
+
+
 def test_untouched_copy_loads(data_copy):
     x, _ = load_iris()
     assert x.shape == (150, 4)
@@ -331,20 +437,30 @@ def test_untouched_copy_loads(data_copy):
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: load_iris(test_fraction=0), ValueError, r"strictly between 0 and 1.*got 0"),
-        (lambda: load_iris(test_fraction=1.0), ValueError, r"strictly between 0 and 1.*got 1.0"),
+        (
+            lambda: load_iris(test_fraction=0),
+            ValueError,
+            r"below 1; got 0\. 0\.3 holds",
+        ),
+        (lambda: load_iris(test_fraction=1.0), ValueError, r"above 0 and below 1; got 1\.0\."),
         (lambda: load_iris(test_fraction=-0.2), ValueError, r"got -0.2"),
         (lambda: load_iris(test_fraction=float("nan")), ValueError, r"got nan"),
-        (lambda: load_iris(test_fraction="0.3"), TypeError, r"number between 0 and 1.*'0.3'"),
+        (lambda: load_iris(test_fraction="0.3"), TypeError, r"test_fraction must be .*'0.3'"),
         (lambda: load_iris(test_fraction=True), TypeError, r"got True"),
         (lambda: load_mnist_subset(seed=1.5), TypeError, r"seed must be a whole number.*1.5"),
         (lambda: load_auto_mpg(seed="0"), TypeError, r"seed must be a whole number.*'0'"),
-        (lambda: load_breast_cancer(seed=-1), ValueError, r"seed must be 0 or more; got -1"),
-        (lambda: make_xor(3), ValueError, r"at least 4.*got 3"),
+        (lambda: load_breast_cancer(seed=-1), ValueError, r"seed must be .*; got -1\."),
+        (lambda: load_iris(seed=2**32), ValueError, r"got 4294967296\. .* 0 to 4294967295"),
+        (lambda: make_xor(3), ValueError, r"n_samples must be a whole number from 4 .*got 3"),
+        (lambda: make_xor(2**62), ValueError, r"got 4611686018427387904\. .*1,000,000"),
         (lambda: make_xor(4.0), TypeError, r"n_samples must be a whole number.*4.0"),
-        (lambda: make_xor(8, noise=-0.1), ValueError, r"0 or more; got -0.1"),
+        (lambda: make_xor(8, noise=-0.1), ValueError, r"noise must be a number at least 0"),
+        (lambda: make_xor(8, noise=float("inf")), ValueError, r"noise must be .*; got inf\."),
         (lambda: make_xor(8, noise="a"), TypeError, r"noise must be a number.*'a'"),
         (lambda: make_xor(8, seed=None), TypeError, r"seed must be a whole number.*None"),
+        (lambda: split_sizes(1, 0.5), ValueError, r"n_samples must be .* 2 .*got 1\."),
+        (lambda: split_sizes(10**400, 0.5), ValueError, r"n_samples must be .*got 1000"),
+        (lambda: split_sizes(10, 1), ValueError, r"test_fraction must be .*got 1\."),
         (
             lambda: train_test_split(np.zeros((5, 2)), np.zeros(4)),
             ValueError,
@@ -353,13 +469,31 @@ def test_untouched_copy_loads(data_copy):
         (
             lambda: train_test_split(np.zeros(4), np.zeros(4), test_fraction=0.1),
             ValueError,
-            r"leaves 4 for training and 0 for testing",
+            r"test_fraction must be .* at least one of the 4 samples .*0 for testing",
         ),
         (
             lambda: train_test_split(np.zeros(4), np.zeros(4), test_fraction=1.5),
             ValueError,
-            r"strictly between 0 and 1.*got 1.5",
+            r"test_fraction must be a number above 0 and below 1; got 1.5",
         ),
+        (
+            lambda: train_test_split(np.array(5), np.array(5)),
+            ValueError,
+            r"x must be an array or a list with one entry per sample; got array\(5\)\.",
+        ),
+        (
+            lambda: train_test_split([[1, 2], [3]], [0, 1]),
+            ValueError,
+            r"x must be .*; got \[\[1, 2\], \[3\]\]\. .*equally long",
+        ),
+        (lambda: train_test_split([], []), ValueError, r"x must be an array of at least 2"),
+        (lambda: train_test_split([1, 2], 7), ValueError, r"y must be an array .*got 7\."),
+        (
+            lambda: train_test_split(np.zeros(3), [0, np.nan, 1]),
+            ValueError,
+            r"y must be labels without NaN or infinity; .*1 of its 3 labels",
+        ),
+        (lambda: train_test_split([1, 2], [1, 2], seed=2**40), ValueError, r"seed must be"),
     ],
 )
 def test_bad_input_says_what_was_received(call, error, message):
@@ -379,6 +513,81 @@ def test_numpy_integers_are_accepted():
     assert x.shape == (8, 2)
     (_, _), (x_test, _) = load_iris(test_fraction=np.float32(0.2), seed=np.int64(2))
     assert len(x_test) == 30
+
+
+# ------------------------------------------- any input: a result or a refusal ---
+
+
+@settings(max_examples=300, deadline=None)
+@given(or_anything(st.integers(0, 10**6)), FRACTIONS)
+def test_split_sizes_adds_up_or_refuses_clearly(n_samples, test_fraction):
+    try:
+        n_train, n_test = split_sizes(n_samples, test_fraction)
+    except (TypeError, ValueError) as error:
+        assert refused_by_name(error, "n_samples", "test_fraction"), error
+    else:
+        assert (type(n_train), type(n_test)) == (int, int) and min(n_train, n_test) >= 1
+        assert n_train + n_test == n_samples
+        assert n_test == round(int(n_samples) * float(test_fraction))
+
+
+def split_or_refusal(x: object, y: object, test_fraction: object, seed: object) -> None:
+    """train_test_split's result is the taught permutation cut by split_sizes, or a refusal."""
+    try:
+        (x_train, y_train), (x_test, y_test) = train_test_split(
+            x, y, test_fraction=test_fraction, seed=seed
+        )
+    except (TypeError, ValueError) as error:
+        assert refused_by_name(error, "x", "y", "test_fraction", "seed"), error
+    else:
+        x, y = np.asarray(x), np.asarray(y)
+        order = np.random.default_rng(int(seed)).permutation(len(x))
+        assert len(x_train) == split_sizes(len(x), test_fraction)[0] == len(y_train)
+        np.testing.assert_array_equal(np.concatenate([x_train, x_test]), x[order])
+        np.testing.assert_array_equal(np.concatenate([y_train, y_test]), y[order])
+        assert (x_train.dtype, y_test.dtype) == (x.dtype, y.dtype)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(ARRAY_LIKES, ARRAY_LIKES) | samples_and_labels(), FRACTIONS, SEEDS)
+def test_train_test_split_splits_anything_or_refuses_clearly(x_and_y, test_fraction, seed):
+    split_or_refusal(*x_and_y, test_fraction, seed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(samples_and_labels(), st.floats(0.25, 0.75), st.integers(0, 2**32 - 1))
+def test_train_test_split_splits_arrays_of_any_dtype_or_refuses_clearly(x_and_y, fraction, seed):
+    split_or_refusal(*x_and_y, fraction, seed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(or_anything(st.integers(4, 5000)), or_anything(st.floats(0, 100)), SEEDS)
+def test_make_xor_makes_finite_points_or_refuses_clearly(n_samples, noise, seed):
+    try:
+        x, y = make_xor(n_samples, noise=noise, seed=seed)
+    except (TypeError, ValueError) as error:
+        assert refused_by_name(error, "n_samples", "noise", "seed"), error
+    else:
+        assert x.shape == (n_samples, 2) and x.dtype == np.float32 and np.isfinite(x).all()
+        np.testing.assert_array_equal(y, np.resize([0, 1, 1, 0], int(n_samples)))
+        if noise == 0:
+            np.testing.assert_array_equal(x, np.resize(make_xor()[0], (int(n_samples), 2)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(LOADERS), st.none() | FRACTIONS, SEEDS)
+def test_loaders_load_or_refuse_clearly(loader, test_fraction, seed):
+    try:
+        result = loader(test_fraction=test_fraction, seed=seed)
+    except (TypeError, ValueError) as error:
+        assert refused_by_name(error, "test_fraction", "seed"), error
+    else:
+        x, y = loader()
+        if test_fraction is None:
+            np.testing.assert_array_equal(result[0], x)
+        else:
+            (x_train, _), (x_test, _) = result
+            assert (len(x_train), len(x_test)) == split_sizes(len(x), test_fraction)
 
 
 # ---------------------------------- the export (maintainers' extras only) ---
