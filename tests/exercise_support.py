@@ -34,3 +34,14 @@ ANY_ANSWER = st.one_of(
 )
 #: Zero to four such answers: what a call ``check(...)`` might receive.
 ANY_ANSWERS = st.lists(ANY_ANSWER, max_size=4)
+
+#: The start of the message a check prints when a checker itself tripped on an answer.
+UNEXPECTED = "checking your answer ran into"
+
+
+def evaluate_anything(exercise, answers, is_right=lambda *answers: False):
+    """``exercise.evaluate(*answers)``, asserting it is ✅ only when ``is_right(*answers)``."""
+    result = exercise.evaluate(*answers)
+    assert not result.ok or is_right(*answers), f"✅ for {answers!r:.200}"
+    assert str(result).startswith("✅" if result.ok else ("❌", "✏️"))
+    return result

@@ -1,20 +1,26 @@
-"""Exercises for notebook 00: data as tensors."""
+"""Exercises for notebook 00: data as tensors.
+
+Each checker compares the answer with what it should be made from: the
+learner's ``images`` and ``labels`` when the check cell passes them, else the
+bundled MNIST subset that notebook 00 loads with ``load_mnist_subset()``.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from helpers.exercises import Exercise, WrongAnswer
+from helpers.exercises import Exercise, WrongAnswer, as_array
 
 
-def _as_array(answer, what: str) -> np.ndarray:
-    if not hasattr(answer, "shape") or not hasattr(answer, "dtype"):
-        raise WrongAnswer(f"{what} should be a NumPy array; you gave a {type(answer).__name__}.")
-    return np.asarray(answer)
+def _bundled() -> tuple[np.ndarray, np.ndarray]:
+    from helpers.data import load_mnist_subset
+
+    return load_mnist_subset()
 
 
-def _check_flat_images(x_flat) -> None:
-    x = _as_array(x_flat, "x_flat")
+def _check_flat_images(x_flat, images=None) -> None:
+    x = as_array(x_flat, "x_flat")
+    images = as_array(_bundled()[0] if images is None else images, "images")
     if x.ndim != 2:
         raise WrongAnswer(
             f"x_flat has rank {x.ndim} (shape {x.shape}); Dense layers need rank 2: "
@@ -24,11 +30,23 @@ def _check_flat_images(x_flat) -> None:
         raise WrongAnswer(
             f"each sample has {x.shape[1]} features; a flattened 28 x 28 image has 784."
         )
+    if len(x) != len(images):
+        raise WrongAnswer(
+            f"x_flat has {len(x)} rows, but there are {len(images)} images: one row per image, "
+            "images.reshape(len(images), 28 * 28)."
+        )
     if not np.issubdtype(x.dtype, np.floating):
         raise WrongAnswer(
             f"x_flat has dtype {x.dtype}; dividing by 255 should give floats: "
             "convert with .astype('float32') first."
         )
+    if x.dtype != np.float32:
+        raise WrongAnswer(
+            f"x_flat has dtype {x.dtype}; the exercise asks for float32, what Keras computes "
+            "in: .astype('float32') before dividing by 255."
+        )
+    if not np.isfinite(x).all():
+        raise WrongAnswer("x_flat holds NaN or infinity; pixels divided by 255 are finite.")
     if x.max() > 1.0 or x.min() < 0.0:
         raise WrongAnswer(
             f"the values run from {x.min():g} to {x.max():g}; divide by 255 so they lie in [0, 1]."
@@ -38,10 +56,19 @@ def _check_flat_images(x_flat) -> None:
             f"the largest value is {x.max():g}; divided by 255 once, the brightest pixels are "
             "close to 1. Did you divide twice?"
         )
+    expected = images.reshape(len(images), -1).astype("float32") / 255
+    if not np.allclose(x, expected, atol=1e-6):
+        turned = np.swapaxes(images, -1, -2).reshape(len(images), -1).astype("float32") / 255
+        order = "the pixels are in another order: " if np.allclose(x, turned, atol=1e-6) else ""
+        raise WrongAnswer(
+            f"x_flat's values are not those of images divided by 255; {order}make it with "
+            "images.reshape(len(images), 28 * 28), which keeps each image's pixels in order."
+        )
 
 
-def _check_one_hot(y_one_hot) -> None:
-    y = _as_array(y_one_hot, "y_one_hot")
+def _check_one_hot(y_one_hot, labels=None) -> None:
+    y = as_array(y_one_hot, "y_one_hot")
+    labels = as_array(_bundled()[1] if labels is None else labels, "labels").ravel()
     if y.ndim != 2:
         raise WrongAnswer(
             f"y_one_hot has shape {y.shape}; one-hot labels are a matrix (samples, classes). "
@@ -49,8 +76,21 @@ def _check_one_hot(y_one_hot) -> None:
         )
     if y.shape[1] != 10:
         raise WrongAnswer(f"y_one_hot has {y.shape[1]} columns; digits 0-9 need 10.")
+    if len(y) != len(labels):
+        raise WrongAnswer(
+            f"y_one_hot has {len(y)} rows, but there are {len(labels)} labels: one row per "
+            "label. Make it from labels: keras.utils.to_categorical(labels, num_classes=10)."
+        )
     if not np.all((y == 0) | (y == 1)) or not np.all(y.sum(axis=1) == 1):
         raise WrongAnswer("every row of a one-hot label holds exactly one 1 and zeros elsewhere.")
+    wrong = np.flatnonzero(y.argmax(axis=1) != labels)
+    if wrong.size:
+        row = wrong[0]
+        raise WrongAnswer(
+            f"row {row} has its 1 in column {y[row].argmax()}, but labels[{row}] is "
+            f"{labels[row]}: {wrong.size} rows do not match their label. Make "
+            "y_one_hot from labels, in the same order."
+        )
 
 
 q1 = Exercise(
