@@ -1,102 +1,172 @@
 """Notebook 06's exercises: solutions pass, typical mistakes get a useful message."""
 
+import contextlib
+import io
+
 import keras
 import numpy as np
 import pytest
 from exercise_support import solve
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import array_shapes, arrays
 
 from helpers.data import IRIS_CLASSES
 from helpers.exercises import lesson06
 
 X_TEST = np.random.default_rng(0).normal(size=(12, 4)).astype("float32")
+L = keras.layers
 
 
 @pytest.fixture(scope="module")
 def iris_model():
     keras.utils.set_random_seed(0)
-    return keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(3, activation="softmax")])
+    return keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation="softmax")])
 
 
-def expected_names(model):
-    return [IRIS_CLASSES[i] for i in model.predict(X_TEST, verbose=0).argmax(axis=1)]
+@pytest.fixture(scope="module")
+def y_test(iris_model):
+    """Labels the model gets all right: 100% test accuracy, as sparse_model may reach."""
+    return iris_model.predict(X_TEST, verbose=0).argmax(axis=1)
+
+
+def refused(result, message):
+    return not result.ok and result.answered and message in result.message
+
+
+def printed(exercise, *answers):
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        exercise.check(*answers)
+    return out.getvalue()
 
 
 # ---------------------------------------------------------------- q1 ---
 
 
 def test_q1_solution_passes(iris_model):
-    names = solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES, sparse_model=iris_model, x_test=X_TEST)[
-        "predicted_species"
-    ]
-    assert lesson06.q1.evaluate(names, iris_model, X_TEST).ok
+    species_names = solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES)["species_names"]
+    assert lesson06.q1.evaluate(species_names, iris_model, X_TEST).ok
+
+
+@pytest.mark.parametrize(
+    "species_names",
+    [
+        lambda model, x: np.array(IRIS_CLASSES)[np.argmax(model(x), axis=1)],  # calls the model
+        lambda model, x: tuple(IRIS_CLASSES[int(c)] for c in model.predict(x).argmax(-1)),
+    ],
+)
+def test_q1_accepts_other_right_answers(iris_model, species_names):
+    assert lesson06.q1.evaluate(species_names, iris_model, X_TEST).ok
+
+
+def test_q1_refuses_true_labels_even_when_the_model_gets_every_flower_right(iris_model, y_test):
+    def from_labels(model, x):
+        return [IRIS_CLASSES[c] for c in y_test]
+
+    assert from_labels(iris_model, X_TEST) == solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES)[
+        "species_names"
+    ](iris_model, X_TEST)
+    assert refused(lesson06.q1.evaluate(from_labels, iris_model, X_TEST), "not from y_test")
+
+    def from_labels_by_row(model, x):  # the same for every x of the right length
+        return [IRIS_CLASSES[y_test[i % len(y_test)]] for i in range(len(x))]
+
+    result = lesson06.q1.evaluate(from_labels_by_row, iris_model, X_TEST)
+    assert refused(result, "not from y_test"), result.message
 
 
 def test_q1_explains_wrong_answers(iris_model):
-    probabilities = iris_model.predict(X_TEST, verbose=0)
-    names = expected_names(iris_model)
+    def names_of(classes):
+        return [IRIS_CLASSES[c] for c in classes]
+
     cases = [
-        ("setosa", "you gave one name"),
-        (["setosa", "versicolor", "setosa"], "argmax(axis=0)"),
-        (list(probabilities.argmax(axis=1)), "not species names"),
-        (names[:-1] + [next(n for n in IRIS_CLASSES if n != names[-1])], "flower 11 should be"),
-        (42, "should be a list of names"),
+        (lambda model, x: "setosa", "returned one name"),
+        (lambda model, x: names_of(model.predict(x).argmax(axis=0)), "raised IndexError"),
+        (lambda model, x: list(model.predict(x).argmax(axis=1)), "not species names"),
+        (lambda model, x: names_of(model.predict(x).argmin(axis=1)), "names differ"),
+        (lambda model, x: names_of(iris_model.predict(x).argmax(axis=1)), "not from y_test"),
+        (lambda model, x: names_of(model.predict(X_TEST).argmax(axis=1)), "Use x, the function"),
+        (lambda model, x: print(model.predict(x)), "return statement"),
+        (lambda model, x: 42, "should return a list of names"),
+        (lambda x: x, "raised TypeError"),
+        (["setosa"] * 12, "should be a function"),
     ]
     for answer, message in cases:
         result = lesson06.q1.evaluate(answer, iris_model, X_TEST)
-        assert not result.ok and message in result.message, (answer, result.message)
+        assert refused(result, message), (message, result.message)
 
 
-def test_q1_unanswered(iris_model):
+def test_q1_unanswered_and_a_wrong_check_cell(iris_model):
     assert not lesson06.q1.evaluate(None, iris_model, X_TEST).answered
+    species_names = solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES)["species_names"]
+    assert refused(lesson06.q1.evaluate(species_names, "sparse_model", X_TEST), "copy the check")
 
 
 # ---------------------------------------------------------------- q2 ---
-
-
-def test_q2_solution_passes():
-    assert lesson06.q2.evaluate(solve(lesson06.q2, IRIS_CLASSES=IRIS_CLASSES)["my_digit_model"]).ok
 
 
 def _digit_model(*layers, shape=(784,)):
     return keras.Sequential([keras.Input(shape=shape), *layers])
 
 
+def test_q2_solution_passes():
+    assert lesson06.q2.evaluate(solve(lesson06.q2)["my_digit_model"]).ok
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: _digit_model(L.Dense(16), L.Activation("relu"), L.Dense(10, activation="softmax")),
+        lambda: _digit_model(L.Dense(16), L.ReLU(), L.Dense(10), L.Softmax()),
+        lambda: _digit_model(
+            L.Dense(16, activation="sigmoid"),
+            L.Dense(16, activation=keras.activations.relu),
+            L.Dense(10, activation="softmax"),
+        ),
+        lambda: keras.Sequential(
+            [L.Dense(8, activation="relu"), L.Dense(10, activation="softmax")]
+        ),
+    ],
+)
+def test_q2_accepts_other_right_answers(build):
+    result = lesson06.q2.evaluate(build())
+    assert result.ok, result.message
+
+
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: _digit_model(keras.layers.Dense(10, activation="softmax")), "no hidden layer"),
+        (lambda: _digit_model(L.Dense(10, activation="softmax")), "no hidden layer"),
         (
-            lambda: _digit_model(keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10)),
+            lambda: _digit_model(L.Dense(32, activation="relu"), L.Dense(10)),
             'activation="softmax"',
         ),
         (
-            lambda: _digit_model(
-                keras.layers.Dense(32, activation="relu"),
-                keras.layers.Dense(1, activation="sigmoid"),
-            ),
+            lambda: _digit_model(L.Dense(32, activation="relu"), L.Dense(1, activation="sigmoid")),
             "needs 10 units",
         ),
         (
             lambda: _digit_model(
-                keras.layers.Dense(32, activation="sigmoid"),
-                keras.layers.Dense(10, activation="softmax"),
+                L.Dense(32, activation="sigmoid"), L.Dense(10, activation="softmax")
             ),
-            "do not use relu",
+            "no hidden layer uses relu",
+        ),
+        (
+            lambda: _digit_model(L.ReLU(), L.Dense(32), L.Dense(10, activation="softmax")),
+            "no hidden layer uses relu",
         ),
         (
             lambda: _digit_model(
-                keras.layers.Dense(32, activation="relu"),
-                keras.layers.Dense(10, activation="softmax"),
-                shape=(28, 28),
+                L.Dense(32, activation="relu"), L.Dense(10, activation="softmax"), shape=(28, 28)
             ),
             "shape (3, 784)",
         ),
-        (lambda: keras.layers.Dense(10, activation="softmax"), "should be a Keras model"),
+        (lambda: L.Dense(10, activation="softmax"), "should be a Keras model"),
     ],
 )
 def test_q2_explains_wrong_answers(build, message):
     result = lesson06.q2.evaluate(build())
-    assert not result.ok and message in result.message, result.message
+    assert refused(result, message), result.message
 
 
 # ---------------------------------------------------------------- q3 ---
@@ -107,10 +177,14 @@ MATRIX = np.array([[9, 1, 0], [3, 9, 0], [1, 0, 8]])
 
 
 def test_q3_solution_passes():
-    worst_digit = solve(lesson06.q3, IRIS_CLASSES=IRIS_CLASSES, matrix=MATRIX)["worst_digit"]
+    worst_digit = solve(lesson06.q3, matrix=MATRIX)["worst_digit"]
     assert worst_digit == 1
     assert lesson06.q3.evaluate(worst_digit, MATRIX).ok
-    assert lesson06.q3.evaluate(np.int64(1), MATRIX).ok
+
+
+@pytest.mark.parametrize("answer", [np.int64(1), 1.0, np.array(1), np.array([1])])
+def test_q3_accepts_other_right_answers(answer):
+    assert lesson06.q3.evaluate(answer, MATRIX).ok
 
 
 @pytest.mark.parametrize(
@@ -118,12 +192,57 @@ def test_q3_solution_passes():
     [
         (0, "column sums"),
         (2, "compare shares"),
-        (7, "whole number 0-9"),
-        (1.5, "whole number 0-9"),
-        ("one", "whole number 0-9"),
-        (np.array([1, 2]), "single digit"),
+        (7, "whole number from 0 to 2"),
+        (1.5, "whole number from 0 to 2"),
+        ("one", "whole number from 0 to 2"),
+        (True, "whole number from 0 to 2"),
+        (float("inf"), "whole number from 0 to 2"),
+        (np.array([1, 2]), "not an array of shape (2,)"),
     ],
 )
 def test_q3_explains_wrong_answers(answer, message):
     result = lesson06.q3.evaluate(answer, MATRIX)
-    assert not result.ok and message in result.message, result.message
+    assert refused(result, message), result.message
+
+
+def test_q3_a_digit_without_test_images_is_never_the_worst():
+    matrix = np.array([[9, 1, 0], [0, 0, 0], [3, 0, 8]])
+    assert lesson06.q3.evaluate(2, matrix).ok
+    assert refused(lesson06.q3.evaluate(1, matrix), "no test images")
+
+
+@pytest.mark.parametrize(
+    "matrix",
+    [None, np.array([[1, np.nan], [0, 1]]), np.array([[1, np.inf], [0, 1]]), MATRIX[:2], [[-1]]],
+)
+def test_q3_needs_a_matrix_of_counts(matrix):
+    assert refused(lesson06.q3.evaluate(1, matrix), "a square table of counts")
+
+
+# ---------------------------------------------------- any answer at all ---
+
+odd = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=5),
+    st.lists(st.sampled_from([*IRIS_CLASSES, 0, 1.5]), max_size=12),
+    arrays("float32", array_shapes(min_dims=0, max_dims=3, max_side=4)),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(odd, odd)
+def test_no_odd_answer_passes_or_raises_q1_q2(iris_model, answer, other):
+    assert "✅" not in printed(lesson06.q1, answer, iris_model, X_TEST)
+    assert "✅" not in printed(lesson06.q1, lambda model, x: answer, iris_model, X_TEST)
+    assert "✅" not in printed(lesson06.q1, lambda model, x: answer, other, X_TEST)
+    assert "✅" not in printed(lesson06.q2, answer)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(odd, st.integers(-1, 3)), st.one_of(odd, st.just(MATRIX)))
+def test_q3_passes_only_the_worst_digit_and_never_raises(answer, matrix):
+    right = matrix is MATRIX and type(answer) is int and answer == 1
+    assert ("✅" in printed(lesson06.q3, answer, matrix)) == right

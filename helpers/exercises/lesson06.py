@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
 from helpers.data import IRIS_CLASSES
@@ -13,27 +15,67 @@ def _not_answered(answer) -> None:
         raise NotAnswered("replace None with your answer, run that cell, then check again.")
 
 
-def _check_species(predicted_species, model, x_test) -> None:
-    _not_answered(predicted_species)
-    expected = [IRIS_CLASSES[i] for i in model.predict(x_test, verbose=0).argmax(axis=1)]
-    if isinstance(predicted_species, str):
+def _predicted_names(model, x) -> list[str]:
+    """The species ``model`` predicts for each row of ``x``: the names the function must give."""
+    try:
+        probabilities = np.asarray(model.predict(x, verbose=0))
+        return [IRIS_CLASSES[i] for i in probabilities.argmax(axis=1)]
+    except Exception:
         raise WrongAnswer(
-            f"you gave one name, {predicted_species!r}; make one name per test flower "
-            f"({len(expected)} of them). argmax(axis=1) gives one class per row."
+            "the check needs the iris model and its test inputs: copy the check cell as it was, "
+            "with sparse_model and x_test."
+        ) from None
+
+
+def _names_from(species_names, model, x) -> list[str]:
+    """Call the learner's function and return its answer as a list of texts."""
+    try:
+        names = species_names(model, x)
+    except Exception as error:  # the learner's code failed: say how
+        raise WrongAnswer(
+            f"species_names(model, x) raised {type(error).__name__}: {error} "
+            f"(called with x of shape {np.shape(x)})."
+        ) from None
+    if names is None:
+        raise WrongAnswer("species_names returned None: end it with a return statement.")
+    if isinstance(names, str):
+        raise WrongAnswer(
+            f"species_names returned one name, {names!r}; return one name per flower "
+            "(one per row of x). argmax(axis=1) gives one class per row."
         )
     try:
-        names = [str(name) for name in predicted_species]
+        return [name if isinstance(name, str) else str(name) for name in names]
     except TypeError:
         raise WrongAnswer(
-            f"predicted_species should be a list of names; you gave a "
-            f"{type(predicted_species).__name__}."
+            f"species_names should return a list of names; it returned a {type(names).__name__}."
         ) from None
+
+
+def _rolled(model):
+    """``model`` with each row of probabilities shifted by one class: every prediction changes."""
+    import keras
+
+    class Rolled(keras.Model):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def call(self, x):
+            return keras.ops.roll(self.inner(x), 1, axis=-1)
+
+    return Rolled(model)
+
+
+def _compare(names, expected, *, why: str) -> None:
     if len(names) != len(expected):
         raise WrongAnswer(
-            f"you gave {len(names)} names for {len(expected)} test flowers: with argmax(axis=0) "
-            "you get one value per class (column) instead of one per flower (row)."
-            if len(names) == len(IRIS_CLASSES)
-            else f"you gave {len(names)} names for {len(expected)} test flowers; give one each."
+            f"for {len(expected)} flowers species_names returned {len(names)} names: "
+            + (
+                "with argmax(axis=0) you get one value per class (column) instead of one per "
+                "flower (row)."
+                if len(names) == len(IRIS_CLASSES)
+                else f"give one name per row of x. {why}".rstrip()
+            )
         )
     unknown = sorted(set(names) - set(IRIS_CLASSES))
     if unknown:
@@ -45,8 +87,70 @@ def _check_species(predicted_species, model, x_test) -> None:
         i = wrong[0]
         raise WrongAnswer(
             f"flower {i} should be {expected[i]!r} (the model's most probable class), "
-            f"you gave {names[i]!r}; {len(wrong)} of {len(expected)} names differ."
+            f"you gave {names[i]!r}; {len(wrong)} of {len(expected)} names differ. {why}".rstrip()
         )
+
+
+def _check_species(species_names, model, x_test) -> None:
+    _not_answered(species_names)
+    if not callable(species_names):
+        raise WrongAnswer(
+            "species_names should be a function, def species_names(model, x): ..., that "
+            f"returns the names; you gave a {type(species_names).__name__}."
+        )
+    expected = _predicted_names(model, x_test)
+    names = _names_from(species_names, model, x_test)
+    _compare(names, expected, why="")
+    shifted = _rolled(model)
+    _compare(
+        _names_from(species_names, shifted, x_test),
+        _predicted_names(shifted, x_test),
+        why="The names must come from model.predict(x) with the model passed in: not from "
+        "y_test (the true labels) nor from sparse_model itself.",
+    )
+    fewer = np.asarray(x_test)[::-2]
+    _compare(
+        _names_from(species_names, model, fewer),
+        _predicted_names(model, fewer),
+        why="Use x, the function's argument, not x_test.",
+    )
+
+
+def _outputs(model, batch) -> np.ndarray | None:
+    import keras
+
+    try:
+        return np.asarray(keras.ops.convert_to_numpy(model(batch)), dtype="float64")
+    except Exception:
+        return None
+
+
+def _relu_like(function) -> bool:
+    """Whether ``function`` (a layer or an activation) behaves as relu on a few numbers."""
+    import keras
+
+    probe = np.array([[-2.0, -0.5, 0.0, 0.5, 3.0]], dtype="float32")
+    try:
+        result = keras.ops.convert_to_numpy(function(probe))
+    except Exception:
+        return False
+    return np.shape(result) == probe.shape and np.allclose(result, np.maximum(probe, 0))
+
+
+def _has_hidden_relu(model) -> bool:
+    """A relu after a Dense layer that is not the output: in the Dense or as its own layer."""
+    import keras
+
+    layers = list(model.layers)
+    dense = [i for i, layer in enumerate(layers) if isinstance(layer, keras.layers.Dense)]
+    for i, layer in enumerate(layers[: dense[-1]] if dense else []):
+        if isinstance(layer, keras.layers.Dense):
+            if _relu_like(layer.activation):
+                return True
+        elif i > dense[0] and isinstance(layer, keras.layers.Activation | keras.layers.ReLU):
+            if _relu_like(layer):
+                return True
+    return False
 
 
 def _check_digit_model(my_digit_model) -> None:
@@ -59,80 +163,110 @@ def _check_digit_model(my_digit_model) -> None:
             f"you gave a {type(my_digit_model).__name__}."
         )
     batch = np.random.default_rng(0).uniform(size=(3, 784)).astype("float32")
-    try:
-        output = keras.ops.convert_to_numpy(my_digit_model(batch))
-    except Exception as error:
+    output = _outputs(my_digit_model, batch)
+    if output is None:
         raise WrongAnswer(
-            "the model cannot take a batch of flattened images, shape (3, 784): "
-            f"{type(error).__name__}. Start with keras.Input(shape=(784,))."
-        ) from None
+            "the model cannot take a batch of flattened images, shape (3, 784). "
+            "Start with keras.Input(shape=(784,))."
+        )
     if output.shape != (3, 10):
         raise WrongAnswer(
             f"for 3 images the model returns shape {output.shape}; it should return (3, 10): "
             "one probability per digit. The output layer needs 10 units."
         )
-    if not np.allclose(output.sum(axis=1), 1.0, atol=1e-4) or output.min() < 0:
+    if not np.allclose(output.sum(axis=1), 1.0, atol=1e-4) or not output.min() >= 0:
         raise WrongAnswer(
             "the outputs are not probabilities that sum to 1 for each image: "
             'give the output layer activation="softmax".'
         )
     dense = [layer for layer in my_digit_model.layers if isinstance(layer, keras.layers.Dense)]
-    hidden = dense[:-1]
-    if not hidden:
+    if len(dense) < 2:
         raise WrongAnswer(
             "the model has no hidden layer: add Dense(512, activation='relu') before the output."
         )
-    not_relu = [layer.name for layer in hidden if layer.get_config()["activation"] != "relu"]
-    if not_relu:
+    if not _has_hidden_relu(my_digit_model):
         raise WrongAnswer(
-            f"the hidden layer(s) {not_relu} do not use relu; this lesson's digit model uses "
-            "activation='relu' in its hidden layers."
+            "no hidden layer uses relu: give at least one hidden Dense layer activation='relu' "
+            "(or follow it with keras.layers.Activation('relu'))."
         )
+
+
+def _counts(matrix) -> np.ndarray:
+    """``matrix`` as a square table of counts, or a message saying what it should be."""
+    try:
+        counts = np.asarray(matrix, dtype="float64")
+    except (TypeError, ValueError):
+        counts = np.zeros((0, 0))
+    if (
+        counts.ndim != 2
+        or counts.shape[0] != counts.shape[1]
+        or not np.isfinite(counts).all()
+        or (counts < 0).any()
+        or (counts != np.round(counts)).any()
+        or not (counts.sum(axis=1) > 0).any()
+    ):
+        raise WrongAnswer(
+            "the check needs the confusion matrix, a square table of counts: copy the check "
+            "cell as it was, with matrix."
+        )
+    return counts
+
+
+def _digit(worst_digit, classes: int) -> int:
+    value = worst_digit
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.item()
+    must_be = f"worst_digit should be one whole number from 0 to {classes - 1}"
+    if isinstance(value, np.ndarray):
+        raise WrongAnswer(f"{must_be}, not an array of shape {value.shape}.")
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        raise WrongAnswer(f"{must_be}; you gave {worst_digit!r:.60}.")
+    if not (np.isfinite(value) and value == int(value) and 0 <= value < classes):
+        raise WrongAnswer(f"{must_be}; you gave {worst_digit!r:.60}.")
+    return int(value)
 
 
 def _check_worst_digit(worst_digit, matrix) -> None:
     _not_answered(worst_digit)
-    matrix = np.asarray(matrix)
-    if isinstance(worst_digit, np.ndarray) and worst_digit.size != 1:
-        raise WrongAnswer(f"give a single digit, not an array of shape {worst_digit.shape}.")
-    try:
-        digit = int(worst_digit)
-    except (TypeError, ValueError):
-        raise WrongAnswer(
-            f"worst_digit should be a whole number 0-9; you gave {worst_digit!r}."
-        ) from None
-    if digit != worst_digit or not 0 <= digit < len(matrix):
-        raise WrongAnswer(f"worst_digit should be a whole number 0-9; you gave {worst_digit!r}.")
-    share = np.diag(matrix) / matrix.sum(axis=1)
-    worst = np.flatnonzero(share == share.min())
-    if digit in worst:
+    matrix = _counts(matrix)
+    digit = _digit(worst_digit, len(matrix))
+    right, rows, columns = np.diag(matrix), matrix.sum(axis=1), matrix.sum(axis=0)
+    if rows[digit] == 0:
+        raise WrongAnswer(f"digit {digit} has no test images at all, so nothing to get wrong.")
+    share = np.full(len(matrix), np.inf)
+    np.divide(right, rows, out=share, where=rows > 0)
+    if np.isclose(share[digit], share.min()):
         return
-    by_column = np.diag(matrix) / np.maximum(matrix.sum(axis=0), 1)
-    if digit in np.flatnonzero(by_column == by_column.min()):
+    worst = int(share.argmin())
+    by_column = np.full(len(matrix), np.inf)
+    np.divide(right, columns, out=by_column, where=columns > 0)
+    if np.isclose(by_column[digit], by_column.min()):
         raise WrongAnswer(
             f"you divided by the column sums (how often {digit} was *predicted*); rows are the "
             "true digits: divide the diagonal by each row's sum."
         )
-    if digit in np.flatnonzero(np.diag(matrix) == np.diag(matrix).min()):
+    if right[digit] == right.min():
         raise WrongAnswer(
             f"digit {digit} has the fewest correct answers, but the digits have different "
             "numbers of test images: compare shares (diagonal / row sum), not counts."
         )
     raise WrongAnswer(
-        f"digit {digit} was recognised {share[digit]:.1%} of the time; digit {worst[0]} only "
-        f"{share[worst[0]]:.1%}."
+        f"digit {digit} was recognised {share[digit]:.1%} of the time; digit {worst} only "
+        f"{share[worst]:.1%}."
     )
 
 
 q1 = Exercise(
     check=_check_species,
-    hint="predict, then argmax(axis=1) gives one class number per flower; IRIS_CLASSES[number] "
-    "is its name. A list comprehension does all of them.",
+    hint="Inside the function: model.predict(x, verbose=0), then argmax(axis=1) gives one "
+    "class number per flower; IRIS_CLASSES[number] is its name. A list comprehension does "
+    "all of them.",
     solution="""
-    classes = sparse_model.predict(x_test, verbose=0).argmax(axis=1)
-    predicted_species = [IRIS_CLASSES[c] for c in classes]
+    def species_names(model, x):
+        classes = model.predict(x, verbose=0).argmax(axis=1)
+        return [IRIS_CLASSES[c] for c in classes]
     """,
-    success="one species name per test flower.",
+    success="one species name per flower, whatever the model says.",
 )
 
 q2 = Exercise(
