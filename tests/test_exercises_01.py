@@ -1,8 +1,10 @@
 """Notebook 01's exercises: each solution passes, typical wrong answers are explained."""
 
 import keras
+import numpy as np
 import pytest
-from exercise_support import solve
+from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from hypothesis import given, settings
 
 from helpers.exercises import lesson01
 
@@ -17,6 +19,21 @@ def dense(units, activation=None):
 
 def test_q1_solution_passes():
     assert lesson01.q1.evaluate(solve(lesson01.q1)["cancer_model"]).ok
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: stack(dense(16), keras.layers.Activation("relu"), dense(1, "sigmoid")),
+        lambda: stack(dense(16), keras.layers.ReLU(), dense(1), keras.layers.Activation("sigmoid")),
+        lambda: stack(dense(16, keras.activations.relu), dense(1, keras.activations.sigmoid)),
+        lambda: keras.Sequential((keras.Input((30,)), dense(16, "relu"), dense(1, "sigmoid"))),
+        lambda: stack(keras.layers.Dense(16, "relu", use_bias=False), dense(1, "sigmoid")),
+    ],
+)
+def test_q1_accepts_other_ways_to_write_it(make):
+    result = lesson01.q1.evaluate(make())
+    assert result.ok, result.message
 
 
 def test_q1_unanswered():
@@ -39,6 +56,17 @@ def test_q1_unanswered():
         (lambda: stack(dense(30, "relu"), dense(1, "sigmoid")), "hidden layer has 30 units"),
         (lambda: stack(dense(16, "sigmoid"), dense(1, "sigmoid")), "use 'relu'"),
         (lambda: stack(keras.layers.Dropout(0.2), dense(1, "sigmoid")), "Dense layers only"),
+        (lambda: stack(dense(16), dense(1, "sigmoid")), "hidden layer uses activation 'linear'"),
+        (
+            lambda: stack(keras.layers.Activation("relu"), dense(16), dense(1, "sigmoid")),
+            "has a Activation layer there",
+        ),
+        (
+            lambda: stack(dense(16, "relu"), keras.layers.ReLU(max_value=6), dense(1, "sigmoid")),
+            "'relu+a modified relu'",
+        ),
+        (lambda: stack(dense(16, "relu"), dense(1, "sigmoid"), n_features=784), "(784,)"),
+        (lambda: keras.Sequential(), "does not know its input shape"),
     ],
 )
 def test_q1_explains_wrong_answers(make, message):
@@ -72,6 +100,9 @@ def test_q2_solution_passes_and_agrees_with_keras():
         (66.5, "whole number"),
         ("67", "should be a number"),
         (True, "should be a number"),
+        (float("nan"), "n_params is nan: it should be an ordinary, finite number."),
+        (float("inf"), "n_params is inf"),
+        ([40, 27], "you gave a list"),
     ],
 )
 def test_q2_explains_wrong_answers(answer, message):
@@ -92,3 +123,48 @@ def test_q3_rejects_sequential_and_wrong_structure():
     outputs = dense(3, "softmax")(dense(16, "relu")(inputs))
     result = lesson01.q3.evaluate(keras.Model(inputs, outputs))
     assert not result.ok and "output layer has 3 units" in result.message
+
+    hidden = dense(16, "relu")(inputs)  # built, then left out: the output reads the inputs
+    result = lesson01.q3.evaluate(keras.Model(inputs, dense(1, "sigmoid")(inputs)))
+    assert hidden is not None and "no hidden layer" in result.message
+
+
+def test_q3_accepts_activation_layers_and_a_list_of_outputs():
+    inputs = keras.Input(shape=(30,))
+    hidden = keras.layers.Activation("relu")(dense(16)(inputs))
+    outputs = dense(1, "sigmoid")(hidden)
+    assert lesson01.q3.evaluate(keras.Model(inputs, outputs)).ok
+    assert lesson01.q3.evaluate(keras.Model(inputs=[inputs], outputs=[outputs])).ok
+
+
+def test_q3_predictions_follow_the_wiring():
+    inputs = keras.Input(shape=(30,))
+    hidden = dense(16, "relu")(inputs)
+    doubled = keras.Model(inputs, dense(1, "sigmoid")(hidden * 2))  # an op between the layers
+    result = lesson01.q3.evaluate(doubled)
+    assert not result.ok and "predictions are not those of" in result.message, result.message
+
+
+EXERCISES = (lesson01.q1, lesson01.q2, lesson01.q3)
+
+
+def _right_count(*answers):
+    if len(answers) != 1 or isinstance(answers[0], bool | str | list | dict | type(None)):
+        return False
+    value = np.asarray(answers[0])
+    return value.size == 1 and value.item() == 67
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWERS)
+def test_no_answer_raises_or_passes_by_mistake(answers):
+    for exercise in EXERCISES:
+        evaluate_anything(exercise, answers, _right_count)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER)
+def test_any_single_answer_gets_a_proper_message(answer):
+    for exercise in EXERCISES:
+        result = evaluate_anything(exercise, (answer,), _right_count)
+        assert UNEXPECTED not in result.message, result.message

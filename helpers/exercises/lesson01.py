@@ -1,29 +1,21 @@
 """Exercises for notebook 01: layers and models.
 
 The checkers look at the learner's model only through public Keras APIs:
-``model.layers``, ``layer.get_config()``, ``model.input_shape``,
-``model.count_params()`` and ``isinstance`` against public classes.
+``model.layers``, ``layer.get_config()``, ``layer.get_weights()``,
+``model.input_shape`` and ``isinstance`` against public classes, then call the
+model on probe inputs: its predictions must be those of its own weights wired
+input -> 16 relu units -> 1 sigmoid unit, however the learner wrote it
+(``activation="relu"`` or a following ``Activation("relu")``/``ReLU()`` layer).
 """
 
 from __future__ import annotations
 
-import numbers
+import numpy as np
 
-from helpers.exercises import Exercise, WrongAnswer
+from helpers.exercises import Exercise, WrongAnswer, as_model, as_whole_number
 
 N_FEATURES = 30  # the breast-cancer table's measurements per tumour
 HIDDEN_UNITS = 16
-
-
-def _as_model(model, what: str):
-    import keras
-
-    if not isinstance(model, keras.Model):
-        raise WrongAnswer(
-            f"{what} should be a Keras model, such as keras.Sequential([...]); "
-            f"you gave a {type(model).__name__}."
-        )
-    return model
 
 
 def _input_shape(model, what: str) -> tuple:
@@ -39,35 +31,60 @@ def _input_shape(model, what: str) -> tuple:
     return tuple(shape)
 
 
-def _check_cancer_structure(model, what: str) -> None:
+def _activation(layer) -> str:
+    """The activation an Activation or ReLU layer applies, by name."""
+    config = layer.get_config()
+    if "activation" in config:
+        return str(config["activation"])
+    plain = not config.get("max_value") and not config.get("negative_slope")
+    return "relu" if plain and not config.get("threshold") else "a modified relu"
+
+
+def _dense_blocks(model, what: str) -> list[tuple[object, str]]:
+    """Each Dense layer with the activation applied after it, its own or following layers'."""
     import keras
 
+    blocks: list[tuple[object, list[str]]] = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.InputLayer):
+            continue  # functional models list it among their layers, Sequential ones do not
+        if isinstance(layer, keras.layers.Dense):
+            blocks.append((layer, [str(layer.get_config()["activation"])]))
+        elif isinstance(layer, (keras.layers.Activation, keras.layers.ReLU)) and blocks:
+            blocks[-1][1].append(_activation(layer))
+        else:
+            raise WrongAnswer(
+                f"{what} has a {type(layer).__name__} layer there; use Dense layers only "
+                "(an Activation layer may follow a Dense one)."
+            )
+    return [
+        (dense, "+".join(n for n in names if n != "linear") or "linear") for dense, names in blocks
+    ]
+
+
+def _check_cancer_structure(model, what: str) -> None:
     shape = _input_shape(model, what)
     if shape != (None, N_FEATURES):
         raise WrongAnswer(
             f"{what} expects samples of shape {shape[1:]}; each tumour has {N_FEATURES} "
             f"measurements, so use keras.Input(shape=({N_FEATURES},))."
         )
-    # Functional models list their InputLayer among the layers; Sequential ones do not.
-    layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
-    dense = [layer for layer in layers if isinstance(layer, keras.layers.Dense)]
-    others = [type(layer).__name__ for layer in layers if layer not in dense]
-    if others:
-        raise WrongAnswer(f"{what} has layers other than Dense: {others}; use Dense layers only.")
-    if not dense:
+    blocks = _dense_blocks(model, what)
+    if not blocks:
         raise WrongAnswer(f"{what} has no Dense layers yet: add a hidden and an output layer.")
-    output = dense[-1].get_config()
-    if output["units"] != 1:
+    output, output_activation = blocks[-1]
+    units = output.get_config()["units"]
+    if units != 1:
         raise WrongAnswer(
-            f"your output layer has {output['units']} units; this is a binary problem "
+            f"your output layer has {units} units; this is a binary problem "
             "(benign or malignant), so one unit giving one probability is enough."
         )
-    if output["activation"] != "sigmoid":
+    if output_activation != "sigmoid":
         raise WrongAnswer(
-            f"your output layer uses activation {output['activation']!r}; a binary output "
+            f"your output layer uses activation {output_activation!r}; a binary output "
             "needs 'sigmoid' to give a probability between 0 and 1."
         )
-    hidden = dense[:-1]
+    hidden = blocks[:-1]
     if not hidden:
         raise WrongAnswer(
             f"{what} has no hidden layer: put Dense({HIDDEN_UNITS}, activation='relu') "
@@ -75,22 +92,47 @@ def _check_cancer_structure(model, what: str) -> None:
         )
     if len(hidden) > 1:
         raise WrongAnswer(f"{what} has {len(hidden)} hidden layers; the exercise asks for one.")
-    config = hidden[0].get_config()
-    if config["units"] != HIDDEN_UNITS:
+    layer, activation = hidden[0]
+    units = layer.get_config()["units"]
+    if units != HIDDEN_UNITS:
         raise WrongAnswer(
-            f"your hidden layer has {config['units']} units; the exercise asks for {HIDDEN_UNITS}."
+            f"your hidden layer has {units} units; the exercise asks for {HIDDEN_UNITS}."
         )
-    if config["activation"] != "relu":
+    if activation != "relu":
         raise WrongAnswer(
-            f"your hidden layer uses activation {config['activation']!r}; use 'relu', "
+            f"your hidden layer uses activation {activation!r}; use 'relu', "
             "the usual choice for hidden layers."
         )
+    _check_predictions(model, layer, output, what)
+
+
+def _check_predictions(model, hidden, output, what: str) -> None:
+    """The model must compute sigmoid(relu(x W1 + b1) W2 + b2) with its own weights."""
+    import keras
+
+    x = np.random.default_rng(0).normal(size=(8, N_FEATURES)).astype("float32")
+    values = x
+    for layer, function in ((hidden, lambda z: np.maximum(z, 0)), (output, _sigmoid)):
+        kernel, *bias = layer.get_weights()
+        values = function(values @ kernel + (bias[0] if bias else 0))
+    predicted = np.asarray(keras.ops.convert_to_numpy(model(x, training=False)))
+    if predicted.size != values.size or not np.allclose(
+        predicted.reshape(values.shape), values, atol=1e-5
+    ):
+        raise WrongAnswer(
+            f"{what}'s predictions are not those of input -> hidden layer -> output layer: "
+            "connect each layer to the one before it, and the output layer last."
+        )
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
 
 
 def _check_sequential(cancer_model) -> None:
     import keras
 
-    model = _as_model(cancer_model, "cancer_model")
+    model = as_model(cancer_model, "cancer_model")
     if not isinstance(model, keras.Sequential):
         raise WrongAnswer(
             "cancer_model works, but this exercise is about keras.Sequential: "
@@ -109,15 +151,8 @@ def _true_count() -> int:
 
 
 def _check_count(n_params) -> None:
-    if isinstance(n_params, bool) or not isinstance(n_params, numbers.Real):
-        raise WrongAnswer(
-            f"n_params should be a number, such as 4 * 8 + 8 + ...; you gave a "
-            f"{type(n_params).__name__}."
-        )
-    if n_params != int(n_params):
-        raise WrongAnswer(f"you gave {n_params}; a count of parameters is a whole number.")
+    n_params = as_whole_number(n_params, "n_params", "a count of parameters is a whole number.")
     n_in, hidden, out = COUNT_SHAPES
-    n_params = int(n_params)
     known = {
         n_in * hidden + hidden * out: "you counted the weights but not the biases: "
         f"every unit has one bias too (+{hidden} and +{out}).",
@@ -141,7 +176,7 @@ def _check_count(n_params) -> None:
 def _check_functional(functional_model) -> None:
     import keras
 
-    model = _as_model(functional_model, "functional_model")
+    model = as_model(functional_model, "functional_model")
     if isinstance(model, keras.Sequential):
         raise WrongAnswer(
             "functional_model is a Sequential model; use the functional API instead: "
