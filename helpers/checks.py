@@ -28,13 +28,18 @@ def refusal(name: str, must_be: str, value: object, hint: str = "") -> str:
     return f"{name} must be {must_be}; got {got}." + (f" {hint}" if hint else "")
 
 
+def _number(bound: float) -> str:
+    """A bound as a reader wants it: 4294967295 in full, 0.5 as 0.5."""
+    return str(int(bound)) if float(bound).is_integer() else f"{bound:g}"
+
+
 def _bounds(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
-        return f" from {low:g} to {high:g}"
+        return f" from {_number(low)} to {_number(high)}"
     if low is not None:
-        return f" of at least {low:g}"
+        return f" of at least {_number(low)}"
     if high is not None:
-        return f" of at most {high:g}"
+        return f" of at most {_number(high)}"
     return ""
 
 
@@ -82,7 +87,7 @@ def real_number(
     ValueError: test_fraction must be a number above 0 and below 1; got 1.0.
     """
     bounds = [("at least", low), ("above", above), ("at most", high), ("below", below)]
-    limits = [f"{word} {bound:g}" for word, bound in bounds if bound is not None]
+    limits = [f"{word} {_number(bound)}" for word, bound in bounds if bound is not None]
     must_be = "a number" + (" " + " and ".join(limits) if limits else "")
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(refusal(name, must_be, value, hint))
