@@ -1,17 +1,13 @@
 """Notebook 05's exercises: solutions pass, typical mistakes get a useful message."""
 
-import contextlib
-import io
 import os
 import tempfile
 
 import keras
 import numpy as np
 import pytest
-from exercise_support import solve
+from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
 from hypothesis import given, settings
-from hypothesis import strategies as st
-from hypothesis.extra.numpy import array_shapes, arrays
 
 from helpers.exercises import lesson05
 
@@ -179,36 +175,37 @@ def test_q3_wants_a_new_file_of_model_in_the_folder(model, folder):
 
 # ---------------------------------------------------- any answer at all ---
 
-odd = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.floats(),
-    st.text(max_size=5),
-    st.lists(st.floats(), max_size=4),
-    arrays("float32", array_shapes(min_dims=0, max_dims=3, max_side=4)),
-)
 
-
-def printed(exercise, *answers):
-    with contextlib.redirect_stdout(io.StringIO()) as out:
-        exercise.check(*answers)
-    return out.getvalue()
+def answer_is_fine(result):
+    assert UNEXPECTED not in result.message, result.message
 
 
 @settings(max_examples=60, deadline=None)
-@given(odd, odd)
-def test_no_odd_answer_passes_or_raises_q1_q2(answer, x_test):
-    assert "✅" not in printed(lesson05.q1, answer)
-    assert "✅" not in printed(lesson05.q1, lambda probabilities: answer)
-    assert "✅" not in printed(lesson05.q2, answer, x_test)
-    assert "✅" not in printed(lesson05.q2, answer, X_TEST)
+@given(ANY_ANSWERS)
+def test_no_answers_raise_or_pass_by_mistake(answers):
+    for exercise in (lesson05.q1, lesson05.q2, lesson05.q3):
+        evaluate_anything(exercise, answers)
 
 
-@settings(max_examples=25, deadline=None)
-@given(odd, odd)
-def test_no_odd_answer_passes_or_raises_q3(model, answer, other):
-    assert "✅" not in printed(lesson05.q3, answer, model, X_TEST)
-    assert "✅" not in printed(lesson05.q3, answer, model, X_TEST, other)
-    assert "✅" not in printed(lesson05.q3, model, other, X_TEST)
-    assert "✅" not in printed(lesson05.q3, tiny_model(seed=3), model, other)
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER, ANY_ANSWER)
+def test_any_answer_gets_a_proper_message_q1_q2(answer, x_test):
+    answer_is_fine(evaluate_anything(lesson05.q1, (answer,)))
+    answer_is_fine(evaluate_anything(lesson05.q1, (lambda probabilities: answer,)))
+    answer_is_fine(evaluate_anything(lesson05.q2, (answer, X_TEST)))
+    answer_is_fine(evaluate_anything(lesson05.q2, (X_TEST[9:10], x_test)))
+
+
+@settings(max_examples=20, deadline=None)
+@given(ANY_ANSWER, ANY_ANSWER)
+def test_any_answer_gets_a_proper_message_q3(model, answer, other):
+    answer_is_fine(evaluate_anything(lesson05.q3, (answer, model, X_TEST)))
+    answer_is_fine(evaluate_anything(lesson05.q3, (answer, model, X_TEST, other)))
+    answer_is_fine(evaluate_anything(lesson05.q3, (model, other, X_TEST)))
+    answer_is_fine(evaluate_anything(lesson05.q3, (tiny_model(seed=3), model, other)))
+
+
+def test_wrong_numbers_of_answers_get_a_message(model):
+    for answers in ((), (X_TEST[9:10],), (model, model, X_TEST, None, None)):
+        result = lesson05.q3.evaluate(*answers)
+        assert not result.ok and "check(reloaded, model, x_test, [folder])" in result.message

@@ -1,15 +1,11 @@
 """Notebook 06's exercises: solutions pass, typical mistakes get a useful message."""
 
-import contextlib
-import io
-
 import keras
 import numpy as np
 import pytest
-from exercise_support import solve
+from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from hypothesis.extra.numpy import array_shapes, arrays
 
 from helpers.data import IRIS_CLASSES
 from helpers.exercises import lesson06
@@ -32,12 +28,6 @@ def y_test(iris_model):
 
 def refused(result, message):
     return not result.ok and result.answered and message in result.message
-
-
-def printed(exercise, *answers):
-    with contextlib.redirect_stdout(io.StringIO()) as out:
-        exercise.check(*answers)
-    return out.getvalue()
 
 
 # ---------------------------------------------------------------- q1 ---
@@ -192,12 +182,12 @@ def test_q3_accepts_other_right_answers(answer):
     [
         (0, "column sums"),
         (2, "compare shares"),
-        (7, "whole number from 0 to 2"),
-        (1.5, "whole number from 0 to 2"),
-        ("one", "whole number from 0 to 2"),
-        (True, "whole number from 0 to 2"),
-        (float("inf"), "whole number from 0 to 2"),
-        (np.array([1, 2]), "not an array of shape (2,)"),
+        (7, "you gave 7; worst_digit is one whole number from 0 to 2"),
+        (1.5, "you gave 1.5; worst_digit is one whole number from 0 to 2"),
+        ("one", "should be a number; you gave a str"),
+        (True, "should be a number; you gave a bool"),
+        (float("inf"), "ordinary, finite number"),
+        (np.array([1, 2]), "should be one number; you gave 2 values"),
     ],
 )
 def test_q3_explains_wrong_answers(answer, message):
@@ -221,28 +211,50 @@ def test_q3_needs_a_matrix_of_counts(matrix):
 
 # ---------------------------------------------------- any answer at all ---
 
-odd = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.floats(),
-    st.text(max_size=5),
-    st.lists(st.sampled_from([*IRIS_CLASSES, 0, 1.5]), max_size=12),
-    arrays("float32", array_shapes(min_dims=0, max_dims=3, max_side=4)),
-)
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWERS)
+def test_no_answers_raise_or_pass_by_mistake(answers):
+    for exercise in (lesson06.q1, lesson06.q2, lesson06.q3):
+        evaluate_anything(exercise, answers)
 
 
 @settings(max_examples=25, deadline=None)
-@given(odd, odd)
-def test_no_odd_answer_passes_or_raises_q1_q2(iris_model, answer, other):
-    assert "✅" not in printed(lesson06.q1, answer, iris_model, X_TEST)
-    assert "✅" not in printed(lesson06.q1, lambda model, x: answer, iris_model, X_TEST)
-    assert "✅" not in printed(lesson06.q1, lambda model, x: answer, other, X_TEST)
-    assert "✅" not in printed(lesson06.q2, answer)
+@given(ANY_ANSWER, ANY_ANSWER)
+def test_any_answer_gets_a_proper_message_q1_q2(iris_model, answer, other):
+    for answers in (
+        (answer, iris_model, X_TEST),
+        (lambda model, x: answer, iris_model, X_TEST),
+        (lambda model, x: answer, other, X_TEST),
+        (lambda model, x: answer, iris_model, other),
+    ):
+        result = evaluate_anything(lesson06.q1, answers)
+        assert UNEXPECTED not in result.message, result.message
+    result = evaluate_anything(lesson06.q2, (answer,))
+    assert UNEXPECTED not in result.message, result.message
+
+
+def worst_is_1(answer, matrix):
+    """Whether ``answer`` is digit 1 as a number or a one-number array (MATRIX's worst)."""
+    if matrix is not MATRIX or isinstance(answer, bool) or np.size(answer) != 1:
+        return False
+    return isinstance(answer, int | float | np.ndarray) and np.asarray(answer).item() == 1
+
+
+NOT_A_MATRIX = ANY_ANSWER.filter(lambda answer: np.ndim(answer) != 2)
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.one_of(odd, st.integers(-1, 3)), st.one_of(odd, st.just(MATRIX)))
+@given(st.one_of(ANY_ANSWER, st.integers(-1, 3)), st.one_of(NOT_A_MATRIX, st.just(MATRIX)))
 def test_q3_passes_only_the_worst_digit_and_never_raises(answer, matrix):
-    right = matrix is MATRIX and type(answer) is int and answer == 1
-    assert ("✅" in printed(lesson06.q3, answer, matrix)) == right
+    result = evaluate_anything(lesson06.q3, (answer, matrix), worst_is_1)
+    assert UNEXPECTED not in result.message, result.message
+    if matrix is MATRIX and type(answer) is int:
+        assert result.ok == (answer == 1)
+
+
+def test_wrong_numbers_of_answers_get_a_message(iris_model):
+    result = lesson06.q1.evaluate(print, iris_model)
+    assert not result.ok and "check(species_names, model, x_test)" in result.message
+    result = lesson06.q3.evaluate(1)
+    assert not result.ok and "check(worst_digit, matrix)" in result.message

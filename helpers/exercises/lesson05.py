@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer
+from helpers.exercises import Exercise, WrongAnswer, as_array
 
 # Sigmoid outputs as predict() returns them: one column, one row per sample.
 # 0.5 itself is not above 0.5, so it is class 0.
@@ -15,8 +15,6 @@ _PROBES = [
     np.array([[0.8], [0.2], [0.5]], dtype="float32"),
     np.array([[0.6]], dtype="float32"),
 ]
-
-_NOT_ANSWERED = "replace None with your answer, run that cell, then check again."
 
 
 def _as_array(value, what: str) -> np.ndarray:
@@ -27,8 +25,6 @@ def _as_array(value, what: str) -> np.ndarray:
 
 
 def _check_to_classes(to_classes) -> None:
-    if to_classes is None:
-        raise NotAnswered(_NOT_ANSWERED)
     if not callable(to_classes):
         raise WrongAnswer(
             f"to_classes should be a function (def to_classes(probabilities): ...); "
@@ -89,14 +85,8 @@ def _test_inputs(x_test) -> np.ndarray:
 
 
 def _check_one_sample(one_sample, x_test) -> None:
-    if one_sample is None:
-        raise NotAnswered(_NOT_ANSWERED)
     x_test = _test_inputs(x_test)
-    if not hasattr(one_sample, "shape"):
-        raise WrongAnswer(
-            f"one_sample should be a NumPy array; you gave a {type(one_sample).__name__}."
-        )
-    sample = _as_array(one_sample, "one_sample")
+    sample = as_array(one_sample, "one_sample")
     features = x_test.shape[1]
     if sample.shape == (features,):
         raise WrongAnswer(
@@ -142,8 +132,6 @@ def _saved_models(folder) -> list[str]:
 def _check_reloaded(reloaded, model, x_test, folder=None) -> None:
     import keras
 
-    if reloaded is None:
-        raise NotAnswered(_NOT_ANSWERED)
     x_test = _test_inputs(x_test)
     if isinstance(reloaded, str | os.PathLike):
         raise WrongAnswer(

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from helpers.data import IRIS_CLASSES
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer
-
-
-def _not_answered(answer) -> None:
-    if answer is None:
-        raise NotAnswered("replace None with your answer, run that cell, then check again.")
+from helpers.exercises import Exercise, WrongAnswer, as_model, as_whole_number
 
 
 def _predicted_names(model, x) -> list[str]:
@@ -92,7 +85,6 @@ def _compare(names, expected, *, why: str) -> None:
 
 
 def _check_species(species_names, model, x_test) -> None:
-    _not_answered(species_names)
     if not callable(species_names):
         raise WrongAnswer(
             "species_names should be a function, def species_names(model, x): ..., that "
@@ -156,12 +148,7 @@ def _has_hidden_relu(model) -> bool:
 def _check_digit_model(my_digit_model) -> None:
     import keras
 
-    _not_answered(my_digit_model)
-    if not isinstance(my_digit_model, keras.Model):
-        raise WrongAnswer(
-            f"my_digit_model should be a Keras model (keras.Sequential([...])); "
-            f"you gave a {type(my_digit_model).__name__}."
-        )
+    as_model(my_digit_model, "my_digit_model")
     batch = np.random.default_rng(0).uniform(size=(3, 784)).astype("float32")
     output = _outputs(my_digit_model, batch)
     if output is None:
@@ -213,21 +200,14 @@ def _counts(matrix) -> np.ndarray:
 
 
 def _digit(worst_digit, classes: int) -> int:
-    value = worst_digit
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.item()
-    must_be = f"worst_digit should be one whole number from 0 to {classes - 1}"
-    if isinstance(value, np.ndarray):
-        raise WrongAnswer(f"{must_be}, not an array of shape {value.shape}.")
-    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
-        raise WrongAnswer(f"{must_be}; you gave {worst_digit!r:.60}.")
-    if not (np.isfinite(value) and value == int(value) and 0 <= value < classes):
-        raise WrongAnswer(f"{must_be}; you gave {worst_digit!r:.60}.")
-    return int(value)
+    why = f"worst_digit is one whole number from 0 to {classes - 1}."
+    digit = as_whole_number(worst_digit, "worst_digit", why)
+    if not 0 <= digit < classes:
+        raise WrongAnswer(f"you gave {digit}; {why}")
+    return digit
 
 
 def _check_worst_digit(worst_digit, matrix) -> None:
-    _not_answered(worst_digit)
     matrix = _counts(matrix)
     digit = _digit(worst_digit, len(matrix))
     right, rows, columns = np.diag(matrix), matrix.sum(axis=1), matrix.sum(axis=0)
