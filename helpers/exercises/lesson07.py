@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer
+from helpers.exercises import Exercise, WrongAnswer, as_number
 
 
-def _not_answered(answer) -> None:
-    if answer is None:
-        raise NotAnswered("replace None with your answer, run that cell, then check again.")
+def _is_identity(activation) -> bool:
+    """Whether ``activation`` passes numbers through unchanged, as a regression output must."""
+    import keras
+
+    probe = np.array([[-40.0, -2.0, 0.0, 0.5, 3.0, 40.0]], dtype="float32")
+    try:
+        result = keras.ops.convert_to_numpy(activation(probe))
+    except Exception:
+        return False
+    return np.shape(result) == probe.shape and np.allclose(result, probe)
 
 
 def _check_output_layer(regression_output) -> None:
     import keras
 
-    _not_answered(regression_output)
     if isinstance(regression_output, keras.Model):
         raise WrongAnswer(
             "that is a whole model; give just its output layer, a keras.layers.Dense."
@@ -25,13 +31,11 @@ def _check_output_layer(regression_output) -> None:
             f"regression_output should be a Dense layer; you gave a "
             f"{type(regression_output).__name__}."
         )
-    config = regression_output.get_config()
-    if config["units"] != 1:
-        raise WrongAnswer(
-            f"the layer has {config['units']} units; one number per car needs one unit."
-        )
-    activation = config["activation"]
-    if activation != "linear":
+    units = regression_output.units
+    if units != 1:
+        raise WrongAnswer(f"the layer has {units} units; one number per car needs one unit.")
+    if not _is_identity(regression_output.activation):
+        activation = getattr(regression_output.activation, "__name__", "")
         limits = {
             "sigmoid": "between 0 and 1",
             "softmax": "equal to 1 (a single softmax unit always says 1)",
@@ -40,76 +44,115 @@ def _check_output_layer(regression_output) -> None:
         }
         what = limits.get(activation, "a reshaped value instead of the weighted sum")
         raise WrongAnswer(
-            f"with activation {activation!r} the output can only be {what}. "
+            f"with activation {activation or 'that activation'!r} the output can only be {what}. "
             "Leave the activation out: a regression output is the plain weighted sum."
         )
 
 
-def _check_normalizer(my_normalizer, x_train) -> None:
+def _training_inputs(x_train) -> np.ndarray:
+    if (
+        not isinstance(x_train, np.ndarray)
+        or x_train.ndim != 2
+        or len(x_train) < 2
+        or x_train.dtype.kind not in "iuf"
+        or not np.isfinite(x_train).all()
+    ):
+        raise WrongAnswer(
+            "the check needs the training inputs as its second argument: copy the check cell "
+            "as it was, with x_train."
+        )
+    return x_train.astype("float32")
+
+
+def _check_normalizer(my_normalizer, x_train, lesson_normalizer=None) -> None:
     import keras
 
-    _not_answered(my_normalizer)
+    x_train = _training_inputs(x_train)
     if not isinstance(my_normalizer, keras.layers.Normalization):
         raise WrongAnswer(
             f"my_normalizer should be a keras.layers.Normalization layer; you gave a "
             f"{type(my_normalizer).__name__}."
         )
+    if my_normalizer is lesson_normalizer:
+        raise WrongAnswer(
+            "my_normalizer is the lesson's normalizer, which the models already use; make a "
+            "new one with keras.layers.Normalization() and adapt that."
+        )
     try:
-        scaled = keras.ops.convert_to_numpy(my_normalizer(x_train))
+        scaled = np.asarray(keras.ops.convert_to_numpy(my_normalizer(x_train)), dtype="float64")
     except Exception as error:
         raise WrongAnswer(
             f"the layer cannot rescale x_train ({type(error).__name__}): create it without "
             "arguments, then call adapt(x_train)."
         ) from None
-    if np.allclose(scaled, x_train):
+    if scaled.shape == x_train.shape and np.allclose(scaled, x_train):
         raise WrongAnswer(
             "the layer leaves x_train unchanged: it has not learned any statistics yet. "
             "Call my_normalizer.adapt(x_train)."
         )
-    means = np.abs(scaled.mean(axis=0)).max()
-    spreads = np.abs(scaled.std(axis=0) - 1).max()
-    if means > 1e-3 or spreads > 1e-2:
+    reference = keras.layers.Normalization()
+    reference.adapt(x_train)
+    expected = keras.ops.convert_to_numpy(reference(x_train))
+    if scaled.shape != expected.shape or not np.allclose(scaled, expected, atol=1e-3):
         raise WrongAnswer(
-            f"on x_train the rescaled columns have means up to {means:.3f} away from 0: "
+            "on x_train the rescaled columns do not have mean 0 and standard deviation 1: "
             "the layer learned its statistics from other data. Adapt it on x_train only, "
             "so that the test data stays unseen."
         )
 
 
-def _check_mae(my_mae, predictions, y_test) -> None:
-    _not_answered(my_mae)
+def _one_number(my_mae) -> float:
     try:
-        value = float(np.asarray(my_mae))
+        return as_number(my_mae, "my_mae")
+    except WrongAnswer as wrong:
+        raise WrongAnswer(f"{wrong} Take the mean of all the absolute errors.") from None
+
+
+def _errors(predictions, y_test) -> tuple[np.ndarray, np.ndarray]:
+    """The column of predictions and the true values, or a message about the check cell."""
+    try:
+        predicted = np.asarray(predictions, dtype="float64")
+        true = np.asarray(y_test, dtype="float64").reshape(-1)
     except (TypeError, ValueError):
+        predicted = true = np.zeros(0)
+    if predicted.size != true.size or true.size == 0 or not np.isfinite(predicted).all():
         raise WrongAnswer(
-            f"my_mae should be one number; you gave a {type(my_mae).__name__}"
-            + (f" of shape {np.shape(my_mae)}" if hasattr(my_mae, "shape") else "")
-            + ". Take the mean of all the absolute errors."
-        ) from None
-    predicted = np.asarray(predictions, dtype="float64").reshape(-1)
-    true = np.asarray(y_test, dtype="float64").reshape(-1)
+            "the check needs the model's predictions and the true values: copy the check cell "
+            "as it was, with deep_predictions and y_test."
+        )
+    return predicted.reshape(-1), true
+
+
+def _check_mae(my_mae, predictions, y_test) -> None:
+    predicted, true = _errors(predictions, y_test)
+    value = _one_number(my_mae)
     errors = predicted - true
-    right = np.mean(np.abs(errors))
-    if np.isclose(value, right, rtol=1e-4):
+
+    def near(number: float) -> bool:
+        return bool(np.isclose(value, number, rtol=1e-4))
+
+    if near(np.mean(np.abs(errors))):
         return
-    column = np.asarray(predictions, dtype="float64").reshape(-1, 1)
-    if np.isclose(value, np.mean(np.abs(column - true)), rtol=1e-4):
+    if near(np.mean(np.abs(predicted[:, None] - true))):
         raise WrongAnswer(
             f"{value:.3f} mixes every prediction with every true value: predictions has "
             f"shape ({len(true)}, 1) and y_test ({len(true)},), so their difference "
             f"broadcasts to ({len(true)}, {len(true)}). Take predictions[:, 0] first."
         )
-    if np.isclose(value, np.mean(errors), rtol=1e-4) or np.isclose(
-        value, -np.mean(errors), rtol=1e-4
-    ):
+    if near(np.mean(errors)) or near(-np.mean(errors)):
         raise WrongAnswer(
             f"{value:.3f} is the mean error, where positive and negative errors cancel out. "
             "Take the absolute value of each error (np.abs) before the mean."
         )
-    if np.isclose(value, np.mean(errors**2), rtol=1e-4):
+    if near(np.mean(errors**2)) or near(np.sqrt(np.mean(errors**2))):
         raise WrongAnswer(
-            f"{value:.3f} is the mean *squared* error, in MPG squared. "
+            f"{value:.3f} comes from the *squared* errors. "
             "The mean absolute error averages np.abs(error) instead."
+        )
+    if near(np.sum(np.abs(errors))):
+        raise WrongAnswer(
+            f"{value:.3f} is the sum of the absolute errors; divide by the number of cars, "
+            "or use np.mean instead of np.sum."
         )
     raise WrongAnswer(
         f"you got {value:.3f}; the mean absolute error of these predictions is not that. "
