@@ -3,7 +3,8 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import solve
+from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from hypothesis import given, settings
 
 from helpers.exercises import lesson02
 
@@ -27,6 +28,8 @@ def test_q1_solution_passes():
         {**GOOD, "spam": keras.losses.BinaryCrossentropy()},
         {**GOOD, "digits": keras.losses.SparseCategoricalCrossentropy},
         {**GOOD, "price": keras.losses.mean_squared_error},
+        {**GOOD, "price": "huber", "spam": "BinaryCrossentropy"},
+        {**GOOD, "price": keras.losses.LogCosh()},
     ],
 )
 def test_q1_accepts_names_objects_and_functions(answer):
@@ -49,6 +52,8 @@ def test_q1_starter_is_not_answered():
         ({**GOOD, "price": "binary_crossentropy"}, "not a class"),
         ({**GOOD, "spam": "binary_crosentropy"}, "check the spelling"),
         ({**GOOD, "spam": 3}, "you gave a int"),
+        ({**GOOD, "price": "accuracy"}, "not a loss Keras knows"),
+        ({**GOOD, "digits": "sparse_categorical_accuracy"}, "not a loss Keras knows"),
     ],
 )
 def test_q1_explains_wrong_answers(answer, message):
@@ -70,6 +75,12 @@ def test_q2_accepts_loss_and_metric_objects():
         metrics=[keras.metrics.SparseCategoricalAccuracy()],
     )
     assert lesson02.q2.evaluate(model_q2).ok
+    model_q2.compile(
+        optimizer=keras.optimizers.Adam(0.01),
+        loss="sparse_categorical_crossentropy",
+        metrics=("acc", keras.metrics.sparse_categorical_accuracy),
+    )
+    assert lesson02.q2.evaluate(model_q2).ok
 
 
 def test_q2_uncompiled_is_not_answered():
@@ -86,6 +97,10 @@ def test_q2_uncompiled_is_not_answered():
         ({"loss": "categorical_crossentropy"}, "needs one-hot labels"),
         ({"loss": "mean_squared_error"}, "integer labels need"),
         ({"metrics": []}, "metrics=['accuracy']"),
+        ({"metrics": ["categorical_accuracy"]}, "expects one-hot labels"),
+        ({"metrics": ["binary_accuracy"]}, "one yes/no output"),
+        ({"metrics": [keras.metrics.Accuracy()]}, "exactly equal to the labels"),
+        ({"metrics": ["mae"]}, "add metrics=['accuracy']"),
     ],
 )
 def test_q2_explains_wrong_answers(compile_args, message):
@@ -103,7 +118,7 @@ def test_q2_explains_wrong_answers(compile_args, message):
 
 def test_q2_rejects_something_else():
     result = lesson02.q2.evaluate("model")
-    assert not result.ok and "should be the Keras model" in result.message
+    assert not result.ok and "should be a Keras model" in result.message
 
 
 def test_q3_solution_passes_and_matches_keras():
@@ -114,11 +129,14 @@ def test_q3_solution_passes_and_matches_keras():
     np.testing.assert_allclose(ours, keras.ops.convert_to_numpy(theirs))
 
 
-def test_q3_accepts_one_number():
-    def scalar_mae(y_true, y_pred):
-        return keras.ops.mean(keras.ops.abs(y_pred - y_true))
+def test_q3_accepts_other_ways_to_write_it():
+    def by_hand(y_true, y_pred):
+        error = y_true - y_pred
+        return keras.ops.mean(keras.ops.maximum(error, -error), axis=1)
 
-    assert lesson02.q3.evaluate(scalar_mae).ok
+    assert lesson02.q3.evaluate(by_hand).ok
+    assert lesson02.q3.evaluate(keras.losses.mean_absolute_error).ok
+    assert lesson02.q3.evaluate(lambda t, p: keras.ops.mean(abs(p - t), axis=-1)).ok
 
 
 def _no_abs(y_true, y_pred):
@@ -145,13 +163,29 @@ def _flat(y_true, y_pred):
     return keras.ops.abs(y_pred - y_true)
 
 
+def _no_return(y_true, y_pred):
+    keras.ops.mean(keras.ops.abs(y_pred - y_true), axis=-1)
+
+
+def _scalar(y_true, y_pred):
+    return keras.ops.mean(keras.ops.abs(y_pred - y_true))
+
+
+def _each_summed(y_true, y_pred):
+    return keras.ops.sum(keras.ops.abs(y_pred - y_true), axis=-1)
+
+
 @pytest.mark.parametrize(
     ("answer", "message"),
     [
         ("keras.ops.abs", "should be a function"),
         (_no_abs, "negative errors cancel"),
         (_squared, "squared error"),
-        (_summed, "sum of the errors"),
+        (_summed, "one number for the whole batch"),
+        (_scalar, "one number for the whole batch; the exercise asks for one value per sample"),
+        (_each_summed, "sum of each sample's errors; take the mean"),
+        (_no_return, "returned None: did you forget the return line?"),
+        (lambda y_true, y_pred: "mae", "my_mae returned a str"),
         (_numpy, "use keras.ops functions"),
         (_broken, "failed with"),
         (_flat, "returned shape (4, 1)"),
@@ -160,3 +194,26 @@ def _flat(y_true, y_pred):
 def test_q3_explains_wrong_answers(answer, message):
     result = lesson02.q3.evaluate(answer)
     assert not result.ok and message in result.message, result.message
+
+
+EXERCISES = (lesson02.q1, lesson02.q2, lesson02.q3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWERS)
+def test_no_answer_raises_or_passes_by_mistake(answers):
+    for exercise in EXERCISES:
+        evaluate_anything(exercise, answers)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER)
+def test_any_single_answer_gets_a_proper_message(answer):
+    for exercise in EXERCISES:
+        result = evaluate_anything(exercise, (answer,))
+        assert UNEXPECTED not in result.message, result.message
+    for key in ("spam", "digits"):  # a short text could be a right regression loss
+        result = evaluate_anything(lesson02.q1, ({**GOOD, key: answer},))
+        assert UNEXPECTED not in result.message, result.message
+    result = evaluate_anything(lesson02.q3, (lambda y_true, y_pred: answer,))
+    assert UNEXPECTED not in result.message, result.message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer
+from helpers.exercises import Exercise, NotAnswered, WrongAnswer, as_model
 
 # ------------------------------------------------------------ exercise 1 ---
 
@@ -22,7 +22,15 @@ PROBLEMS = {
 BINARY = {"binary_crossentropy", "binary_focal_crossentropy"}
 CATEGORICAL = {"categorical_crossentropy", "categorical_focal_crossentropy"}
 SPARSE = {"sparse_categorical_crossentropy"}
-REGRESSION = {"mean_squared_error", "mean_absolute_error", "huber", "huber_loss"}
+REGRESSION = {
+    "mean_squared_error",
+    "mean_absolute_error",
+    "huber",
+    "huber_loss",
+    "log_cosh",
+    "mean_squared_logarithmic_error",
+    "mean_absolute_percentage_error",
+}
 
 
 def loss_name(loss) -> str:
@@ -92,10 +100,7 @@ WANTED_LEARNING_RATE = 0.01
 def _check_compiled(model_q2) -> None:
     import keras
 
-    if not isinstance(model_q2, keras.Model):
-        raise WrongAnswer(
-            f"model_q2 should be the Keras model; you gave a {type(model_q2).__name__}."
-        )
+    as_model(model_q2, "model_q2")
     optimizer = getattr(model_q2, "optimizer", None)
     if optimizer is None:
         raise NotAnswered("model_q2 is not compiled yet: call model_q2.compile(...) above.")
@@ -124,16 +129,83 @@ def _check_compiled(model_q2) -> None:
             f"the loss is {name!r}; three classes with integer labels need "
             "'sparse_categorical_crossentropy'."
         )
-    metrics = config.get("metrics") or []
-    names = [m if isinstance(m, str) else str(m) for m in metrics]
-    if not any("acc" in name for name in names):
-        raise WrongAnswer("add metrics=['accuracy'] so that fit reports the accuracy too.")
+    _check_accuracy(_metric_names(config.get("metrics")))
+
+
+#: Metrics that give the accuracy for integer labels and probabilities.
+SPARSE_ACCURACY = {"accuracy", "acc", "sparse_categorical_accuracy", "SparseCategoricalAccuracy"}
+
+
+def _metric_names(metrics) -> list[str]:
+    """Names of compiled metrics: a string as given, else the class or function name."""
+    names = []
+    for metric in metrics if isinstance(metrics, list | tuple) else [metrics]:
+        if isinstance(metric, dict):
+            function = metric.get("class_name") == "function"
+            metric = metric.get("config") if function else metric.get("class_name")
+        names.append(str(metric))
+    return names
+
+
+def _check_accuracy(names: list[str]) -> None:
+    if any(name in SPARSE_ACCURACY for name in names):
+        return
+    if any("ategorical" in name for name in names):
+        raise WrongAnswer(
+            "categorical accuracy expects one-hot labels; these labels are integers: "
+            "use metrics=['accuracy']."
+        )
+    if any("inary" in name for name in names):
+        raise WrongAnswer(
+            "binary accuracy is for one yes/no output; here are 3 classes: "
+            "use metrics=['accuracy']."
+        )
+    if "Accuracy" in names:
+        raise WrongAnswer(
+            "keras.metrics.Accuracy() counts predictions exactly equal to the labels, never "
+            "true for probabilities: use metrics=['accuracy']."
+        )
+    raise WrongAnswer("add metrics=['accuracy'] so that fit reports the accuracy too.")
 
 
 # ------------------------------------------------------------ exercise 3 ---
 
 PROBE_TRUE = np.array([[1.0], [2.0], [3.0], [4.0]], dtype="float32")
 PROBE_PRED = np.array([[1.5], [1.0], [3.0], [6.0]], dtype="float32")  # errors .5, -1, 0, 2
+#: Two samples of three values each: the mean over each sample differs from its sum.
+WIDE_TRUE = np.array([[0.0, 1.0, 2.0], [1.0, 1.0, 1.0]], dtype="float32")
+WIDE_PRED = np.array([[1.0, 1.0, 0.5], [4.0, 1.0, 1.0]], dtype="float32")
+
+
+def _call_mae(my_mae, y_true, y_pred) -> np.ndarray:
+    import keras
+
+    try:
+        value = my_mae(y_true, y_pred)
+    except Exception as error:  # the learner's code may fail in any way
+        raise WrongAnswer(
+            f"calling my_mae(y_true, y_pred) failed with {type(error).__name__}: {error}"
+        ) from None
+    if value is None:
+        raise WrongAnswer("my_mae returned None: did you forget the return line?")
+    try:
+        return np.asarray(keras.ops.convert_to_numpy(value), dtype=float)
+    except (TypeError, ValueError):
+        raise WrongAnswer(
+            f"my_mae returned a {type(value).__name__}; return the result of keras.ops.mean(...)."
+        ) from None
+
+
+def _reason(value: np.ndarray, errors: np.ndarray) -> str:
+    """What the learner's per-sample values are, if they are a known mistake."""
+    for other, reason in (
+        (errors.mean(axis=-1), "negative errors cancel positive ones: take keras.ops.abs first."),
+        ((errors**2).mean(axis=-1), "that is the squared error; the absolute error uses abs."),
+        (np.abs(errors).sum(axis=-1), "that is the sum of each sample's errors; take the mean."),
+    ):
+        if np.allclose(value, other, atol=1e-5):
+            return reason
+    return "the mean absolute error is the mean of |y_pred - y_true| over the last axis."
 
 
 def _check_mae(my_mae) -> None:
@@ -144,35 +216,23 @@ def _check_mae(my_mae) -> None:
             f"my_mae should be a function: def my_mae(y_true, y_pred): ...; you gave a "
             f"{type(my_mae).__name__}."
         )
-    try:
-        value = np.asarray(keras.ops.convert_to_numpy(my_mae(PROBE_TRUE, PROBE_PRED)))
-    except Exception as error:  # the learner's code may fail in any way
-        raise WrongAnswer(
-            f"calling my_mae(y_true, y_pred) failed with {type(error).__name__}: {error}"
-        ) from None
-    errors = PROBE_PRED - PROBE_TRUE
-    expected = np.abs(errors).ravel()
-    if value.shape not in {(), (1,), expected.shape}:
-        raise WrongAnswer(
-            f"for 4 samples my_mae returned shape {value.shape}; return one value per sample "
-            "(keras.ops.mean(..., axis=-1)) or one number."
-        )
-    per_sample = value.shape == expected.shape
-    target = expected if per_sample else expected.mean()
-    if not np.allclose(value, target, atol=1e-5):
-        shown = np.round(value, 3).tolist()
-        if np.allclose(value, errors.ravel() if per_sample else errors.mean(), atol=1e-5):
-            reason = "negative errors cancel positive ones: take keras.ops.abs of the difference."
-        elif np.allclose(value, (errors**2).ravel() if per_sample else (errors**2).mean()):
-            reason = "that is the squared error; the absolute error uses keras.ops.abs."
-        elif not per_sample and np.isclose(float(value.ravel()[0]), expected.sum()):
-            reason = "that is the sum of the errors; take the mean."
-        else:
-            reason = "the mean absolute error is the mean of |y_pred - y_true|."
-        raise WrongAnswer(
-            f"for errors 0.5, -1, 0 and 2 my_mae gave {shown}, expected "
-            f"{np.round(target, 3).tolist()}: {reason}"
-        )
+    for y_true, y_pred in ((PROBE_TRUE, PROBE_PRED), (WIDE_TRUE, WIDE_PRED)):
+        value = _call_mae(my_mae, y_true, y_pred)
+        errors = y_pred - y_true
+        expected = np.abs(errors).mean(axis=-1)
+        if value.shape != expected.shape:
+            per_sample = "one number for the whole batch" if value.size == 1 else None
+            raise WrongAnswer(
+                f"for {len(y_true)} samples my_mae returned "
+                f"{per_sample or f'shape {value.shape}'}; the exercise asks for one value "
+                "per sample: keras.ops.mean(..., axis=-1)."
+            )
+        if not np.allclose(value, expected, atol=1e-5):
+            raise WrongAnswer(
+                f"for y_true {y_true.tolist()} and y_pred {y_pred.tolist()} my_mae gave "
+                f"{np.round(value, 3).tolist()}, expected {np.round(expected, 3).tolist()}: "
+                f"{_reason(value, errors)}"
+            )
     try:
         my_mae(keras.KerasTensor((None, 1)), keras.KerasTensor((None, 1)))
     except Exception:  # NumPy functions cannot handle symbolic tensors
