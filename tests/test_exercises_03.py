@@ -3,7 +3,8 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import solve
+from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from hypothesis import given, settings
 
 from helpers.exercises import lesson03
 
@@ -29,6 +30,9 @@ def test_q1_solution_passes():
         (32, "how many batches"),
         (13, "how many batches"),  # 398 tumours: the whole training set, not the fitted part
         ("10", "should be a number"),
+        (float("nan"), "steps_per_epoch is nan"),
+        (float("inf"), "steps_per_epoch is inf"),
+        ([9, 10], "you gave a list"),
     ],
 )
 def test_q1_explains_wrong_answers(answer, message):
@@ -36,16 +40,30 @@ def test_q1_explains_wrong_answers(answer, message):
     assert not result.ok and message in result.message, result.message
 
 
-def test_q2_solution_passes_with_a_real_fit():
-    def make_model():
-        model = keras.Sequential([keras.Input(shape=(30,)), keras.layers.Dense(1, "sigmoid")])
-        model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
-        return model
+def make_model():
+    keras.utils.set_random_seed(0)  # as notebook 03's make_model does
+    model = keras.Sequential([keras.Input(shape=(30,)), keras.layers.Dense(1, "sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
 
-    rng = np.random.default_rng(0)
-    x, y = rng.normal(size=(569, 30)).astype("float32"), rng.integers(0, 2, size=569)
-    history_q2 = solve(lesson03.q2, make_model=make_model, x=x, y=y)["history_q2"]
+
+X = np.random.default_rng(0).normal(size=(569, 30)).astype("float32")
+Y = (X[:, 0] > 0).astype("int64")
+
+
+def test_q2_solution_passes_with_a_real_fit():
+    history_q2 = solve(lesson03.q2, make_model=make_model, x=X, y=Y)["history_q2"]
     assert lesson03.q2.evaluate(history_q2).ok
+    assert lesson03.q2.evaluate(history_q2, make_model, X, Y).ok
+    quiet = make_model().fit(X, Y, batch_size=64, epochs=15, verbose=False)  # another order
+    assert lesson03.q2.evaluate(quiet, make_model, X, Y).ok
+
+
+def test_q2_pins_the_batch_size_with_make_model():
+    history = make_model().fit(X, Y, epochs=15, batch_size=70, verbose=0)
+    assert lesson03.q2.evaluate(history).ok  # 9 steps: the History alone cannot tell
+    result = lesson03.q2.evaluate(history, make_model, X, Y)
+    assert not result.ok and "any batch size from 64 to 71" in result.message, result.message
 
 
 @pytest.mark.parametrize(
@@ -89,6 +107,8 @@ def test_q3_unanswered_even_with_a_history():
         (ACCURACY, "a list of 30 values"),
         (0.123, "is not the accuracy after epoch 10"),
         ("0.7", "should be a number"),
+        (float("nan"), "accuracy_epoch_10 is nan"),
+        (np.array(ACCURACY), "one number; you gave 30 values"),
     ],
 )
 def test_q3_explains_wrong_answers(answer, message):
@@ -103,6 +123,54 @@ def test_q3_spots_the_loss():
     assert not result.ok and "is the loss" in result.message
 
 
+def test_q3_accepts_numpy_and_tensor_numbers():
+    assert lesson03.q3.evaluate(np.float32(ACCURACY[9]), HISTORY).ok
+    assert lesson03.q3.evaluate(keras.ops.convert_to_tensor(ACCURACY[9]), HISTORY).ok
+
+
+def test_q3_needs_a_history_with_accuracy():
+    result = lesson03.q3.evaluate(0.5, make_history(epochs=30, keys=("loss",)))
+    assert not result.ok and "history has no 'accuracy'" in result.message
+    result = lesson03.q3.evaluate(0.9)
+    assert not result.ok and "check(accuracy_epoch_10, history)" in result.message
+
+
 def test_q3_needs_the_long_run():
     result = lesson03.q3.evaluate(0.5, make_history(epochs=5))
     assert not result.ok and "only 5 epochs" in result.message
+
+
+def _right_q3(*answers):
+    try:
+        return len(answers) == 2 and abs(float(answers[0]) - ACCURACY[9]) < 1e-4
+    except (TypeError, ValueError):
+        return False
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWERS)
+def test_no_answer_raises_or_passes_by_mistake(answers):
+    right_q1 = len(answers) == 1 and _same(answers[0], 10)
+    assert lesson03.q1.evaluate(*answers).ok == right_q1
+    evaluate_anything(lesson03.q2, answers)
+    evaluate_anything(lesson03.q3, answers)
+    evaluate_anything(lesson03.q3, [*answers[:1], HISTORY], _right_q3)
+
+
+def _same(value, number):
+    if isinstance(value, bool | str | list | dict | type(None)):
+        return False
+    return np.asarray(value).size == 1 and np.asarray(value).item() == number
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER)
+def test_any_single_answer_gets_a_proper_message(answer):
+    for exercise, answers in (
+        (lesson03.q1, (answer,)),
+        (lesson03.q2, (answer,)),
+        (lesson03.q3, (answer, HISTORY)),
+        (lesson03.q3, (0.5, answer)),
+    ):
+        result = evaluate_anything(exercise, answers, _right_q3)
+        assert UNEXPECTED not in result.message, result.message

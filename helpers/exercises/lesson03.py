@@ -8,9 +8,8 @@ The checkers read a Keras ``History`` through its public attributes:
 from __future__ import annotations
 
 import math
-import numbers
 
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer
+from helpers.exercises import Exercise, WrongAnswer, as_number
 
 # Exercise 1: steps in one epoch
 Q1_SAMPLES, Q1_BATCH = 298, 32
@@ -20,10 +19,7 @@ Q2_SAMPLES, Q2_EPOCHS, Q2_BATCH = 569, 15, 64
 
 
 def _check_steps(steps_per_epoch) -> None:
-    if isinstance(steps_per_epoch, bool) or not isinstance(steps_per_epoch, numbers.Real):
-        raise WrongAnswer(
-            f"steps_per_epoch should be a number; you gave a {type(steps_per_epoch).__name__}."
-        )
+    steps_per_epoch = as_number(steps_per_epoch, "steps_per_epoch")
     right = math.ceil(Q1_SAMPLES / Q1_BATCH)
     last = Q1_SAMPLES - (right - 1) * Q1_BATCH
     if steps_per_epoch == right:
@@ -35,7 +31,7 @@ def _check_steps(steps_per_epoch) -> None:
         )
     if steps_per_epoch == Q1_SAMPLES // Q1_BATCH:
         raise WrongAnswer(
-            f"you gave {steps_per_epoch}, which leaves out the last batch of {last} samples; "
+            f"you gave {steps_per_epoch:g}, which leaves out the last batch of {last} samples; "
             "Keras trains on it too, so round up (math.ceil)."
         )
     raise WrongAnswer(
@@ -57,7 +53,7 @@ def _as_history(history, name: str):
     return history
 
 
-def _check_fit(history_q2) -> None:
+def _check_fit(history_q2, make_model=None, x=None, y=None) -> None:
     history = _as_history(history_q2, "history_q2")
     epochs = len(history.history.get("loss", []))
     if epochs != Q2_EPOCHS:
@@ -77,16 +73,33 @@ def _check_fit(history_q2) -> None:
             "history_q2 has no 'accuracy': train a model from make_model(), which is "
             "compiled with metrics=['accuracy']."
         )
+    if make_model is not None:
+        _check_batch_size(history, make_model, x, y)
+
+
+def _check_batch_size(history, make_model, x, y) -> None:
+    """Steps alone allow batch sizes 64 to 71: one epoch of the same seeded fit pins it."""
+    first = make_model().fit(x, y, epochs=1, batch_size=Q2_BATCH, verbose=0)
+    if not math.isclose(history.history["loss"][0], first.history["loss"][0], rel_tol=1e-6):
+        raise WrongAnswer(
+            f"{Q2_EPOCHS} epochs of {math.ceil(Q2_SAMPLES / Q2_BATCH)} steps, but the first "
+            f"epoch's loss is not that of a fresh make_model() trained with batch_size={Q2_BATCH}: "
+            f"any batch size from 64 to 71 takes 9 steps. Use batch_size={Q2_BATCH}, a new "
+            "make_model(), x and y, and no other options."
+        )
 
 
 Q3_EPOCH = 10  # counted from 1, as fit prints it
 
 
 def _check_epoch_accuracy(accuracy_epoch_10, history) -> None:
-    if accuracy_epoch_10 is None:
-        raise NotAnswered("replace None with your answer, run that cell, then check again.")
     history = _as_history(history, "history")
-    accuracy = history.history["accuracy"]
+    accuracy = history.history.get("accuracy")
+    if accuracy is None:
+        raise WrongAnswer(
+            "history has no 'accuracy': pass the History of the 30-epoch run, whose model "
+            "was compiled with metrics=['accuracy'], as the second argument."
+        )
     if len(accuracy) < Q3_EPOCH + 1:
         raise WrongAnswer(
             f"history has only {len(accuracy)} epochs: pass the 30-epoch run as the "
@@ -97,11 +110,7 @@ def _check_epoch_accuracy(accuracy_epoch_10, history) -> None:
             f"that is a list of {len(accuracy_epoch_10)} values, one per epoch; "
             "pick one of them with [...]."
         )
-    if isinstance(accuracy_epoch_10, bool) or not isinstance(accuracy_epoch_10, numbers.Real):
-        raise WrongAnswer(
-            f"accuracy_epoch_10 should be a number; you gave a {type(accuracy_epoch_10).__name__}."
-        )
-    value = float(accuracy_epoch_10)
+    value = as_number(accuracy_epoch_10, "accuracy_epoch_10")
 
     def same(other: float) -> bool:
         return math.isclose(value, other, abs_tol=5e-5)
@@ -115,7 +124,7 @@ def _check_epoch_accuracy(accuracy_epoch_10, history) -> None:
         )
     if same(accuracy[-1]):
         raise WrongAnswer(f"{value:.4f} is the accuracy after the last epoch, not epoch 10.")
-    if same(history.history["loss"][Q3_EPOCH - 1]):
+    if same(history.history.get("loss", [math.nan] * Q3_EPOCH)[Q3_EPOCH - 1]):
         raise WrongAnswer(
             f"{value:.4f} is the loss after epoch 10; the exercise asks for the accuracy."
         )
