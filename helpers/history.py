@@ -55,7 +55,7 @@ def to_history_dict(history: Any) -> dict[str, list[float]]:
     result: dict[str, list[float]] = {}
     for name, values in raw.items():
         if not isinstance(name, str):
-            raise TypeError(f"Metric names must be strings; got {name!r}.")
+            raise TypeError(f"The history's metric names must be strings; got {name!r}.")
         if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
             raise TypeError(
                 f"History[{name!r}] must be a list with one number per epoch; "
@@ -65,7 +65,12 @@ def to_history_dict(history: Any) -> dict[str, list[float]]:
             result[name] = [float(v) for v in values]
         except (TypeError, ValueError):
             raise TypeError(
-                f"History[{name!r}] must hold numbers only; got {list(values)!r}."
+                f"History[{name!r}] must hold numbers only; got {list(values)!r:.200}."
+            ) from None
+        except OverflowError:
+            raise ValueError(
+                f"History[{name!r}] holds a number too large for a float (above about "
+                "1.8e308): record the values as floats (float('inf') for one that overflowed)."
             ) from None
     if not any(result.values()):
         raise ValueError("The history has no epochs: train for at least one epoch before plotting.")
@@ -108,6 +113,26 @@ def _one_value_per_epoch(history: dict[str, list[float]]) -> dict[str, list[floa
     return history
 
 
+def metric_order(name: str) -> tuple[bool, bool]:
+    """The course's one order of metric names, as a sort key.
+
+    Training metrics come before validation ones, and ``loss`` first among
+    each; ``sorted`` keeps the recorded order otherwise.
+
+    Args:
+        name: a metric name such as ``"val_accuracy"``.
+
+    Returns:
+        A key for ``sorted(names, key=metric_order)``.
+
+    Example::
+
+        >>> sorted(["val_accuracy", "accuracy", "val_loss", "loss"], key=metric_order)
+        ['loss', 'accuracy', 'val_loss', 'val_accuracy']
+    """
+    return name.startswith("val_"), name.removeprefix("val_") != "loss"
+
+
 def base_metrics(history: Mapping[str, list[float]]) -> list[str]:
     """Names of the training metrics, ``loss`` first, without the ``val_`` twins.
 
@@ -123,7 +148,6 @@ def base_metrics(history: Mapping[str, list[float]]) -> list[str]:
         >>> base_metrics({"accuracy": [0.5], "loss": [0.7], "val_loss": [0.8]})
         ['loss', 'accuracy']
     """
-    names = [k for k in history if not k.startswith("val_")]
-    # A history that holds only validation metrics still gets its curves.
-    names += [k[4:] for k in history if k.startswith("val_") and k[4:] not in history]
-    return sorted(names, key=lambda k: k != "loss")  # stable: keeps Keras' order otherwise
+    # Training names first; a val_ metric without its training twin still gets its curves.
+    names = dict.fromkeys(name.removeprefix("val_") for name in sorted(history, key=metric_order))
+    return sorted(names, key=metric_order)

@@ -91,7 +91,7 @@ def test_real_history_with_validation_freq_matches_liveplot_and_plots():
         ([0.5, 0.4], TypeError, r"Keras History \(what model.fit returns\).*got list"),
         (SimpleNamespace(history=None), TypeError, "got SimpleNamespace"),
         ({}, ValueError, r"history is empty.*epochs=1"),
-        ({1: [0.5]}, TypeError, "Metric names must be strings; got 1"),
+        ({1: [0.5]}, TypeError, "The history's metric names must be strings; got 1"),
         ({"loss": "0.5"}, TypeError, r"History\['loss'\] must be a list.*got str"),
         ({"loss": 0.5}, TypeError, r"History\['loss'\] must be a list.*got float"),
         ({"loss": [0.5, "low"]}, TypeError, r"History\['loss'\] must hold numbers only.*'low'"),

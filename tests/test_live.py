@@ -1,4 +1,4 @@
-"""Tests of helpers.live: the SVG curves and the LivePlot callback, without a browser."""
+"""Tests of helpers.live: the LivePlot callback, without a browser (drawing: test_curves)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,7 @@ import pytest
 from IPython.core.formatters import DisplayFormatter
 
 from helpers import live
-from helpers.live import PLACEHOLDER, LivePlot, curves_svg
-
-HISTORY = {
-    "loss": [0.9, 0.6, 0.4],
-    "accuracy": [0.5, 0.7, 0.8],
-    "val_loss": [1.0, 0.7, 0.5],
-    "val_accuracy": [0.4, 0.6, 0.7],
-}
+from helpers.live import PLACEHOLDER, LivePlot
 
 
 def polylines(svg: str) -> list[str]:
@@ -51,80 +44,6 @@ def observed_values(widget: widgets.HTML) -> list[str]:
     seen: list[str] = []
     widget.observe(lambda change: seen.append(change["new"]), "value")
     return seen
-
-
-# ------------------------------------------------------------- curves_svg ---
-
-
-def test_curves_svg_draws_one_polyline_per_series_with_validation_dashed():
-    svg = curves_svg({"": HISTORY})
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
-    lines = polylines(svg)
-    assert len(lines) == 4  # loss, val_loss, accuracy, val_accuracy
-    assert all('class="val"' in p and "stroke-dasharray" in p for p in lines if "val" in p)
-    assert all("stroke-dasharray" not in p for p in lines if 'class="train"' in p)
-    train_colour, val_colour = (re.search(r'stroke="(#\w+)"', p)[1] for p in lines[:2])
-    assert train_colour == val_colour
-    assert ">loss<" in svg and ">accuracy<" in svg and ">validation<" in svg
-    assert [points(p) for p in lines] == [3, 3, 3, 3]
-
-
-def test_curves_svg_overlays_runs_in_their_own_colours_with_labels():
-    other = {k: [v * 1.1 for v in values] for k, values in HISTORY.items()}
-    svg = curves_svg({"adam <fast>": HISTORY, "sgd": other}, metrics=["loss"])
-    lines = polylines(svg)
-    assert len(lines) == 4
-    colours = {re.search(r'stroke="(#\w+)"', p)[1] for p in lines}
-    assert len(colours) == 2
-    assert "adam &lt;fast&gt;" in svg and ">sgd<" in svg  # labels escaped
-    assert ">accuracy<" not in svg
-
-
-def test_curves_svg_epoch_axis_reaches_max_epoch_and_starts_at_1():
-    svg = curves_svg({"": {"loss": [1.0]}}, max_epoch=50)
-    ticks = re.findall(r'text-anchor="middle">(\d+)</text>', svg)
-    assert ticks[0] == "1" and ticks[-1] == "50"
-    assert len(polylines(svg)) == 1  # a single epoch is still drawn (as a dot)
-
-
-def test_curves_svg_leaves_out_nan_and_keeps_diverged_runs_from_squashing_others():
-    diverged = {"loss": [1.2, 3e26, math.nan]}
-    steady = {"loss": [0.9, 0.5, 0.3]}
-    svg = curves_svg({"steady": steady, "diverged": diverged})
-    lines = polylines(svg)
-    assert [points(p) for p in lines] == [3, 2]
-    assert "e+" not in svg  # the axis follows the steady run, not 3e26
-    alone = curves_svg({"": diverged})
-    assert "e+26" in alone  # a diverged run alone shows how far it went
-
-
-def test_curves_svg_accepts_a_keras_history_like_object():
-    history = SimpleNamespace(history={"loss": [0.5, 0.4]})
-    assert len(polylines(curves_svg({"run": history}))) == 1
-
-
-@pytest.mark.parametrize(
-    ("runs", "options", "error", "match"),
-    [
-        ({}, {}, TypeError, "non-empty dict of label -> history"),
-        ([HISTORY], {}, TypeError, "non-empty dict of label -> history"),
-        ({"": HISTORY}, {"metrics": "loss"}, TypeError, r"list of metric\s+names"),
-        ({"": HISTORY}, {"metrics": []}, TypeError, "list of metric"),
-        ({"": HISTORY}, {"metrics": ["val_loss"]}, ValueError, r"'val_loss'.*'accuracy', 'loss'"),
-        ({"": HISTORY}, {"max_epoch": 0}, ValueError, "max_epoch must be a whole number"),
-        ({"": HISTORY}, {"width": 50}, ValueError, "width must be a whole number of pixels"),
-        ({"": {"loss": "0.5"}}, {}, TypeError, "one number per epoch"),
-    ],
-)  # fmt: skip
-def test_curves_svg_bad_input_says_how_to_fix_it(runs, options, error, match):
-    with pytest.raises(error, match=match):
-        curves_svg(runs, **options)
-
-
-def test_curves_svg_is_cheap():
-    long = {k: list(np.linspace(1, 0, 500)) for k in HISTORY}
-    curves_svg({"": long})
-    assert len(curves_svg({"": long})) < 60_000
 
 
 # ---------------------------------------------------------------- LivePlot ---
@@ -243,10 +162,11 @@ def test_liveplot_starts_afresh_on_each_fit(tiny_data):
     [
         ({"metrics": "loss"}, TypeError, "list of metric"),
         ({"metrics": ["loss", 1]}, TypeError, "list of metric"),
-        ({"min_interval": -1}, ValueError, "min_interval must be 0"),
-        ({"min_interval": "fast"}, TypeError, "number of seconds"),
-        ({"min_interval": math.inf}, ValueError, "min_interval must be 0"),
-        ({"target": widgets.Label()}, TypeError, "ipywidgets.HTML or an .*Output; got Label"),
+        ({"min_interval": -1}, ValueError, r"min_interval must be a number at least 0; got -1"),
+        ({"min_interval": "fast"}, TypeError, r"min_interval must be a number .* It is in seconds"),
+        ({"min_interval": math.inf}, ValueError, r"min_interval must be .*; got inf"),
+        ({"target": widgets.Label()}, TypeError, r"an ipywidgets.Output; got Label"),
+        ({"target": "below"}, TypeError, r"target must be None .*; got 'below'"),
     ],
 )  # fmt: skip
 def test_liveplot_bad_options_say_how_to_fix_them(options, error, match):
@@ -263,3 +183,13 @@ def test_liveplot_unknown_metric_fails_at_the_first_epoch_naming_the_metrics(tin
 def test_liveplot_options_are_keyword_only():
     with pytest.raises(TypeError):
         LivePlot(["loss"])  # type: ignore[misc]
+
+
+def test_liveplot_decides_how_to_draw_once_when_made(monkeypatch):
+    target = widgets.HTML()
+    plot = LivePlot(target=target, min_interval=0)
+    plot.set_params({"epochs": 2})
+    plot.on_train_begin()
+    monkeypatch.setattr(widgets, "HTML", None)  # no more type checks after construction
+    plot.on_epoch_end(0, {"loss": 1.0})
+    assert target.value == plot.svg and target.value.startswith("<svg")
