@@ -3,7 +3,8 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import solve
+from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from hypothesis import given, settings
 
 from helpers.data import load_iris
 from helpers.exercises import lesson04
@@ -27,6 +28,8 @@ def test_q1_solution_passes():
 
 def test_q1_accepts_any_shuffle():
     assert lesson04.q1.evaluate(*split(SHUFFLED)).ok
+    x_train, y_train, x_test, y_test = split(SHUFFLED)
+    assert lesson04.q1.evaluate(x_train, y_train[:, None], x_test, y_test.astype(float)).ok
 
 
 def test_q1_unanswered():
@@ -49,6 +52,8 @@ def test_q1_explains_wrong_answers():
     other = np.random.default_rng(4).permutation(150)
     check((x_train, Y_IRIS[other][:-45], x_test, Y_IRIS[other][-45:]), "lost their labels")
     check((np.concatenate([x_train[:-1], x_test[:1]]), y_train, x_test, y_test), "exactly once")
+    check((x_train, y_train, x_test, np.float64(1.0)), "one label per row")
+    check((x_train, x_train, x_test, y_test), "one label per row")
 
 
 def test_q1_needs_every_class_in_the_test_set():
@@ -85,6 +90,12 @@ def test_q2_solution_passes():
             "patience is 5",
         ),
         (keras.callbacks.EarlyStopping(monitor="val_loss", patience=10), "restore_best_weights"),
+        (
+            keras.callbacks.EarlyStopping(
+                monitor="val_loss", patience=10, restore_best_weights=True, mode="max"
+            ),
+            "mode='max'",
+        ),
     ],
 )
 def test_q2_explains_wrong_answers(answer, message):
@@ -94,8 +105,13 @@ def test_q2_explains_wrong_answers(answer, message):
 
 def test_q3_solution_passes_and_accepts_variants():
     assert lesson04.q3.evaluate(solve(lesson04.q3, x_iris=X_IRIS, y_iris=Y_IRIS)["diagnosis"]).ok
-    variants = {"A": "Overfit", "B": "underfit", "C": "good"}
-    assert lesson04.q3.evaluate(variants).ok
+    for variants in (
+        {"A": "Overfit", "B": "underfit", "C": "good"},
+        {"A": "과대적합", "B": "과소적합", "C": "적정적합"},
+        {"A": "과적합", "B": "과소 적합", "C": "좋은 적합"},
+        {"a": "overfitting ", "b": "UNDERFITTING", "c": "just right"},
+    ):
+        assert lesson04.q3.evaluate(variants).ok, variants
 
 
 def test_q3_curves_look_like_their_diagnosis():
@@ -120,8 +136,36 @@ def test_q3_starter_is_not_answered():
         ({"A": "underfitting", "B": "underfitting", "C": "good fit"}, "run A is not underfitting"),
         ({"A": "overfitting", "B": "good fit", "C": "good fit"}, "run B is not good fit"),
         ({"A": "overfitting", "B": "underfitting", "C": "overfitting"}, "run C is not overfitting"),
+        ({"A": "과소적합", "B": "과대적합", "C": "적정적합"}, "run A is not underfitting"),
+        ({"A": "과대적합", "B": "과소적합", "C": "과적합"}, "run C is not overfitting"),
+        ({"A": "over or under", "B": "underfitting", "C": "good"}, "name exactly one"),
     ],
 )
 def test_q3_explains_wrong_answers(answer, message):
     result = lesson04.q3.evaluate(answer)
     assert not result.ok and message in result.message, result.message
+
+
+EXERCISES = (lesson04.q1, lesson04.q2, lesson04.q3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWERS)
+def test_no_answer_raises_or_passes_by_mistake(answers):
+    for exercise in EXERCISES:
+        evaluate_anything(exercise, answers)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER)
+def test_any_single_answer_gets_a_proper_message(answer):
+    parts = list(split(SHUFFLED))
+    for position in range(4):
+        answers = [*parts[:position], answer, *parts[position + 1 :]]
+        result = evaluate_anything(lesson04.q1, answers)
+        assert UNEXPECTED not in result.message, result.message
+    for exercise in (lesson04.q2, lesson04.q3):
+        result = evaluate_anything(exercise, (answer,))
+        assert UNEXPECTED not in result.message, result.message
+    result = evaluate_anything(lesson04.q3, ({"A": answer, "B": "underfitting", "C": "good"},))
+    assert UNEXPECTED not in result.message, result.message

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer
+from helpers.exercises import Exercise, NotAnswered, WrongAnswer, as_array
 
 # ------------------------------------------------------------ exercise 1 ---
 
@@ -29,10 +29,13 @@ def _check_split(x_train_q1, y_train_q1, x_test_q1, y_test_q1) -> None:
     for name, part in zip(names, parts, strict=True):
         if part is None:
             raise WrongAnswer(f"{name} is still None: set all four arrays.")
-        if not hasattr(part, "shape"):
-            raise WrongAnswer(f"{name} should be a NumPy array; you gave a {type(part).__name__}.")
-    x_train, y_train, x_test, y_test = (np.asarray(part) for part in parts)
+    x_train, y_train, x_test, y_test = (as_array(p, n) for p, n in zip(parts, names, strict=True))
     for xs, ys, which in ((x_train, y_train, "train"), (x_test, y_test, "test")):
+        if xs.ndim == 0 or ys.ndim == 0 or ys.size != len(ys):
+            raise WrongAnswer(
+                f"x_{which}_q1 should be rows of 4 features and y_{which}_q1 one label per row; "
+                f"you gave shapes {xs.shape} and {ys.shape}."
+            )
         if len(xs) != len(ys):
             raise WrongAnswer(
                 f"x_{which}_q1 has {len(xs)} rows but y_{which}_q1 has {len(ys)}: "
@@ -62,13 +65,13 @@ def _check_split(x_train_q1, y_train_q1, x_test_q1, y_test_q1) -> None:
     for row, label in zip(_rows(x), y.tolist(), strict=True):
         labels_of.setdefault(row, set()).add(label)
     rows = _rows(np.concatenate([x_train, x_test]))
-    pairs = zip(rows, np.concatenate([y_train, y_test]), strict=True)
-    if any(int(label) not in labels_of[row] for row, label in pairs):
+    pairs = zip(rows, [*y_train.ravel().tolist(), *y_test.ravel().tolist()], strict=True)
+    if any(label not in labels_of[row] for row, label in pairs):
         raise WrongAnswer(
             "some rows have lost their labels: shuffle x and y with the same permutation, "
             "x_iris[order] and y_iris[order]."
         )
-    missing = sorted(set(y.tolist()) - set(np.asarray(y_test).astype(int).tolist()))
+    missing = sorted(set(y.tolist()) - set(y_test.ravel().tolist()))
     if missing:
         raise WrongAnswer(
             f"your test set has no flowers of class {missing}: a random permutation mixes "
@@ -97,6 +100,11 @@ def _check_stopper(stopper_q2) -> None:
     if stopper_q2.monitor != "val_loss":
         raise WrongAnswer(
             f"it monitors {stopper_q2.monitor!r}; the exercise asks for monitor='val_loss'."
+        )
+    if stopper_q2.mode == "max":
+        raise WrongAnswer(
+            "mode='max' waits for val_loss to rise; a loss should fall: leave mode out "
+            "(or mode='min')."
         )
     if stopper_q2.patience != PATIENCE:
         raise WrongAnswer(
@@ -144,15 +152,19 @@ _WHY = {
 }
 
 
+#: Words, English and Korean (see the course's term table), that name each diagnosis.
+_WORDS = {
+    "overfitting": ("over", "과대적합", "과적합", "과대 적합"),
+    "underfitting": ("under", "과소적합", "과소 적합"),
+    "good fit": ("good", "right", "fine", "well", "적정", "좋은", "알맞", "적절", "적당", "정상"),
+}
+
+
 def _reading(text: str) -> str | None:
+    """The one diagnosis ``text`` names, or None when it names none or several."""
     words = text.lower()
-    if "over" in words:
-        return "overfitting"
-    if "under" in words:
-        return "underfitting"
-    if "good" in words or "right" in words or "fine" in words:
-        return "good fit"
-    return None
+    found = [name for name, marks in _WORDS.items() if any(mark in words for mark in marks)]
+    return found[0] if len(found) == 1 else None
 
 
 def _check_diagnosis(diagnosis) -> None:
@@ -161,6 +173,7 @@ def _check_diagnosis(diagnosis) -> None:
             "diagnosis should be a dict such as {'A': '...', 'B': '...', 'C': '...'}; you gave "
             f"a {type(diagnosis).__name__}."
         )
+    diagnosis = {str(run).strip().upper(): answer for run, answer in diagnosis.items()}
     if all(diagnosis.get(run) is None for run in _ANSWERS):
         raise NotAnswered("replace each None with 'underfitting', 'good fit' or 'overfitting'.")
     for run, right in _ANSWERS.items():
@@ -170,7 +183,8 @@ def _check_diagnosis(diagnosis) -> None:
         reading = _reading(answer)
         if reading is None:
             raise WrongAnswer(
-                f"run {run}: {answer!r} is not one of 'underfitting', 'good fit', 'overfitting'."
+                f"run {run}: {answer!r} is not one of 'underfitting', 'good fit', 'overfitting' "
+                "(과소적합, 적정적합, 과대적합): name exactly one."
             )
         if reading != right:
             raise WrongAnswer(
