@@ -1,29 +1,19 @@
-"""Tests of helpers.playground: settings, train_run and the widget, driven without a browser."""
+"""Tests of helpers.playground: the widget, driven without a browser (training: test_training)."""
 
 from __future__ import annotations
 
-import dataclasses
-import math
 import re
 import subprocess
 import sys
 import time
 
+import numpy as np
 import pytest
 
+from helpers import data
 from helpers import playground as pg_module
-from helpers.playground import (
-    ACTIVATIONS,
-    DATASETS,
-    OPTIMIZERS,
-    Playground,
-    RunResult,
-    Settings,
-    build_model,
-    playground,
-    train_run,
-    validate_settings,
-)
+from helpers.playground import Playground, RunResult, Settings, playground, train_run
+from helpers.training import validate_settings
 
 FAST = {"epochs": 3, "batch_size": 32}  # a real run, kept short
 
@@ -36,7 +26,7 @@ def wait_for(condition, timeout: float = 30.0) -> None:
         time.sleep(0.02)
 
 
-# ---------------------------------------------------------------- settings ---
+# ------------------------------------------------------------------ widget ---
 
 
 def test_importing_the_playground_does_not_load_tensorflow():
@@ -47,152 +37,14 @@ def test_importing_the_playground_does_not_load_tensorflow():
     assert out.stdout.split() == ["False", "False"]
 
 
-def test_settings_label_describes_the_run():
-    assert Settings().label == "iris, Adam lr=0.01, 1x16 relu, batch 16, 50 epochs"
-    no_hidden = Settings(dataset="xor", hidden_layers=0, optimizer="sgd_momentum", learning_rate=3)
-    assert no_hidden.label == "xor, SGD with momentum lr=3, no hidden layer, batch 16, 50 epochs"
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        Settings().epochs = 5  # type: ignore[misc]
+def test_the_training_names_are_still_importable_from_the_playground():
+    from helpers import training
 
-
-def test_valid_settings_pass():
-    for dataset in DATASETS:
-        validate_settings(Settings(dataset=dataset, validation_fraction=0))
-    for optimizer in OPTIMIZERS:
-        for activation in ACTIVATIONS:
-            validate_settings(Settings(optimizer=optimizer, activation=activation))
-    validate_settings(Settings(batch_size=105))  # exactly the training set
-
-
-@pytest.mark.parametrize(
-    ("changes", "error", "match"),
-    [
-        ({"dataset": "mnist"}, ValueError, r"Unknown dataset 'mnist': choose one of 'iris', "),
-        ({"optimizer": "adamw"}, ValueError,
-         r"Unknown optimizer 'adamw': choose one of 'sgd', 'sgd_momentum', 'rmsprop', 'adam', "
-         r"'nadam'\."),
-        ({"activation": "softmax"}, ValueError, r"Unknown activation 'softmax': choose one of"),
-        ({"epochs": 0}, ValueError, r"epochs must be from 1 to 1000; got 0"),
-        ({"epochs": 2.5}, TypeError, r"epochs must be a whole number such as 1; got 2.5"),
-        ({"epochs": True}, TypeError, r"epochs must be a whole number"),
-        ({"hidden_layers": -1}, ValueError, r"hidden_layers must be from 0 to 10"),
-        ({"units": 0}, ValueError, r"units must be from 1 to 1024"),
-        ({"batch_size": 0}, ValueError, r"batch_size must be 1 or more"),
-        ({"batch_size": 200}, ValueError,
-         r"batch size 200 is larger than the training set: iris has 105 training samples after "
-         r"holding out 30% for validation\. Choose a batch size of 105 or less"),
-        ({"batch_size": 151, "validation_fraction": 0}, ValueError, r"has 150 training samples\."),
-        ({"learning_rate": 0}, ValueError, r"learning rate must be a positive number"),
-        ({"learning_rate": -0.1}, ValueError, r"learning rate must be a positive number"),
-        ({"learning_rate": math.nan}, ValueError, r"learning rate must be a positive number"),
-        ({"learning_rate": "fast"}, TypeError, r"learning_rate must be a number such as 0.01"),
-        ({"validation_fraction": 1.0}, ValueError, r"below 1"),
-        ({"validation_fraction": -0.2}, ValueError, r"at least 0"),
-        ({"validation_fraction": 0.001}, ValueError,
-         r"leaves 150 training and 0 validation samples of iris"),
-        ({"seed": -1}, ValueError, r"seed must be 0 or more"),
-    ],
-)  # fmt: skip
-def test_impossible_settings_are_explained(changes, error, match):
-    with pytest.raises(error, match=match):
-        validate_settings(dataclasses.replace(Settings(), **changes))
-
-
-def test_validate_settings_wants_settings():
-    with pytest.raises(TypeError, match=r"Expected Settings\(...\); got dict"):
-        validate_settings({"epochs": 5})  # type: ignore[arg-type]
-
-
-# ---------------------------------------------------------------- training ---
-
-
-def test_build_model_matches_the_settings():
-    model = build_model(Settings(hidden_layers=2, units=8))
-    assert model.count_params() == (4 * 8 + 8) + (8 * 8 + 8) + (8 * 3 + 3)
-    assert model.layers[-1].units == 3
-    binary = build_model(Settings(dataset="breast_cancer", hidden_layers=0))
-    assert binary.layers[-1].units == 1 and binary.count_params() == 31
-    assert binary.loss == "binary_crossentropy"
-
-
-def test_train_run_finishes_with_history_and_final_metrics():
-    result = train_run(Settings(**FAST))
-    assert isinstance(result, RunResult)
-    assert (result.status, result.epochs_run) == ("finished", 3)
-    assert result.message == "finished 3 epochs"
-    assert sorted(result.history) == ["accuracy", "loss", "val_accuracy", "val_loss"]
-    assert all(len(values) == 3 for values in result.history.values())
-    assert result.final == {name: values[-1] for name, values in result.history.items()}
-    assert 0 <= result.final["val_accuracy"] <= 1 and result.seconds > 0
-
-
-def test_train_run_is_reproducible_with_a_seed():
-    first, second = train_run(Settings(**FAST)), train_run(Settings(**FAST))
-    assert first.history == second.history
-    assert train_run(Settings(**FAST, seed=1)).history != first.history
-
-
-def test_train_run_learns_xor_with_a_hidden_layer():
-    result = train_run(Settings(dataset="xor", epochs=30, units=8, learning_rate=0.05))
-    assert result.final["val_accuracy"] >= 0.9
-
-
-@pytest.mark.parametrize("dataset", ["breast_cancer", "mnist_subset"])
-def test_train_run_handles_every_dataset(dataset):
-    result = train_run(Settings(dataset=dataset, epochs=1, batch_size=256, validation_fraction=0))
-    assert result.status == "finished" and sorted(result.history) == ["accuracy", "loss"]
-
-
-def test_train_run_reports_divergence_in_plain_words():
-    result = train_run(Settings(optimizer="sgd", learning_rate=100, epochs=20))
-    assert result.status == "diverged"
-    assert result.epochs_run < 20 and math.isnan(result.final["loss"])
-    assert re.fullmatch(
-        r"learning rate 100 is too large for SGD: the loss became NaN at epoch \d+\. "
-        r"Try 10 or smaller\.",
-        result.message,
+    assert (RunResult, Settings, train_run) == (
+        training.RunResult,
+        training.Settings,
+        training.train_run,
     )
-
-
-def test_train_run_stops_when_asked():
-    asked = []
-
-    def should_stop() -> bool:
-        asked.append(True)
-        return True
-
-    result = train_run(Settings(epochs=50), should_stop=should_stop)
-    assert result.status == "stopped" and result.epochs_run == 1
-    assert result.message == "stopped after 1 of 50 epochs" and asked
-
-
-def test_train_run_passes_validation_metrics_to_callbacks():
-    from helpers.live import LivePlot
-
-    plot = LivePlot(min_interval=0)
-    result = train_run(Settings(**FAST), callbacks=[plot])
-    assert plot.history == result.history
-    assert plot.svg.count('class="val"') == 2
-
-
-@pytest.mark.parametrize(
-    ("options", "match"),
-    [
-        ({"callbacks": [print]}, r"callbacks must be Keras callbacks such as LivePlot\(\); got"),
-        ({"should_stop": True}, r"should_stop must be a function that returns True"),
-    ],
-)
-def test_train_run_bad_options(options, match):
-    with pytest.raises(TypeError, match=match):
-        train_run(Settings(**FAST), **options)
-
-
-def test_train_run_options_are_keyword_only():
-    with pytest.raises(TypeError):
-        train_run(Settings(**FAST), [])  # type: ignore[misc]
-
-
-# ------------------------------------------------------------------ widget ---
 
 
 def test_playground_builds_controls_from_defaults():
@@ -207,14 +59,25 @@ def test_playground_builds_controls_from_defaults():
     assert pg.stop_button.disabled and not pg.train_button.disabled
     assert pg.runs == [] and pg.wait() is None
     assert pg.summary().split() == ["#", "run", "status", "epochs"]
+    assert pg.controls["dataset"].options == tuple(
+        (data.DATASETS[name].description, name)
+        for name in ("iris", "breast_cancer", "xor", "mnist_subset")
+    )
+
+
+def test_playground_takes_numpy_numbers_as_plain_ones():
+    pg = playground(units=np.int64(4), learning_rate=np.float32(0.5), seed=np.uint32(7))
+    assert pg.settings == Settings(units=4, learning_rate=0.5, seed=7)
+    assert type(pg.controls["units"].value) is int and type(pg.settings.seed) is int
 
 
 @pytest.mark.parametrize(
     ("defaults", "error", "match"),
     [
         ({"epoch": 5}, TypeError, r"Unknown setting 'epoch'; the settings are dataset, "),
-        ({"optimizer": "Adam"}, ValueError, r"Unknown optimizer 'Adam'"),
-        ({"batch_size": 1000}, ValueError, r"batch size 1000 is larger than the training set"),
+        ({"optimizer": "Adam"}, ValueError, r"optimizer must be one of 'sgd', .*; got 'Adam'"),
+        ({"batch_size": 1000}, ValueError, r"batch_size must be at most 105, the size of the"),
+        ({"seed": 2**32}, ValueError, r"seed must be a whole number from 0 to"),
     ],
 )
 def test_playground_rejects_bad_defaults(defaults, error, match):
@@ -261,7 +124,7 @@ def test_impossible_setting_in_the_controls_is_shown_not_raised():
     pg = playground()
     pg.controls["batch_size"].value = 200
     pg.train_button.click()
-    assert "Can&#x27;t train: batch size 200 is larger than the training set" in pg.status.value
+    assert "Can&#x27;t train: batch_size must be at most 105" in pg.status.value
     assert pg.runs == [] and not pg.train_button.disabled and pg._thread is None
 
 
@@ -296,9 +159,10 @@ def test_train_explains_divergence_in_the_status_line():
 @pytest.mark.parametrize(
     ("overrides", "error", "match"),
     [
-        ({"batch_size": 500}, ValueError, r"batch size 500 is larger than the training set"),
-        ({"epochs": 0}, ValueError, r"epochs must be from 1 to 1000"),
-        ({"optimizer": "momentum"}, ValueError, r"choose one of 'sgd', 'sgd_momentum'"),
+        ({"batch_size": 500}, ValueError, r"batch_size must be at most 105, the size of the"),
+        ({"epochs": 0}, ValueError, r"epochs must be a whole number from 1 to 1000"),
+        ({"epochs": 2.5}, TypeError, r"epochs must be a whole number from 1 to 1000"),
+        ({"optimizer": "momentum"}, ValueError, r"one of 'sgd', 'sgd_momentum'"),
         ({"lr": 0.1}, TypeError, r"Unknown setting 'lr'; the settings are .*learning_rate"),
     ],
 )
@@ -307,7 +171,7 @@ def test_train_raises_for_impossible_overrides_and_shows_them(overrides, error, 
     with pytest.raises(error, match=match):
         pg.train(**overrides)
     assert pg.runs == [] and pg.controls["epochs"].value == 50  # nothing changed
-    if error is ValueError:
+    if "lr" not in overrides:
         assert "Can&#x27;t train" in pg.status.value
 
 
@@ -325,5 +189,25 @@ def test_a_failing_run_is_reported_in_the_status_and_by_wait(monkeypatch):
 
 
 def test_summary_rejects_bad_digits():
-    with pytest.raises(ValueError, match="digits must be from 0 to 8"):
+    with pytest.raises(ValueError, match="digits must be a whole number from 0 to 8; got 12"):
         playground().summary(digits=12)
+
+
+def test_train_checks_the_settings_once(monkeypatch):
+    checked = []
+
+    def counting(settings):
+        checked.append(settings)
+        return validate_settings(settings)
+
+    def quick(settings, **options):
+        return RunResult(settings, {"loss": [0.5]}, "finished", "finished 1 epochs", 0.0)
+
+    pg = playground()
+    monkeypatch.setattr(pg_module, "validate_settings", counting)
+    monkeypatch.setattr(pg_module, "train_run", quick)
+    pg.train(epochs=7)
+    assert checked == [Settings(epochs=7)] and pg.runs[0].settings == Settings(epochs=7)
+    pg.train_button.click()  # the button checks the controls' settings once too
+    pg.wait(timeout=30)
+    assert len(checked) == 2 and len(pg.runs) == 2
