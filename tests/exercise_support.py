@@ -45,3 +45,10 @@ def evaluate_anything(exercise, answers, is_right=lambda *answers: False):
     assert not result.ok or is_right(*answers), f"✅ for {answers!r:.200}"
     assert str(result).startswith("✅" if result.ok else ("❌", "✏️"))
     return result
+
+
+def refused_properly(exercise, answers, is_right=lambda *answers: False):
+    """As :func:`evaluate_anything`, also asserting the checker itself did not trip."""
+    result = evaluate_anything(exercise, answers, is_right)
+    assert UNEXPECTED not in result.message, result.message
+    return result
