@@ -9,16 +9,21 @@ changes no matplotlib settings and does not import TensorFlow.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+import numbers
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, TypeAlias
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.colors import is_color_like
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from numpy.typing import ArrayLike
 
+from helpers.checks import refusal, whole_number
+from helpers.feedback import _true_or_false
 from helpers.history import base_metrics, to_history_dict
 
 if TYPE_CHECKING:
@@ -28,6 +33,19 @@ if TYPE_CHECKING:
 HistoryLike: TypeAlias = "History | Mapping[str, Sequence[float]]"
 
 DIGIT_SHAPES = {(28, 28), (784,), (28, 28, 1)}
+
+#: Limits that keep a mistyped argument from hanging the kernel or filling memory.
+MAX_CLASSES = 100  # a confusion matrix of 100 x 100 cells is already hard to read
+MAX_IMAGES = 200  # digits in one plot_digits grid
+MAX_BINS = 1000  # bars in one error histogram
+MAX_SCORES = 20  # bars in plot_activations' softmax panel
+MAX_VALUE = 1e300  # largest value drawn: differences of two, and axis limits, stay finite
+MAX_INPUT = 1e6  # largest x_range bound and softmax score (float32 holds them exactly enough)
+
+DIVERGED = (
+    "This usually means training diverged: try a smaller learning rate, or normalise the inputs."
+)
+MISSING = "Remove the samples with missing values, or fill them in."
 
 
 # --------------------------------------------------------------------------
@@ -47,6 +65,18 @@ def plot_history(
 
     Both curves share one colour; epochs are counted from 1.
 
+    Args:
+        history: what ``model.fit`` returns, or its ``.history`` dict.
+        metric: the metric to draw, e.g. ``"loss"`` or ``"accuracy"``; its
+            ``val_`` twin is drawn with it when the history has one.
+        ax: the matplotlib Axes to draw on (``fig.gca()``, ``plt.subplots()[1]``);
+            None draws on the current Axes.
+        label: put in front of the legend entries, e.g. ``"adam (training)"``.
+        color: a matplotlib colour such as ``"red"`` or ``"C1"``; None picks the next one.
+
+    Returns:
+        The Axes drawn on.
+
     Example::
 
         >>> history = {"loss": [0.9, 0.6, 0.5], "val_loss": [1.0, 0.8, 0.7]}  # or model.fit(...)
@@ -55,8 +85,10 @@ def plot_history(
         >>> [(line.get_label(), line.get_linestyle()) for line in ax.get_lines()]
         [('training', '-'), ('validation', '--')]
     """
-    hist = to_history_dict(history)
+    hist = _history(history)
     _check_metric(hist, metric)
+    if color is not None and not is_color_like(color):
+        raise ValueError(refusal("color", "a matplotlib colour such as 'red' or 'C1'", color))
     ax = _axes(ax)
     epochs = np.arange(1, len(next(iter(hist.values()))) + 1)
     for key, style, kind in [(metric, "-", "training"), (f"val_{metric}", "--", "validation")]:
@@ -65,6 +97,11 @@ def plot_history(
             # join the epochs that have a value, as LivePlot does.
             values = np.asarray(hist[key], dtype=float)
             measured = ~np.isnan(values)
+            if np.any(np.abs(values[np.isfinite(values)]) > MAX_VALUE):  # the axis would overflow
+                raise ValueError(
+                    f"history[{key!r}] must hold numbers from -1e300 to 1e300 (or inf); "
+                    f"got {np.abs(values[np.isfinite(values)]).max():g}."
+                )
             marker = "o" if measured.sum() == 1 else None  # one point needs a marker to be seen
             (line,) = ax.plot(
                 epochs[measured], values[measured], linestyle=style, color=color, marker=marker,
@@ -86,6 +123,15 @@ def plot_training(
 ) -> Figure:
     """Draw every metric of a run in its own panel (loss first, then accuracy...).
 
+    Args:
+        history: what ``model.fit`` returns, or its ``.history`` dict.
+        metrics: the metrics to draw, one panel each (a single name is fine);
+            None draws every metric of the history.
+        title: the title above the panels.
+
+    Returns:
+        The Figure.
+
     Example::
 
         >>> history = {"loss": [0.9, 0.5], "accuracy": [0.6, 0.8],
@@ -93,14 +139,20 @@ def plot_training(
         >>> [ax.get_ylabel() for ax in plot_training(history).axes]
         ['loss', 'accuracy']
     """
-    hist = to_history_dict(history)
+    hist = _history(history)
     if isinstance(metrics, str):
         metrics = [metrics]
-    metrics = base_metrics(hist) if metrics is None else list(metrics)
+    if metrics is None:
+        metrics = base_metrics(hist)
+    elif not isinstance(metrics, Iterable):
+        raise TypeError(refusal("metrics", "a list of metric names", metrics, _names_hint(hist)))
+    metrics = list(metrics)
     if not metrics:
         raise ValueError(f"metrics is empty: pass metric names such as {base_metrics(hist)}.")
     for metric in metrics:
         _check_metric(hist, metric)
+    if len(set(metrics)) < len(metrics):
+        raise ValueError(refusal("metrics", "a list of different metric names", metrics))
     fig, axes = plt.subplots(
         1, len(metrics), figsize=(4.5 * len(metrics), 3.5), squeeze=False, layout="constrained"
     )
@@ -119,8 +171,14 @@ def plot_runs(
 ) -> Axes:
     """Overlay several runs to compare them, one colour per run.
 
-    ``runs`` maps a label to a History (or dict), or is a list of
-    ``(label, history)`` pairs.
+    Args:
+        runs: a dict {label: History or history dict}, or a list of
+            ``(label, history)`` pairs.
+        metric: the metric to compare, e.g. ``"loss"``.
+        ax: the matplotlib Axes to draw on; None draws on the current Axes.
+
+    Returns:
+        The Axes drawn on.
 
     Example::
 
@@ -146,7 +204,7 @@ def plot_runs(
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
             raise TypeError(f"Each run must be a (label, history) pair; got {pair!r:.80}.")
         label, history = pair
-        hist = to_history_dict(history)
+        hist = _history(history)
         _check_metric(hist, metric, run=label)
         checked.append((str(label), hist))
     ax = _axes(ax)
@@ -157,7 +215,23 @@ def plot_runs(
     return ax
 
 
+def _history(history: HistoryLike) -> dict[str, list[float]]:
+    try:
+        return to_history_dict(history)
+    except OverflowError:  # a Python int beyond 1e308, typed by hand
+        raise ValueError(
+            "history must hold numbers of at most about 1e308 (what a float can hold); "
+            "got a larger one. Check the numbers you typed in."
+        ) from None
+
+
+def _names_hint(hist: dict[str, list[float]]) -> str:
+    return f"This history has {base_metrics(hist)}."
+
+
 def _check_metric(hist: dict[str, list[float]], metric: str, *, run: object = None) -> None:
+    if not isinstance(metric, str):
+        raise TypeError(refusal("metric", "a metric name (text)", metric, _names_hint(hist)))
     names = base_metrics(hist)
     if metric not in names:
         whose = "This history" if run is None else f"Run {run!r}"
@@ -181,6 +255,14 @@ def plot_activations(
 
     The curves are computed with Keras' own ``keras.activations`` functions.
 
+    Args:
+        x_range: ``(low, high)``, the inputs to draw the curves over, with
+            ``-1e6 <= low < high <= 1e6``.
+        softmax_input: up to 20 scores (logits) to turn into probabilities.
+
+    Returns:
+        The Figure, four panels.
+
     Example::
 
         >>> fig = plot_activations(x_range=(-3, 3), softmax_input=(1.0, 2.0, 3.0))
@@ -190,9 +272,18 @@ def plot_activations(
     import keras  # imported here so that importing helpers.plots stays light
 
     bounds = _as_values(x_range, "x_range")
-    if len(bounds) != 2 or not bounds[0] < bounds[1]:
-        raise ValueError(f"x_range must be (low, high) with low < high; got {x_range!r}.")
-    scores = _as_values(softmax_input, "softmax_input").astype("float32")
+    if len(bounds) != 2 or not -MAX_INPUT <= bounds[0] < bounds[1] <= MAX_INPUT:
+        raise ValueError(
+            refusal("x_range", "(low, high) with -1e6 <= low < high <= 1e6", x_range,
+                    "For example x_range=(-5, 5).")
+        )  # fmt: skip
+    scores = _as_values(softmax_input, "softmax_input")
+    if len(scores) > MAX_SCORES or not np.all(np.abs(scores) <= MAX_INPUT):
+        raise ValueError(
+            refusal("softmax_input", f"at most {MAX_SCORES} scores from -1e6 to 1e6",
+                    softmax_input, "For example softmax_input=(2.0, 1.0, 0.1).")
+        )  # fmt: skip
+    scores = scores.astype("float32")
     x = np.linspace(*bounds, 201, dtype="float32")
     fig, axes = plt.subplots(1, 4, figsize=(15, 3.4), layout="constrained")
     for ax, name in zip(axes[:3], ["sigmoid", "tanh", "relu"], strict=True):
@@ -229,6 +320,14 @@ def confusion_matrix(
     ``model.predict`` returns for softmax) are turned into classes with argmax.
     Without ``num_classes`` the matrix goes up to the largest label seen.
 
+    Args:
+        y_true: the true classes, integers from 0 to 99 (or one-hot rows).
+        y_pred: the predicted classes, or ``model.predict``'s probabilities.
+        num_classes: the matrix's size, at most 100; None: the largest label + 1.
+
+    Returns:
+        A ``num_classes`` x ``num_classes`` array of counts.
+
     Example::
 
         >>> confusion_matrix([0, 1, 1, 2], [0, 1, 2, 2])
@@ -242,11 +341,13 @@ def confusion_matrix(
     largest = int(max(true.max(), pred.max()))
     if num_classes is None:
         num_classes = largest + 1
-    elif num_classes <= largest:
-        raise ValueError(
-            f"num_classes={num_classes!r} is too small: the labels go up to {largest}. "
-            f"Pass num_classes={largest + 1} or more, or leave it out."
-        )
+    else:
+        num_classes = whole_number("num_classes", num_classes, low=1, high=MAX_CLASSES)
+        if num_classes <= largest:
+            raise ValueError(
+                f"num_classes={num_classes!r} is too small: the labels go up to {largest}. "
+                f"Pass num_classes={largest + 1} or more, or leave it out."
+            )
     matrix = np.zeros((num_classes, num_classes), dtype=int)
     np.add.at(matrix, (true, pred), 1)
     return matrix
@@ -267,6 +368,16 @@ def plot_confusion_matrix(
     of counts. Labels are integers, or 2-D one-hot/probability arrays (turned
     into classes by argmax).
 
+    Args:
+        y_true: the true classes, integers from 0 to 99 (or one-hot rows).
+        y_pred: the predicted classes, or ``model.predict``'s probabilities.
+        class_names: one name per class (at most 100), for the axes.
+        normalize: True shows fractions of each true class instead of counts.
+        ax: the matplotlib Axes to draw on; None draws on the current Axes.
+
+    Returns:
+        The Axes drawn on.
+
     Example::
 
         >>> probs = [[0.8, 0.1, 0.1], [0.1, 0.7, 0.2], [0.2, 0.5, 0.3]]  # model.predict(x)
@@ -275,12 +386,18 @@ def plot_confusion_matrix(
         '2 of 3 right (accuracy 0.667)'
     """
     matrix = confusion_matrix(y_true, y_pred)
+    normalize = _true_or_false("normalize", normalize)
     if class_names is None:
         names = [str(i) for i in range(len(matrix))]
-    elif isinstance(class_names, str):
-        raise TypeError(f"class_names must be a list of names, one per class; got {class_names!r}.")
+    elif isinstance(class_names, str) or not isinstance(class_names, Iterable):
+        raise TypeError(refusal("class_names", "a list of names, one per class", class_names))
     else:
-        names = [str(c) for c in class_names]
+        names = [str(c) for c in islice(class_names, MAX_CLASSES + 1)]
+        if len(names) > MAX_CLASSES:
+            raise ValueError(
+                refusal("class_names", f"at most {MAX_CLASSES} names", class_names,
+                        "Give one name per class.")
+            )  # fmt: skip
         if len(names) < len(matrix):
             raise ValueError(
                 f"class_names has {len(names)} names but the labels go up to {len(matrix) - 1} "
@@ -329,6 +446,17 @@ def plot_digits(
     Labels may be integers or one-hot rows; wrong predictions get a red title.
     ``title`` goes above the grid.
 
+    Args:
+        images: the pixels, shape (n, 28, 28), (n, 28, 28, 1) or (n, 784).
+        labels: the true digits, one per image (integers or one-hot rows).
+        predictions: the predicted digits, or ``model.predict``'s probabilities.
+        ncols: images per row.
+        max_images: how many of the images to show (the first ones), at most 200.
+        title: the title above the grid.
+
+    Returns:
+        The Figure.
+
     Example::
 
         >>> from helpers.data import load_mnist_subset
@@ -337,23 +465,23 @@ def plot_digits(
         >>> [i for i, ax in enumerate(fig.axes) if ax.title.get_color() == "red"]  # 9 read as 8
         [9]
     """
-    pixels = np.asarray(images)
-    if not np.issubdtype(pixels.dtype, np.number):
-        raise TypeError(f"images must be an array of pixel values; got {type(images).__name__}.")
+    pixels = _as_array(images, "images")
     if pixels.shape[1:] not in DIGIT_SHAPES:
         raise ValueError(
             f"images must have shape (n, 28, 28) or flattened (n, 784); got {pixels.shape}. "
             "For a single image x, pass x[None] or [x]."
         )
+    _check_finite(pixels, "images", MISSING)
     true = _as_labels(labels, "labels")
     _check_same_length(pixels, true, "images", "labels")
     pred = None
     if predictions is not None:
         pred = _as_labels(predictions, "predictions")
         _check_same_length(true, pred, "labels", "predictions")
-    for name, value in [("ncols", ncols), ("max_images", max_images)]:
-        if not isinstance(value, int) or value < 1:
-            raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}.")
+    ncols = whole_number("ncols", ncols, low=1)
+    max_images = whole_number(
+        "max_images", max_images, low=1, high=MAX_IMAGES, hint="More would take long to draw."
+    )
     count = min(len(pixels), max_images)
     cols = min(ncols, count)
     rows = math.ceil(count / cols)
@@ -387,6 +515,13 @@ def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
     The bars carry their values, so a figure can show details whose last
     digits differ from computer to computer while the printed text stays robust.
 
+    Args:
+        results: a dict {case: {measure: value}}; every case has the same
+            measures in the same order, and every value is a finite number.
+
+    Returns:
+        The Figure, one panel per measure.
+
     Example::
 
         >>> fig = plot_comparison({"pixels / 255": {"accuracy": 0.95, "loss": 0.22},
@@ -415,8 +550,10 @@ def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
                 f"first case, {list(values)} for {case!r}."
             )
     table = np.array([_as_values(list(v.values()), f"results[{c!r}]") for c, v in results.items()])
-    if not np.all(np.isfinite(table)):
-        raise ValueError(f"results holds values that are not finite numbers: {table.tolist()}.")
+    if not np.all(np.abs(table) <= MAX_VALUE):  # NaN and infinity too; larger ones overflow
+        raise ValueError(
+            f"results must hold finite numbers from -1e300 to 1e300; got {table.tolist()!r:.200}."
+        )
     fig, axes = plt.subplots(
         1, len(measures), figsize=(3.2 * len(measures), 2.8), squeeze=False, layout="constrained"
     )
@@ -437,6 +574,15 @@ def plot_predictions(
     y_true: ArrayLike, y_pred: ArrayLike, *, ax: Axes | None = None, unit: str | None = None
 ) -> Axes:
     """Scatter predicted against true values; perfect predictions lie on y = x.
+
+    Args:
+        y_true: the true values, shape (n,) or (n, 1).
+        y_pred: the predictions, e.g. what ``model.predict`` returns.
+        ax: the matplotlib Axes to draw on; None draws on the current Axes.
+        unit: the values' unit, shown in the axis labels.
+
+    Returns:
+        The Axes drawn on.
 
     Example::
 
@@ -466,6 +612,16 @@ def plot_error_histogram(
 ) -> Axes:
     """Histogram of the errors (predicted - true); a good model centres them on 0.
 
+    Args:
+        y_true: the true values, shape (n,) or (n, 1).
+        y_pred: the predictions, e.g. what ``model.predict`` returns.
+        ax: the matplotlib Axes to draw on; None draws on the current Axes.
+        bins: the number of bars, from 1 to 1000.
+        unit: the values' unit, shown in the axis label.
+
+    Returns:
+        The Axes drawn on.
+
     Example::
 
         >>> y_test, predicted = [18.0, 30.5, 24.0], [[19.2], [28.9], [24.5]]  # from predict
@@ -473,10 +629,10 @@ def plot_error_histogram(
         'error (predicted - true) [mpg]'
     """
     true, pred = _regression_pair(y_true, y_pred)
-    if not isinstance(bins, int) or bins < 1:
-        raise ValueError(f"bins must be a whole number of at least 1; got {bins!r}.")
+    bins = whole_number("bins", bins, low=1, high=MAX_BINS)
+    errors = pred - true
     ax = _axes(ax)
-    ax.hist(pred - true, bins=bins)
+    ax.hist(errors, bins=bins, range=_histogram_range(errors, bins))
     ax.axvline(0, color="gray", linestyle="--")
     ax.set_xlabel(_with_unit("error (predicted - true)", unit))
     ax.set_ylabel("count")
@@ -485,6 +641,14 @@ def plot_error_histogram(
 
 def plot_regression(y_true: ArrayLike, y_pred: ArrayLike, *, unit: str | None = None) -> Figure:
     """Predicted-vs-true scatter and error histogram side by side.
+
+    Args:
+        y_true: the true values, shape (n,) or (n, 1).
+        y_pred: the predictions, e.g. what ``model.predict`` returns.
+        unit: the values' unit, shown in the axis labels.
+
+    Returns:
+        The Figure, two panels.
 
     Example::
 
@@ -505,17 +669,39 @@ def plot_regression(y_true: ArrayLike, y_pred: ArrayLike, *, unit: str | None = 
 
 
 def _axes(ax: Axes | None) -> Axes:
-    return plt.gca() if ax is None else ax
-
-
-def _as_values(data: ArrayLike, name: str) -> np.ndarray:
-    """A non-empty 1-D float array; an (n, 1) column (what predict returns) is flattened."""
-    array = np.asarray(data)
-    if not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+    if ax is None:
+        return plt.gca()
+    if not isinstance(ax, Axes):
         raise TypeError(
-            f"{name} must be an array or list of numbers; got {type(data).__name__} "
-            f"{data!r:.60}."
-        )
+            refusal("ax", "a matplotlib Axes or None", ax,
+                    "Pass the Axes to draw on, e.g. fig.gca() or plt.subplots()[1], or leave "
+                    "ax out to draw on the current one.")
+        )  # fmt: skip
+    return ax
+
+
+def _as_array(data: ArrayLike, name: str, *, booleans: bool = False) -> np.ndarray:
+    """An array of real numbers (of True/False too with ``booleans``), any shape."""
+    must_be = "an array or list of numbers"
+    try:
+        array = np.asarray(data)
+        if array.dtype == object and all(
+            isinstance(v, numbers.Real) and not isinstance(v, bool) for v in array.flat
+        ):
+            array = array.astype(float)  # Python ints too large for int64
+    except OverflowError:
+        raise ValueError(refusal(name, must_be + " of at most about 1e308", data)) from None
+    except ValueError:  # nested lists of different lengths
+        raise ValueError(refusal(name, must_be + " with rows of equal length", data)) from None
+    kind = array.dtype.kind
+    if not (kind in "iuf" or (booleans and kind == "b")):
+        raise TypeError(refusal(name, must_be, data))
+    return array
+
+
+def _as_values(data: ArrayLike, name: str, *, booleans: bool = False) -> np.ndarray:
+    """A non-empty 1-D float array; an (n, 1) column (what predict returns) is flattened."""
+    array = _as_array(data, name, booleans=booleans)
     if array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
     if array.ndim != 1 or array.size == 0:
@@ -526,17 +712,40 @@ def _as_values(data: ArrayLike, name: str) -> np.ndarray:
     return array.astype(float)
 
 
+def _check_finite(array: np.ndarray, name: str, hint: str) -> None:
+    finite = np.isfinite(array)
+    if not finite.all():
+        kinds = [kind for kind, found in [("NaN", np.isnan(array)), ("infinity", ~finite)]
+                 if found.any()]  # fmt: skip
+        raise ValueError(
+            f"{name} must hold finite numbers; got {kinds[0]} in {int((~finite).sum())} of "
+            f"{array.size} values. {hint}"
+        )
+
+
 def _as_labels(data: ArrayLike, name: str) -> np.ndarray:
-    """Integer class labels; 2-D one-hot rows or probabilities become their argmax."""
-    array = np.asarray(data)
-    if array.ndim == 2 and array.shape[1] > 1 and np.issubdtype(array.dtype, np.number):
-        return array.argmax(axis=1)
-    values = _as_values(array, name)
+    """Integer class labels below MAX_CLASSES; 2-D one-hot rows or probabilities become
+    their argmax."""
+    array = _as_array(data, name, booleans=True)
+    hint = DIVERGED if name in ("y_pred", "predictions") else MISSING
+    if array.ndim == 2 and array.shape[1] > 1:
+        _check_finite(array, name, hint)
+        array = array.argmax(axis=1)
+    values = _as_values(array, name, booleans=True)
+    _check_finite(values, name, hint)
     if np.any(values < 0) or np.any(values != np.round(values)):
         bad = values[(values < 0) | (values != np.round(values))][0]
         raise ValueError(
             f"{name} must hold class numbers 0, 1, 2...; found {bad:g}. If these are "
             "sigmoid scores, turn them into classes first: (scores > 0.5).astype(int)."
+        )
+    largest = values.max()
+    if largest >= MAX_CLASSES:
+        raise ValueError(
+            f"{name} must hold class numbers from 0 to {MAX_CLASSES - 1}; got labels up to "
+            f"{largest:g}. Labels up to {largest:g} would draw a {largest + 1:g} x "
+            f"{largest + 1:g} confusion matrix; did you pass scores or pixel values instead "
+            "of class numbers?"
         )
     return values.astype(int)
 
@@ -552,7 +761,25 @@ def _check_same_length(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -
 def _regression_pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     true, pred = _as_values(y_true, "y_true"), _as_values(y_pred, "y_pred")
     _check_same_length(true, pred, "y_true", "y_pred")
+    for values, name, hint in [(true, "y_true", MISSING), (pred, "y_pred", DIVERGED)]:
+        _check_finite(values, name, hint)
+        largest = np.abs(values).max()
+        if largest > MAX_VALUE:  # their differences and the axis limits would overflow
+            raise ValueError(
+                f"{name} must hold numbers from -1e300 to 1e300; got {largest:g}. {hint}"
+            )
     return true, pred
+
+
+def _histogram_range(errors: np.ndarray, bins: int) -> tuple[float, float] | None:
+    """None (NumPy's choice) unless the errors lie too close together to split into ``bins``."""
+    try:
+        np.histogram_bin_edges(errors, bins)
+        return None
+    except ValueError:  # e.g. errors 0 and 5e-324: no 25 bins fit between them
+        low, high = float(errors.min()), float(errors.max())
+        pad = max(abs(low), abs(high), 1.0) * 1e-9  # wide enough for MAX_BINS bins
+        return low - pad, high + pad
 
 
 def _with_unit(text: str, unit: str | None) -> str:
