@@ -119,17 +119,6 @@ class Settings:
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Settings))
 
 
-def _split_sizes(dataset: str, fraction: float) -> tuple[int, int]:
-    """How many samples train and how many validate (none when ``fraction`` is 0)."""
-    n_samples = data.DATASETS[dataset].n_samples
-    try:
-        return data.split_sizes(n_samples, fraction) if fraction else (n_samples, 0)
-    except ValueError:
-        must_be = "0 or a share that leaves samples on both sides"
-        hint = f"{dataset} has {n_samples} samples."
-        raise ValueError(refusal("validation_fraction", must_be, fraction, hint)) from None
-
-
 def validate_settings(settings: Settings) -> Settings:
     """Check every setting; return them with plain Python numbers.
 
@@ -169,7 +158,13 @@ def validate_settings(settings: Settings) -> Settings:
         "validation_fraction", settings.validation_fraction, low=0, below=1,
         hint="0.3 holds out 30% of the samples; 0 holds out none.",
     )  # fmt: skip
-    n_train, n_val = _split_sizes(settings.dataset, fraction)
+    n_samples = data.DATASETS[settings.dataset].n_samples
+    try:
+        n_train, n_val = data.split_sizes(n_samples, fraction) if fraction else (n_samples, 0)
+    except ValueError:
+        must_be = "0 or a share that leaves samples on both sides"
+        hint = f"{settings.dataset} has {n_samples} samples."
+        raise ValueError(refusal("validation_fraction", must_be, fraction, hint)) from None
     if whole["batch_size"] > n_train:
         held_out = f" after holding out {fraction:.0%} for validation" if n_val else ""
         raise ValueError(
