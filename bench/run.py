@@ -69,8 +69,9 @@ def bench_overhead(reps: int) -> None:
     import ipywidgets
     import keras
 
+    from helpers.curves import curves_svg
     from helpers.data import load_iris
-    from helpers.live import LivePlot, curves_svg
+    from helpers.live import LivePlot
 
     try:
         import matplotlib.pyplot as plt

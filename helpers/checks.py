@@ -17,6 +17,8 @@ import math
 import numbers
 from collections.abc import Iterable
 
+import numpy as np
+
 
 def refusal(name: str, must_be: str, value: object, hint: str = "") -> str:
     """The one message shape: what ``name`` must be, what it got, and how to fix it.
@@ -91,7 +93,10 @@ def real_number(
     must_be = "a number" + (" " + " and ".join(limits) if limits else "")
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(refusal(name, must_be, value, hint))
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a Python int beyond 1e308
+        number = math.inf
     if not math.isfinite(number):
         raise ValueError(refusal(name, must_be, value, hint or "NaN and infinity are not allowed."))
     if (
@@ -121,3 +126,18 @@ def one_of(name: str, value: object, choices: Iterable[str]) -> str:
     if value not in options:
         raise ValueError(refusal(name, must_be, value))
     return value
+
+
+def true_or_false(name: str, value: object) -> bool:
+    """``value`` as a ``bool``: Python's or NumPy's True or False, nothing else.
+
+    >>> true_or_false("normalize", np.bool_(True))
+    True
+    >>> true_or_false("normalize", 1)
+    Traceback (most recent call last):
+    ...
+    TypeError: normalize must be True or False; got 1.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(refusal(name, "True or False", value))
+    return bool(value)

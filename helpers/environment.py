@@ -18,8 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 
-from helpers.checks import whole_number
-from helpers.feedback import _true_or_false
+from helpers.checks import true_or_false, whole_number
 
 # Both must be in the environment before TensorFlow loads. Level 3 keeps even
 # C++ "E" lines off stderr: TensorFlow 2.21 logs a harmless "NodeDef mentions
@@ -179,7 +178,7 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True) -> None:
     largest = 2**32 - 1
     hint = f"For example seed=42; the largest is 2**32 - 1 = {largest}."
     seed = whole_number("seed", seed, low=0, high=largest, hint=hint)
-    short_errors = _true_or_false("short_errors", short_errors)
+    short_errors = true_or_false("short_errors", short_errors)
     loaded_loudly = quiet_tensorflow()
     import keras
     import tensorflow as tf

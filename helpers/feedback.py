@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from helpers.checks import real_number, refusal, whole_number
+from helpers.checks import real_number, refusal, true_or_false, whole_number
 
 MAX_DIGITS = 10  # decimals printed; more would only show a float's rounding noise
 
@@ -57,12 +57,12 @@ def expect_range(
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a short text such as 'test accuracy'; got {name!r:.80}.")
     value = _number(value, name)
-    low, high = _bound("low", low), _bound("high", high)
+    low, high = real_number("low", low), real_number("high", high)
     if not low <= high:
         raise ValueError(f"low must not exceed high; got low={low}, high={high}.")
     digits = whole_number("digits", digits, low=0, high=MAX_DIGITS)
     causes = _texts("causes", causes)
-    show_value = _true_or_false("show_value", show_value)
+    show_value = true_or_false("show_value", show_value)
     shown = f"{name} = {value:.{digits}f}" if show_value else name
     expected = f"{low:.{digits}f} to {high:.{digits}f}"
     if not math.isnan(value) and low <= value <= high:
@@ -87,12 +87,6 @@ def _number(value: object, name: str) -> float:
     raise TypeError(refusal("value", "a number", value, f"It is the value of {name}."))
 
 
-def _bound(name: str, value: object) -> float:
-    try:
-        return real_number(name, value)
-    except OverflowError:  # a Python int beyond 1e308; helpers.checks should refuse it itself
-        raise ValueError(refusal(name, "a number from about -1e308 to 1e308", value)) from None
-
 
 def _texts(name: str, value: object) -> list[str]:
     must_be = "a list of texts"
@@ -103,12 +97,3 @@ def _texts(name: str, value: object) -> list[str]:
         raise TypeError(refusal(name, must_be, value))
     return texts
 
-
-def _true_or_false(name: str, value: object) -> bool:
-    """``value`` as a bool: Python's or NumPy's True or False, nothing else.
-
-    It belongs in helpers.checks, with the other shared checks.
-    """
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(refusal(name, "True or False", value))
-    return bool(value)

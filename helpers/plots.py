@@ -22,8 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from numpy.typing import ArrayLike
 
-from helpers.checks import refusal, whole_number
-from helpers.feedback import _true_or_false
+from helpers.checks import refusal, true_or_false, whole_number
 from helpers.history import base_metrics, to_history_dict
 
 if TYPE_CHECKING:
@@ -386,7 +385,7 @@ def plot_confusion_matrix(
         '2 of 3 right (accuracy 0.667)'
     """
     matrix = confusion_matrix(y_true, y_pred)
-    normalize = _true_or_false("normalize", normalize)
+    normalize = true_or_false("normalize", normalize)
     if class_names is None:
         names = [str(i) for i in range(len(matrix))]
     elif isinstance(class_names, str) or not isinstance(class_names, Iterable):

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from helpers import environment
 from helpers.environment import EnvironmentReport, check_environment, setup_notebook
+from tests.property_support import REFUSED, mostly, outcome
 from tests.test_checks import ANYTHING
-from tests.test_feedback import REFUSED, mostly, outcome
 
 try:
     import tomllib

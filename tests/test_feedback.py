@@ -4,35 +4,12 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import event, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.feedback import expect_range
+from tests.property_support import REFUSED, mostly, outcome
 from tests.test_checks import ANYTHING
-
-#: What outcome() returns for a clear refusal (some functions return None).
-REFUSED = object()
-
-
-def mostly(valid, bad):
-    """Four times in five a value from ``valid``, else one from ``bad``."""
-    return st.integers(0, 4).flatmap(lambda i: valid if i else bad)
-
-
-def outcome(call, *names):
-    """``call()``'s result, or REFUSED after a TypeError or ValueError naming one of ``names``.
-
-    Any other exception (AttributeError, IndexError, OverflowError...) fails the test.
-    """
-    try:
-        result = call()
-    except (TypeError, ValueError) as error:
-        message = str(error)
-        assert any(name.lower() in message.lower() for name in names), message
-        event("refused")  # hypothesis counts: --hypothesis-show-statistics
-        return REFUSED
-    event("accepted")
-    return result
 
 
 def test_in_range(capsys):
@@ -85,7 +62,7 @@ def test_a_hidden_value_still_says_in_range_or_which_side(capsys):
         ({"name": "acc", "value": 0.5, "causes": 3}, TypeError, "causes must be a list"),
         ({"name": "acc", "value": 0.5, "show_value": "no"}, TypeError, "show_value must be True"),
         ({"name": "acc", "value": 10**400}, TypeError, "value must be a number"),
-        ({"name": "acc", "value": 0.5, "low": -(10**400)}, ValueError, "low must be .* -1e308"),
+        ({"name": "acc", "value": 0.5, "low": -(10**400)}, ValueError, "low must be a number; "),
         ({"name": "acc", "value": True}, TypeError, "value must be a number; got True"),
     ],
 )

@@ -24,8 +24,8 @@ from helpers.plots import (
     plot_runs,
     plot_training,
 )
+from tests.property_support import REFUSED, mostly, outcome
 from tests.test_checks import ANYTHING
-from tests.test_feedback import REFUSED, mostly, outcome
 
 HISTORY = {
     "loss": [0.9, 0.6, 0.4],
