@@ -222,3 +222,20 @@ def as_model(value: Any, name: str):
             f"you gave a {type(value).__name__}."
         )
     return value
+
+
+def call_answer(function: Callable[..., Any], call: str, *args: Any, called_with: str = "") -> Any:
+    """Call the learner's ``function``; its error, or a missing ``return``, becomes a refusal.
+
+    ``call`` is how the message names the call, e.g. ``"species_names(model, x)"``;
+    ``called_with`` says what it was given, e.g. ``"an array of shape (5, 1)"``.
+    """
+    try:
+        result = function(*args)
+    except Exception as error:  # the learner's code failed: say how
+        given = f" (called with {called_with})" if called_with else ""
+        raise WrongAnswer(f"{call} raised {type(error).__name__}: {error}{given}.") from None
+    if result is None:
+        name = call.split("(")[0]
+        raise WrongAnswer(f"{name} returned None: end it with a return statement.")
+    return result

@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 
-from helpers.exercises import Exercise, WrongAnswer, as_array
+from helpers.exercises import Exercise, WrongAnswer, as_array, call_answer
 
 # Sigmoid outputs as predict() returns them: one column, one row per sample.
 # 0.5 itself is not above 0.5, so it is class 0.
@@ -32,15 +32,10 @@ def _check_to_classes(to_classes) -> None:
         )
     for probabilities in _PROBES:
         expected = (probabilities[:, 0] > 0.5).astype(int)
-        try:
-            classes = to_classes(probabilities.copy())
-        except Exception as error:  # the learner's code failed: say how
-            raise WrongAnswer(
-                f"to_classes raised {type(error).__name__}: {error} "
-                f"(called with an array of shape {probabilities.shape})."
-            ) from None
-        if classes is None:
-            raise WrongAnswer("to_classes returned None: end it with a return statement.")
+        classes = call_answer(
+            to_classes, "to_classes", probabilities.copy(),
+            called_with=f"an array of shape {probabilities.shape}",
+        )  # fmt: skip
         classes = _as_array(classes, "what to_classes returned")
         if classes.shape == probabilities.shape and classes.ndim == 2:
             raise WrongAnswer(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.data import IRIS_CLASSES
-from helpers.exercises import Exercise, WrongAnswer, as_model, as_whole_number
+from helpers.exercises import Exercise, WrongAnswer, as_model, as_whole_number, call_answer
 
 
 def _predicted_names(model, x) -> list[str]:
@@ -22,15 +22,9 @@ def _predicted_names(model, x) -> list[str]:
 
 def _names_from(species_names, model, x) -> list[str]:
     """Call the learner's function and return its answer as a list of texts."""
-    try:
-        names = species_names(model, x)
-    except Exception as error:  # the learner's code failed: say how
-        raise WrongAnswer(
-            f"species_names(model, x) raised {type(error).__name__}: {error} "
-            f"(called with x of shape {np.shape(x)})."
-        ) from None
-    if names is None:
-        raise WrongAnswer("species_names returned None: end it with a return statement.")
+    names = call_answer(
+        species_names, "species_names(model, x)", model, x, called_with=f"x of shape {np.shape(x)}"
+    )
     if isinstance(names, str):
         raise WrongAnswer(
             f"species_names returned one name, {names!r}; return one name per flower "
