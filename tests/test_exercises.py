@@ -1,12 +1,13 @@
 """The exercise machinery: printed verdicts, argument counts, errors and warnings kept out."""
 
+import importlib
 import logging
 import warnings
 
 import numpy as np
 import pytest
 import tensorflow as tf
-from exercise_support import ANY_ANSWERS
+from exercise_support import ANY_ANSWERS, evaluate_anything
 from hypothesis import given, settings
 
 from helpers.exercises import (
@@ -211,3 +212,17 @@ def _is_two(value):
         return bool(value == 2)
     except ValueError:  # an array of several values
         return False
+
+
+# Lessons whose exercises no arbitrary answer can get right (the others, whose
+# right answers hypothesis could generate, test this with their own rule).
+LESSONS_REFUSING_ANYTHING = ("lesson00", "lesson02", "lesson04", "lesson05", "lesson06")
+
+
+@pytest.mark.parametrize("lesson", LESSONS_REFUSING_ANYTHING)
+@settings(max_examples=60, deadline=None)
+@given(answers=ANY_ANSWERS)
+def test_no_answers_raise_or_pass_by_mistake(lesson, answers):
+    module = importlib.import_module(f"helpers.exercises.{lesson}")
+    for exercise in (getattr(module, f"q{n}") for n in (1, 2, 3) if hasattr(module, f"q{n}")):
+        evaluate_anything(exercise, answers)

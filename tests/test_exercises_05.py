@@ -6,7 +6,7 @@ import tempfile
 import keras
 import numpy as np
 import pytest
-from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from exercise_support import ANY_ANSWER, UNEXPECTED, evaluate_anything, solve
 from hypothesis import given, settings
 
 from helpers.exercises import lesson05
@@ -178,13 +178,6 @@ def test_q3_wants_a_new_file_of_model_in_the_folder(model, folder):
 
 def answer_is_fine(result):
     assert UNEXPECTED not in result.message, result.message
-
-
-@settings(max_examples=60, deadline=None)
-@given(ANY_ANSWERS)
-def test_no_answers_raise_or_pass_by_mistake(answers):
-    for exercise in (lesson05.q1, lesson05.q2, lesson05.q3):
-        evaluate_anything(exercise, answers)
 
 
 @settings(max_examples=40, deadline=None)

@@ -3,7 +3,7 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from exercise_support import ANY_ANSWER, UNEXPECTED, evaluate_anything, solve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -210,13 +210,6 @@ def test_q3_needs_a_matrix_of_counts(matrix):
 
 
 # ---------------------------------------------------- any answer at all ---
-
-
-@settings(max_examples=40, deadline=None)
-@given(ANY_ANSWERS)
-def test_no_answers_raise_or_pass_by_mistake(answers):
-    for exercise in (lesson06.q1, lesson06.q2, lesson06.q3):
-        evaluate_anything(exercise, answers)
 
 
 @settings(max_examples=25, deadline=None)
