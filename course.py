@@ -4,6 +4,8 @@
     python course.py test                run every test (what CI runs)
     python course.py refresh [NOTEBOOK]  re-execute notebooks in place, clean kernel
     python course.py portability [NB]    check stored outputs under perturbed numerics
+    python course.py translations        list what the Korean lessons need translated
+    python course.py catalog             update the helpers' Korean messages (Babel)
     python course.py bench               run the benchmarks in bench/
 
 Each command first makes sure a virtual environment exists in .venv with the
@@ -143,8 +145,17 @@ def cmd_test(args: argparse.Namespace) -> None:
 
 def cmd_refresh(args: argparse.Namespace) -> None:
     python = main_env()
-    paths = [Path(p).resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    every = [*sorted(NOTEBOOKS.glob("*.ipynb")), *sorted((NOTEBOOKS / "ko").glob("*.ipynb"))]
+    paths = [Path(p).resolve() for p in args.notebooks] or every
     run([python, str(ROOT / "tools" / "notebooks.py"), "refresh", *map(str, paths)])
+
+
+def cmd_translations(args: argparse.Namespace) -> None:
+    run([main_env(), ROOT / "tools" / "translations.py", *args.tool_args])
+
+
+def cmd_catalog(args: argparse.Namespace) -> None:
+    run([main_env(), ROOT / "tools" / "catalog.py"])
 
 
 def cmd_portability(args: argparse.Namespace) -> None:
@@ -159,7 +170,7 @@ def cmd_bench(args: argparse.Namespace) -> None:
 
 
 # Options for these commands are not course.py's own: they pass through to the tool.
-PASS_THROUGH = {"lab": "jupyter_args", "test": "pytest_args"}
+PASS_THROUGH = {"lab": "jupyter_args", "test": "pytest_args", "translations": "tool_args"}
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -186,6 +197,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     portability.add_argument("notebooks", nargs="*", help="default: every notebook")
     portability.set_defaults(func=cmd_portability)
+    translations = commands.add_parser(
+        "translations",
+        help="list what the Korean lessons need translated; --stamp and --start: "
+        "see tools/translations.py",
+    )
+    translations.set_defaults(func=cmd_translations)
+    catalog = commands.add_parser(
+        "catalog", help="update the helpers' Korean message catalog (helpers/locale) with Babel"
+    )
+    catalog.set_defaults(func=cmd_catalog)
     bench = commands.add_parser("bench", help="run the benchmarks in bench/")
     bench.set_defaults(func=cmd_bench)
     args, extra = parser.parse_known_args(argv)

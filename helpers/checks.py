@@ -19,6 +19,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from helpers.i18n import _
+
 
 def refusal(name: str, must_be: str, value: object, hint: str = "") -> str:
     """The one message shape: what ``name`` must be, what it got, and how to fix it.
@@ -27,7 +29,8 @@ def refusal(name: str, must_be: str, value: object, hint: str = "") -> str:
     'epochs must be a whole number of at least 1; got 0. Train for 1 epoch or more.'
     """
     got = f"{value!r:.80}" if not isinstance(value, str) else repr(value)[:80]
-    return f"{name} must be {must_be}; got {got}." + (f" {hint}" if hint else "")
+    message = _("{name} must be {must_be}; got {got}.").format(name=name, must_be=must_be, got=got)
+    return message + (f" {hint}" if hint else "")
 
 
 def _number(bound: float) -> str:
@@ -35,14 +38,14 @@ def _number(bound: float) -> str:
     return str(int(bound)) if float(bound).is_integer() else f"{bound:g}"
 
 
-def _bounds(low: float | None, high: float | None) -> str:
+def _whole_number(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
-        return f" from {_number(low)} to {_number(high)}"
+        return _("a whole number from {low} to {high}").format(low=_number(low), high=_number(high))
     if low is not None:
-        return f" of at least {_number(low)}"
+        return _("a whole number of at least {low}").format(low=_number(low))
     if high is not None:
-        return f" of at most {_number(high)}"
-    return ""
+        return _("a whole number of at most {high}").format(high=_number(high))
+    return _("a whole number")
 
 
 def whole_number(
@@ -58,7 +61,7 @@ def whole_number(
     ...
     TypeError: units must be a whole number of at least 1; got 2.5.
     """
-    must_be = "a whole number" + _bounds(low, high)
+    must_be = _whole_number(low, high)
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(refusal(name, must_be, value, hint))
     number = int(value)
@@ -88,9 +91,16 @@ def real_number(
     ...
     ValueError: test_fraction must be a number above 0 and below 1; got 1.0.
     """
-    bounds = [("at least", low), ("above", above), ("at most", high), ("below", below)]
-    limits = [f"{word} {_number(bound)}" for word, bound in bounds if bound is not None]
-    must_be = "a number" + (" " + " and ".join(limits) if limits else "")
+    bounds = [
+        (_("at least {bound}"), low),
+        (_("above {bound}"), above),
+        (_("at most {bound}"), high),
+        (_("below {bound}"), below),
+    ]
+    limits = [words.format(bound=_number(bound)) for words, bound in bounds if bound is not None]
+    must_be = (
+        _("a number {limits}").format(limits=_(" and ").join(limits)) if limits else _("a number")
+    )
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(refusal(name, must_be, value, hint))
     try:
@@ -98,7 +108,9 @@ def real_number(
     except OverflowError:  # a Python int beyond 1e308
         number = math.inf
     if not math.isfinite(number):
-        raise ValueError(refusal(name, must_be, value, hint or "NaN and infinity are not allowed."))
+        raise ValueError(
+            refusal(name, must_be, value, hint or _("NaN and infinity are not allowed."))
+        )
     if (
         (low is not None and number < low)
         or (high is not None and number > high)
@@ -120,7 +132,7 @@ def one_of(name: str, value: object, choices: Iterable[str]) -> str:
     ValueError: activation must be one of 'relu', 'sigmoid', 'tanh'; got 'Relu'.
     """
     options = list(choices)
-    must_be = "one of " + ", ".join(repr(option) for option in options)
+    must_be = _("one of {options}").format(options=", ".join(repr(option) for option in options))
     if not isinstance(value, str):
         raise TypeError(refusal(name, must_be, value))
     if value not in options:
@@ -139,5 +151,5 @@ def true_or_false(name: str, value: object) -> bool:
     TypeError: normalize must be True or False; got 1.
     """
     if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(refusal(name, "True or False", value))
+        raise TypeError(refusal(name, _("True or False"), value))
     return bool(value)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 
 from helpers.checks import true_or_false, whole_number
+from helpers.i18n import set_language
 
 # Both must be in the environment before TensorFlow loads. Level 3 keeps even
 # C++ "E" lines off stderr: TensorFlow 2.21 logs a harmless "NodeDef mentions
@@ -155,8 +156,8 @@ def check_environment() -> EnvironmentReport:
     return EnvironmentReport(versions=versions, gpus=gpus, on_colab=on_colab, advice=advice)
 
 
-def setup_notebook(*, seed: int = 42, short_errors: bool = True) -> None:
-    """Prepare a notebook: quiet TensorFlow, seeds, determinism, environment report.
+def setup_notebook(*, seed: int = 42, short_errors: bool = True, language: str = "en") -> None:
+    """Prepare a notebook: language, quiet TensorFlow, seeds, determinism, environment report.
 
     Run it in the first code cell, before anything imports TensorFlow or Keras.
 
@@ -167,6 +168,9 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True) -> None:
         short_errors: True (or False) shows only the last line of an error (type
             and message), the part a learner needs; ``%xmode Context`` brings full
             tracebacks back.
+        language: "en" (English) or "ko" (한국어): the language of the helpers'
+            messages, exercise feedback, playground and figures (see
+            :func:`helpers.i18n.set_language`, which switches it later).
 
     Example::
 
@@ -179,6 +183,7 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True) -> None:
     hint = f"For example seed=42; the largest is 2**32 - 1 = {largest}."
     seed = whole_number("seed", seed, low=0, high=largest, hint=hint)
     short_errors = true_or_false("short_errors", short_errors)
+    set_language(language)
     loaded_loudly = quiet_tensorflow()
     import keras
     import tensorflow as tf

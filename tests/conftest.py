@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from helpers.environment import quiet_tensorflow
+from helpers.i18n import set_language
 
 # Quiet TensorFlow in this process too, as the notebooks' setup_notebook() does.
 quiet_tensorflow()
@@ -22,3 +23,10 @@ def _close_figures():
 @pytest.fixture
 def rng():
     return np.random.default_rng(0)
+
+
+@pytest.fixture(autouse=True)
+def _english_again():
+    """A test may switch the helpers to Korean: the next test starts in English."""
+    yield
+    set_language("en")

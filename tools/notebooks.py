@@ -22,7 +22,7 @@ from nbclient import NotebookClient
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-CELL_METADATA_KEPT = ("tags",)
+CELL_METADATA_KEPT = ("tags", "translation")  # translation: see tools/translations.py
 
 
 def tidy(nb: nbformat.NotebookNode) -> None:
