@@ -15,10 +15,23 @@ from tools.notebooks import CELL_METADATA_KEPT, KERNELSPEC, WIDGET_VIEW
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+KOREAN = sorted((ROOT / "notebooks" / "ko").glob("*.ipynb"))
+# What each edition's lessons must show, in its own words.
+EDITION = {
+    "notebooks": {
+        "time": "Estimated time",
+        "headings": ("## Learning goals", "## Summary", "## Exercise"),
+        "setup": "setup_notebook()",
+    },
+    "ko": {
+        "time": "예상 시간",
+        "headings": ("## 학습 목표", "## 정리", "## 연습 문제"),
+        "setup": 'setup_notebook(language="ko")',
+    },
+}
 NAME = re.compile(r"^(\d\d)_[a-z0-9]+(_[a-z0-9]+)*\.ipynb$")
 MACHINE_PATH = re.compile(r"(/home/|/root/|/Users/|/tmp/|/work/|/content/|[A-Za-z]:\\\\)")
 IGNORE_MARKER = "# NBVAL_IGNORE_OUTPUT"
-SETUP_CALL = "setup_notebook()"
 
 
 def code_cells(nb):
@@ -33,7 +46,10 @@ def raises_on_purpose(cell) -> bool:
     return "raises-exception" in cell.metadata.get("tags", [])
 
 
-@pytest.fixture(params=NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+@pytest.fixture(
+    params=NOTEBOOKS + KOREAN,
+    ids=[p.relative_to(ROOT / "notebooks").as_posix() for p in NOTEBOOKS + KOREAN],
+)
 def notebook(request):
     return request.param, load(request.param)
 
@@ -106,18 +122,20 @@ def test_few_ignored_outputs_each_with_a_reason(notebook):
 
 def test_template_structure(notebook):
     path, nb = notebook
+    edition = EDITION[path.parent.name]
     first = nb.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# "), "start with an H1 title"
-    assert "Estimated time" in first.source, f"{path.name}: give the estimated time"
+    assert edition["time"] in first.source, f"{path.name}: give the estimated time"
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    for heading in ("## Learning goals", "## Summary", "## Exercise"):
+    for heading in edition["headings"]:
         assert heading in text, f"{path.name}: missing a '{heading}' section"
-    assert "GLOSSARY.md" in text, f"{path.name}: link the glossary"
+    glossary = "../" * len(path.parent.relative_to(ROOT).parts) + "GLOSSARY.md"
+    assert f"({glossary})" in text, f"{path.name}: link the glossary as {glossary}"
     following = [p for p in NOTEBOOKS if p.name > path.name]
     if following:
         assert f"({following[0].name})" in text, f"{path.name}: link the next notebook"
-    setup = [i for i, c in enumerate(code_cells(nb)) if SETUP_CALL in c.source]
-    assert setup and setup[0] <= 1, f"{path.name}: call {SETUP_CALL} in the first code cells"
+    setup = [i for i, c in enumerate(code_cells(nb)) if edition["setup"] in c.source]
+    assert setup and setup[0] <= 1, f"{path.name}: call {edition['setup']} in the first code cells"
     before = "".join(c.source for c in code_cells(nb)[: setup[0]])
     assert "import keras" not in before and "tensorflow" not in before
 
@@ -127,7 +145,7 @@ def test_colab_badge_and_bootstrap_match_the_repository(notebook):
     slug = helpers.REPOSITORY.removeprefix("https://github.com/")
     badge = (
         f"https://colab.research.google.com/github/{slug}/blob/"
-        f"{helpers.COURSE_TAG}/notebooks/{path.name}"
+        f"{helpers.COURSE_TAG}/{path.relative_to(ROOT).as_posix()}"
     )
     assert badge in nb.cells[0].source, f"{path.name}: the Colab badge must link {badge}"
     bootstrap = code_cells(nb)[0].source
