@@ -15,21 +15,33 @@ All loaders share two keyword-only options:
 :data:`DATASETS` lists every dataset a model trains on, with what a model needs
 to know about it (:class:`Dataset`). Only :func:`load_full_mnist` goes online,
 and only when you call it.
+
+Reading and verifying the bundled files lives in :mod:`helpers.datafiles`, the
+split rule in :mod:`helpers.splits`; ``DATA_DIR``, :func:`split_sizes` and
+:func:`train_test_split` are importable from here too.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from helpers.checks import real_number, refusal, whole_number
+from helpers.checks import real_number, whole_number
+from helpers.datafiles import DATA_DIR, read_csv, verified_bytes
+from helpers.i18n import N_, _
+from helpers.splits import (
+    XY,
+    Split,
+    check_options,
+    check_seed,
+    split_if_asked,
+    split_sizes,
+    train_test_split,
+)
 
 __all__ = [
     "AUTO_MPG_FEATURES",
@@ -52,9 +64,6 @@ __all__ = [
     "split_sizes",
     "train_test_split",
 ]
-
-#: Where the bundled files live: ``datasets/`` in your copy of the course.
-DATA_DIR = Path(__file__).resolve().parent.parent / "datasets"
 
 # Ten measurements of cell nuclei, each given three ways: mean, standard error, worst.
 _NUCLEUS_MEASURES = (
@@ -84,245 +93,8 @@ AUTO_MPG_TARGET = "mpg"
 #: The ``origin`` column codes 1, 2 and 3.
 AUTO_MPG_ORIGINS: tuple[str, ...] = ("USA", "Europe", "Japan")
 
-XY = tuple[np.ndarray, np.ndarray]
-Split = tuple[XY, XY]
-
-
 #: The most samples :func:`make_xor` makes: far more than any lesson needs.
 _MAX_XOR_SAMPLES = 1_000_000
-#: The largest seed ``keras.utils.set_random_seed`` and ``np.random.seed`` take.
-_MAX_SEED = 2**32 - 1
-#: The most samples an array can hold (NumPy indexes with 64-bit integers).
-_MAX_SAMPLES = 2**63 - 1
-
-# ---------------------------------------------------------------- checks ---
-
-
-def _restore_hint(name: str) -> str:
-    return (
-        f"Restore it with `git checkout -- datasets/{name}` in your copy of the course, "
-        "or clone the course again (the helpers must be used from that clone, "
-        "e.g. after `pip install -e .`)."
-    )
-
-
-def _read_bundled(name: str) -> bytes:
-    """The bytes of ``DATA_DIR / name``, or a message that says why they can't be read."""
-    path = DATA_DIR / name
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"The bundled file datasets/{name} is missing "
-            f"(looked in {DATA_DIR}). {_restore_hint(name)}"
-        )
-    try:
-        return path.read_bytes()
-    except PermissionError as error:
-        raise PermissionError(
-            f"The bundled file datasets/{name} exists but you may not read it "
-            f"(permission denied in {DATA_DIR}). Give yourself read access, e.g. "
-            f"`chmod u+r datasets/{name}`, or clone the course again."
-        ) from error
-
-
-def _expected_digests() -> dict[str, str]:
-    """File name -> sha256 as listed in ``SHA256SUMS`` (``sha256sum``'s format)."""
-    text = _read_bundled("SHA256SUMS").decode("utf-8", errors="replace")
-    expected = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        match = re.fullmatch(r"([0-9a-fA-F]{64})\s+\*?(\S.*)", line.strip())
-        if match is None:
-            raise ValueError(
-                f"The checksum list datasets/SHA256SUMS is damaged: line {number} "
-                f"({line[:60]!r}) is not a sha256 followed by a file name. "
-                f"{_restore_hint('SHA256SUMS')}"
-            )
-        expected[match[2]] = match[1].lower()
-    return expected
-
-
-def _verified_bytes(name: str) -> bytes:
-    """The bytes of ``DATA_DIR / name`` after checking them against ``SHA256SUMS``."""
-    raw = _read_bundled(name)
-    expected = _expected_digests()
-    if name not in expected:
-        raise ValueError(
-            f"The checksum list datasets/SHA256SUMS has no line for {name}, so the file "
-            f"cannot be checked. {_restore_hint('SHA256SUMS')}"
-        )
-    if hashlib.sha256(raw).hexdigest() != expected[name]:
-        raise ValueError(
-            f"The bundled file datasets/{name} has been altered: its sha256 does not "
-            f"match datasets/SHA256SUMS. {_restore_hint(name)}"
-        )
-    return raw
-
-
-def _seed(seed: object) -> int:
-    return whole_number(
-        "seed", seed, low=0, high=_MAX_SEED,
-        hint="Any whole number from 0 to 4294967295, such as 0 or 42, gives a repeatable shuffle.",
-    )  # fmt: skip
-
-
-def _fraction(test_fraction: object) -> float:
-    return real_number(
-        "test_fraction", test_fraction, above=0, below=1,
-        hint="0.3 holds out 30% of the samples for testing.",
-    )  # fmt: skip
-
-
-def _samples(name: str, value: object) -> np.ndarray:
-    """``value`` as an array of at least one dimension (one entry per sample)."""
-    try:
-        array = np.asarray(value)
-    except (ValueError, TypeError, OverflowError):  # ragged lists, odd objects
-        array = None
-    if array is None or array.ndim == 0:
-        raise ValueError(
-            refusal(
-                name,
-                "an array or a list with one entry per sample",
-                value,
-                "Pass e.g. a NumPy array, or a list of rows that are all equally long.",
-            )
-        )
-    return array
-
-
-def _split_if_asked(x: np.ndarray, y: np.ndarray, test_fraction, seed) -> XY | Split:
-    if test_fraction is None:
-        return x, y
-    return train_test_split(x, y, test_fraction=test_fraction, seed=seed)
-
-
-def _check_options(test_fraction: object, seed: object) -> None:
-    if test_fraction is not None:
-        _fraction(test_fraction)
-    _seed(seed)
-
-
-def _read_csv(name: str, x_columns: tuple[str, ...], y_column: str, y_dtype) -> XY:
-    """Read the named columns of a bundled CSV file (header row, then numbers)."""
-    header, *rows = _verified_bytes(name).decode("utf-8").splitlines()
-    columns = header.split(",")
-    x = np.loadtxt(
-        rows, delimiter=",", comments=None, ndmin=2, dtype=np.float32,
-        usecols=[columns.index(column) for column in x_columns],
-    )  # fmt: skip
-    y = np.loadtxt(
-        rows, delimiter=",", comments=None, dtype=y_dtype, usecols=columns.index(y_column)
-    )
-    return x, y
-
-
-# --------------------------------------------------------------- splitting ---
-
-
-def split_sizes(n_samples: int, test_fraction: float) -> tuple[int, int]:
-    """How many of ``n_samples`` train and how many test when ``test_fraction`` is held out.
-
-    The test side gets ``n_samples * test_fraction`` rounded to the nearest
-    whole number, a half to the even neighbour (Python's ``round``: 2.5 gives 2,
-    3.5 gives 4); the training side gets the rest. :func:`train_test_split`
-    splits by this rule, so these are the lengths it returns.
-
-    Args:
-        n_samples: How many samples there are: a whole number, at least 2.
-        test_fraction: The share held out for testing, above 0 and below 1.
-
-    Returns:
-        ``(n_train, n_test)``, which add up to ``n_samples``.
-
-    Raises:
-        ValueError: If one side would get no sample at all.
-
-    Example::
-
-        >>> split_sizes(569, 0.3)
-        (398, 171)
-        >>> split_sizes(5, 0.5)  # 2.5 rounds to the even 2
-        (3, 2)
-        >>> split_sizes(10, 0.01)
-        Traceback (most recent call last):
-        ...
-        ValueError: test_fraction must be a fraction that leaves at least one of the 10 \
-samples on each side; got 0.01. It leaves 10 for training and 0 for testing.
-    """
-    n_samples = whole_number(
-        "n_samples", n_samples, low=2, high=_MAX_SAMPLES,
-        hint="A split needs one sample to train on and one to test on.",
-    )  # fmt: skip
-    fraction = _fraction(test_fraction)
-    n_test = round(n_samples * fraction)
-    n_train = n_samples - n_test
-    if min(n_train, n_test) < 1:
-        raise ValueError(
-            refusal(
-                "test_fraction",
-                f"a fraction that leaves at least one of the {n_samples} samples on each side",
-                test_fraction,
-                f"It leaves {n_train} for training and {n_test} for testing.",
-            )
-        )
-    return n_train, n_test
-
-
-def train_test_split(
-    x: np.ndarray, y: np.ndarray, *, test_fraction: float = 0.3, seed: int = 0
-) -> Split:
-    """Shuffle ``x`` and ``y`` together, then hold out the last ``test_fraction``.
-
-    The same ``seed`` always gives the same split: the order is
-    ``np.random.default_rng(seed).permutation(len(x))``, and the sizes are
-    :func:`split_sizes`. ``x`` is kept as it is, NaN and infinity included
-    (fill gaps after splitting, with the training set's statistics); a NaN or
-    infinite label in ``y`` is refused, since no model can learn or be scored on it.
-
-    Args:
-        x: The inputs, one entry (a number, a row, an image...) per sample:
-            a NumPy array or a list of equally long rows.
-        y: The labels or targets, one per sample, in the same order as ``x``.
-        test_fraction: The share held out for testing, above 0 and below 1.
-        seed: Chooses the shuffle: a whole number from 0 to 2**32 - 1.
-
-    Returns:
-        ``((x_train, y_train), (x_test, y_test))``, arrays with the dtypes you passed in.
-
-    Example::
-
-        >>> x, y = np.arange(10).reshape(5, 2), np.array([0, 1, 0, 1, 0])
-        >>> (x_train, y_train), (x_test, y_test) = train_test_split(x, y, test_fraction=0.4)
-        >>> len(x_train), len(x_test)
-        (3, 2)
-    """
-    _fraction(test_fraction)
-    seed = _seed(seed)
-    x, y = _samples("x", x), _samples("y", y)
-    if len(x) != len(y):
-        raise ValueError(
-            f"x has {len(x)} samples but y has {len(y)}: pass one label per sample "
-            "(the first dimensions must match)."
-        )
-    if len(x) < 2:
-        raise ValueError(
-            refusal("x", "an array of at least 2 samples", x, "One trains, one tests.")
-        )
-    if y.dtype.kind in "fc" and not np.isfinite(y).all():
-        raise ValueError(
-            refusal(
-                "y",
-                "labels without NaN or infinity",
-                y,
-                f"{np.count_nonzero(~np.isfinite(y))} of its {len(y)} labels are NaN or "
-                "infinite: drop or fix those samples.",
-            )
-        )
-    n_train, _ = split_sizes(len(x), test_fraction)
-    order = np.random.default_rng(seed).permutation(len(x))  # a shuffled 0..n-1
-    x, y = x[order], y[order]
-    return (x[:n_train], y[:n_train]), (x[n_train:], y[n_train:])
 
 
 # --------------------------------------------------------- bundled loaders ---
@@ -349,9 +121,9 @@ def load_breast_cancer(*, test_fraction: float | None = None, seed: int = 0) -> 
         >>> len(x_train), len(x_test)
         (398, 171)
     """
-    _check_options(test_fraction, seed)
-    x, y = _read_csv("breast_cancer.csv", BREAST_CANCER_FEATURES, "label", np.int64)
-    return _split_if_asked(x, y, test_fraction, seed)
+    check_options(test_fraction, seed)
+    x, y = read_csv("breast_cancer.csv", BREAST_CANCER_FEATURES, "label", np.int64)
+    return split_if_asked(x, y, test_fraction, seed)
 
 
 def load_iris(*, test_fraction: float | None = None, seed: int = 0) -> XY | Split:
@@ -372,9 +144,9 @@ def load_iris(*, test_fraction: float | None = None, seed: int = 0) -> XY | Spli
         >>> x.shape, x.dtype, np.bincount(y)
         ((150, 4), dtype('float32'), array([50, 50, 50]))
     """
-    _check_options(test_fraction, seed)
-    x, y = _read_csv("iris.csv", IRIS_FEATURES, "label", np.int64)
-    return _split_if_asked(x, y, test_fraction, seed)
+    check_options(test_fraction, seed)
+    x, y = read_csv("iris.csv", IRIS_FEATURES, "label", np.int64)
+    return split_if_asked(x, y, test_fraction, seed)
 
 
 def load_mnist_subset(*, test_fraction: float | None = None, seed: int = 0) -> XY | Split:
@@ -395,11 +167,11 @@ def load_mnist_subset(*, test_fraction: float | None = None, seed: int = 0) -> X
         >>> x.shape, x.dtype, int(x.max()), set(np.bincount(y).tolist())
         ((5000, 28, 28), dtype('uint8'), 255, {500})
     """
-    _check_options(test_fraction, seed)
-    raw = _verified_bytes("mnist_subset.npz")
+    check_options(test_fraction, seed)
+    raw = verified_bytes("mnist_subset.npz")
     with np.load(io.BytesIO(raw), allow_pickle=False) as arrays:
         x, y = arrays["images"], arrays["labels"].astype(np.int64)
-    return _split_if_asked(x, y, test_fraction, seed)
+    return split_if_asked(x, y, test_fraction, seed)
 
 
 def load_auto_mpg(*, test_fraction: float | None = None, seed: int = 0) -> XY | Split:
@@ -419,9 +191,9 @@ def load_auto_mpg(*, test_fraction: float | None = None, seed: int = 0) -> XY | 
         >>> x.shape, x.dtype, y.shape, y.dtype
         ((392, 7), dtype('float32'), (392,), dtype('float32'))
     """
-    _check_options(test_fraction, seed)
-    x, y = _read_csv("auto_mpg.csv", AUTO_MPG_FEATURES, AUTO_MPG_TARGET, np.float32)
-    return _split_if_asked(x, y, test_fraction, seed)
+    check_options(test_fraction, seed)
+    x, y = read_csv("auto_mpg.csv", AUTO_MPG_FEATURES, AUTO_MPG_TARGET, np.float32)
+    return split_if_asked(x, y, test_fraction, seed)
 
 
 # ------------------------------------------------------------ generated ---
@@ -451,13 +223,13 @@ def make_xor(n_samples: int = 4, *, noise: float = 0.0, seed: int = 0) -> XY:
     """
     n_samples = whole_number(
         "n_samples", n_samples, low=4, high=_MAX_XOR_SAMPLES,
-        hint="4 is the truth table; 1,000,000 points are more than any lesson needs.",
+        hint=_("4 is the truth table; 1,000,000 points are more than any lesson needs."),
     )  # fmt: skip
     noise = real_number(
         "noise", noise, low=0, high=100,
-        hint="It is a standard deviation, such as 0.1; 0 adds none.",
+        hint=_("It is a standard deviation, such as 0.1; 0 adds none."),
     )  # fmt: skip
-    seed = _seed(seed)
+    seed = check_seed(seed)
 
     corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
     labels = np.array([0, 1, 1, 0], dtype=np.int64)
@@ -486,7 +258,8 @@ class Dataset:
     """One dataset of :data:`DATASETS`, and what a model needs to know about it.
 
     Args:
-        description: What a menu shows, e.g. ``"iris flowers (150, 3 classes)"``.
+        description: What a menu shows, e.g. ``"iris flowers (150, 3 classes)"``, in
+            English: show it with ``helpers.i18n._(description)`` to follow the language.
         load: Called with no arguments, returns the raw ``(x, y)``
             (e.g. :func:`load_iris`).
         prepare: Turns that ``x`` into model inputs: float32, one row per sample.
@@ -527,23 +300,23 @@ class Dataset:
 #: Every dataset a model in the course trains on, by name (see :class:`Dataset`).
 DATASETS: dict[str, Dataset] = {
     "iris": Dataset(
-        "iris flowers (150, 3 classes)", load_iris, _as_float32,
+        N_("iris flowers (150, 3 classes)"), load_iris, _as_float32,
         "multiclass", IRIS_CLASSES, 150, 4, file="iris.csv",
     ),
     "breast_cancer": Dataset(
-        "breast cancer (569, 2 classes)", load_breast_cancer, _as_float32,
+        N_("breast cancer (569, 2 classes)"), load_breast_cancer, _as_float32,
         "binary", BREAST_CANCER_CLASSES, 569, 30, file="breast_cancer.csv",
     ),
     "xor": Dataset(
-        "XOR (200 noisy points, 2 classes)", functools.partial(make_xor, 200, noise=0.1),
+        N_("XOR (200 noisy points, 2 classes)"), functools.partial(make_xor, 200, noise=0.1),
         _as_float32, "binary", ("0", "1"), 200, 2,
     ),
     "mnist_subset": Dataset(
-        "MNIST digits (5,000, 10 classes)", load_mnist_subset, _pixels_0_to_1,
+        N_("MNIST digits (5,000, 10 classes)"), load_mnist_subset, _pixels_0_to_1,
         "multiclass", MNIST_CLASSES, 5000, 784, standardize=False, file="mnist_subset.npz",
     ),
     "auto_mpg": Dataset(
-        "Auto MPG cars (392, regression of mpg)", load_auto_mpg, _as_float32,
+        N_("Auto MPG cars (392, regression of mpg)"), load_auto_mpg, _as_float32,
         "regression", (), 392, 7, file="auto_mpg.csv",
     ),
 }  # fmt: skip
@@ -571,8 +344,10 @@ def load_full_mnist() -> Split:
         (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
     except Exception as error:
         raise ConnectionError(
-            "load_full_mnist() downloads MNIST and needs an internet connection, but "
-            f"the download failed ({error}). Offline, use load_mnist_subset(), "
-            "which is bundled with the course."
+            _(
+                "load_full_mnist() downloads MNIST and needs an internet connection, but "
+                "the download failed ({error}). Offline, use load_mnist_subset(), "
+                "which is bundled with the course."
+            ).format(error=error)
         ) from error
     return (x_train, y_train.astype(np.int64)), (x_test, y_test.astype(np.int64))

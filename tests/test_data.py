@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import helpers.data as data
+import helpers.datafiles as datafiles
 from helpers.data import (
     AUTO_MPG_FEATURES,
     BREAST_CANCER_CLASSES,
@@ -95,7 +96,7 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     """A private copy of datasets/ that the loaders read instead of the real one."""
     copy = tmp_path / "datasets"
     shutil.copytree(FOLDER, copy)
-    monkeypatch.setattr(data, "DATA_DIR", copy)
+    monkeypatch.setattr(datafiles, "DATA_DIR", copy)
     return copy
 
 
