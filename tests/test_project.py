@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 import course
@@ -65,13 +66,35 @@ def test_licences_cover_code_and_lesson_text():
     assert "MIT License" in licence and "CC BY 4.0" in licence
 
 
-def test_readme_course_map_lists_every_notebook_with_its_colab_badge():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+READMES = {"README.md": "notebooks", "README.ko.md": "notebooks/ko"}
+
+
+@pytest.mark.parametrize(("readme", "folder"), READMES.items())
+def test_readme_course_map_lists_every_notebook_by_its_title_with_its_colab_badge(readme, folder):
+    text = (ROOT / readme).read_text(encoding="utf-8")
     slug = helpers.REPOSITORY.removeprefix("https://github.com/")
-    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        assert f"](notebooks/{notebook.name})" in readme, f"README does not link {notebook.name}"
-        badge = f"github/{slug}/blob/{helpers.COURSE_TAG}/notebooks/{notebook.name})"
-        assert badge in readme, f"README has no Colab badge for {notebook.name}"
+    notebooks = sorted((ROOT / folder).glob("*.ipynb"))
+    assert len(notebooks) == len(list((ROOT / "notebooks").glob("*.ipynb")))
+    for notebook in notebooks:
+        title = nbformat.read(notebook, as_version=4).cells[0].source.splitlines()[0]
+        title = title.removeprefix("# ").split(" · ", 1)[1]
+        link = f"[{title}]({folder}/{notebook.name})"
+        assert link in text, f"{readme} should link {folder}/{notebook.name} as {link}"
+        badge = f"github/{slug}/blob/{helpers.COURSE_TAG}/{folder}/{notebook.name})"
+        assert badge in text, f"{readme} has no Colab badge for {folder}/{notebook.name}"
+
+
+def test_the_two_readmes_link_each_other_and_give_the_same_commands_and_results():
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    korean = (ROOT / "README.ko.md").read_text(encoding="utf-8")
+    assert "](README.ko.md)" in english.split("\n## ")[0], "link the Korean README at the top"
+    assert "](README.md)" in korean.split("\n## ")[0], "link the English README at the top"
+    for command in ("python course.py lab", "python course.py test"):
+        assert command in korean
+    figures = re.compile(r"\*\*([0-9][0-9.,]*)[^*]*\*\*")
+    assert sorted(figures.findall(korean)) == sorted(figures.findall(english)), (
+        "README.ko.md's results must carry the same figures as the English README"
+    )
 
 
 DOCUMENTED_COMMAND = re.compile(r"python course\.py ([a-z]+)((?: [^\s#\[`]+)*)")
