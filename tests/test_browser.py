@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
+from helpers.i18n import _, set_language
 from tests.browser_support import (
     CHROMIUM,
     CHROMIUM_FLAGS,
@@ -28,6 +29,7 @@ from tests.browser_support import (
 )
 
 pytestmark = pytest.mark.browser
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -209,4 +211,42 @@ def test_playground_trains_stops_and_fills_the_run_tray(page, lab):
     assert "SGD" in rows.nth(1).inner_text()
     widget.scroll_into_view_if_needed()
     notebook.shot("4-two-runs-in-tray", widget)
+    assert_no_errors(notebook)
+
+
+def test_the_korean_playground_speaks_korean_and_trains(page, lab):
+    """Hangul in the lesson's text, its figures and the widgets; a run completes."""
+    notebook = open_notebook(page, lab, "ko/08_playground.ipynb")
+    notebook.run_all(timeout=300_000)
+    title = notebook.stored.cells[0].source.splitlines()[0].removeprefix("# ")
+    heading = page.locator(".jp-RenderedMarkdown h1").first
+    assert heading.inner_text().strip().startswith(title.split(" · ")[0])
+    assert HANGUL.search(heading.inner_text()), "the lesson's title is not shown in Korean"
+    notebook.shot("1-korean-lesson-text", heading)
+    set_language("ko")
+    try:
+        labels = {english: _(english) for english in (*CONTROLS, "Train", "finished")}
+    finally:
+        set_language("en")
+    assert all(HANGUL.search(korean) for korean in labels.values()), labels
+    cell = cell_showing(notebook, "Playground(")
+    cell.scroll_into_view_if_needed()
+    train = cell.get_by_role("button", name=labels["Train"])
+    train.wait_for(timeout=20_000)
+    widget = cell.locator(".widget-vbox").filter(has=train).first
+    for english in CONTROLS:
+        shown = widget.locator(".widget-label", has_text=labels[english])
+        assert shown.count() >= 1, f"no {labels[english]} ({english}) control"
+    set_slider(widget, labels["epochs"], 3)
+    train.click()
+    rows = widget.locator("table tr")
+    rows.nth(1).wait_for(timeout=60_000)
+    assert labels["finished"] in rows.nth(1).inner_text()
+    svg_text = " ".join(widget.locator("svg text").all_inner_texts())
+    assert HANGUL.search(svg_text), f"the live curves' labels are not Korean: {svg_text!r}"
+    notebook.shot("2-korean-playground-after-a-run", widget)
+    figures = page.locator(".jp-OutputArea-output img")
+    assert figures.count() >= 1, "the lesson's figures are not shown"
+    figures.first.scroll_into_view_if_needed()
+    notebook.shot("3-korean-figure", figures.first)
     assert_no_errors(notebook)
