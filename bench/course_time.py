@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python bench/course_time.py                 # all notebooks
+    .venv/bin/python bench/course_time.py                 # both editions
     .venv/bin/python bench/course_time.py notebooks/06_multiclass.ipynb
 
 The notebooks run in one pytest session, as in ``python course.py test``: with
@@ -10,8 +10,8 @@ nbval's options from ``pyproject.toml`` (strict comparison of outputs, the
 sanitizer, the project's environment), each notebook on a fresh kernel. A
 notebook's time runs from the start of its first cell's test (which starts its
 kernel) to the end of its last; the total is the whole session, pytest's own
-start-up included. The targets: no notebook over 60 s, the whole course within
-4 minutes on a 2-core CPU.
+start-up included. The targets: no notebook over 60 s, each edition (English in
+notebooks/, Korean in notebooks/ko/) within 4 minutes on a 2-core CPU.
 """
 
 from __future__ import annotations
@@ -51,11 +51,12 @@ class NotebookTimer:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", help="default: every notebooks/NN_*.ipynb")
+    parser.add_argument("notebooks", nargs="*", help="default: every lesson, both editions")
     args = parser.parse_args(argv)
-    paths = [Path(p).resolve() for p in args.notebooks] or sorted(
-        (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
-    )
+    paths = [Path(p).resolve() for p in args.notebooks] or [
+        *sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")),
+        *sorted((ROOT / "notebooks" / "ko").glob("[0-9][0-9]_*.ipynb")),
+    ]
     if not paths:
         print("No notebooks found in notebooks/.")
         return 1
@@ -81,17 +82,23 @@ def main(argv: list[str] | None = None) -> int:
         seconds = last - first
         all_fast &= seconds <= TARGET_NOTEBOOK
         status = "FAIL" if name in timer.failed or name not in timer.spans else "pass"
-        print(f"    {Path(name).name:28} {seconds:8.1f}  {status:6}  "
+        print(f"    {name.removeprefix('notebooks/'):28} {seconds:8.1f}  {status:6}  "
               f"{verdict(seconds <= TARGET_NOTEBOOK)}")  # fmt: skip
-    in_notebooks = sum(last - first for first, last in timer.spans.values())
-    print(f"    {'sum of the notebooks':28} {in_notebooks:8.1f}")
+    editions = {}
+    for name, (first, last) in timer.spans.items():
+        edition = "Korean" if name.startswith("notebooks/ko/") else "English"
+        editions[edition] = editions.get(edition, 0.0) + last - first
+    for edition, seconds in editions.items():
+        print(f"    {f'sum of the {edition} lessons':28} {seconds:8.1f}  "
+              f"{verdict(seconds <= TARGET_TOTAL)} (target <= {TARGET_TOTAL:.0f} s)")  # fmt: skip
+    in_notebooks = sum(editions.values())
     print(f"    {'pytest start-up and the rest':28} {total - in_notebooks:8.1f}")
     print(f"    {'total (the whole session)':28} {total:8.1f}")
     print()
     print(f"    load average at end: {load_average()}")
     print(f"    target: every notebook <= {TARGET_NOTEBOOK:.0f} s: {verdict(all_fast)}")
-    print(f"    target: the whole course <= {TARGET_TOTAL / 60:.0f} min "
-          f"({total / 60:.1f} min): {verdict(total <= TARGET_TOTAL)}")  # fmt: skip
+    print(f"    target: each edition <= {TARGET_TOTAL / 60:.0f} min: "
+          f"{verdict(all(seconds <= TARGET_TOTAL for seconds in editions.values()))}")  # fmt: skip
     passed = exit_code == 0 and not timer.failed
     print(f"    every notebook passed nbval: {'yes' if passed else 'NO'}")
     return 0 if passed else 1
