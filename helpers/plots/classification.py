@@ -1,0 +1,228 @@
+"""Classification results: the confusion matrix (counted and drawn) and handwritten digits."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from itertools import islice
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
+
+from helpers.checks import refusal, true_or_false, whole_number
+from helpers.i18n import _
+from helpers.plots._inputs import (
+    MAX_CLASSES,
+    MAX_IMAGES,
+    MISSING,
+    _as_array,
+    _as_labels,
+    _axes,
+    _check_finite,
+    _check_same_length,
+)
+
+DIGIT_SHAPES = {(28, 28), (784,), (28, 28, 1)}
+
+
+def confusion_matrix(
+    y_true: ArrayLike, y_pred: ArrayLike, *, num_classes: int | None = None
+) -> np.ndarray:
+    """Count how often each true class (row) was predicted as each class (column).
+
+    Labels are integers 0, 1, 2...; 2-D one-hot labels or probabilities (what
+    ``model.predict`` returns for softmax) are turned into classes with argmax.
+    Without ``num_classes`` the matrix goes up to the largest label seen.
+
+    Args:
+        y_true: the true classes, integers from 0 to 99 (or one-hot rows).
+        y_pred: the predicted classes, or ``model.predict``'s probabilities.
+        num_classes: the matrix's size, at most 100; None: the largest label + 1.
+
+    Returns:
+        A ``num_classes`` x ``num_classes`` array of counts.
+
+    Example::
+
+        >>> confusion_matrix([0, 1, 1, 2], [0, 1, 2, 2])
+        array([[1, 0, 0],
+               [0, 1, 1],
+               [0, 0, 1]])
+    """
+    true = _as_labels(y_true, "y_true")
+    pred = _as_labels(y_pred, "y_pred")
+    _check_same_length(true, pred, "y_true", "y_pred")
+    largest = int(max(true.max(), pred.max()))
+    if num_classes is None:
+        num_classes = largest + 1
+    else:
+        num_classes = whole_number("num_classes", num_classes, low=1, high=MAX_CLASSES)
+        if num_classes <= largest:
+            raise ValueError(
+                _(
+                    "num_classes={num_classes} is too small: the labels go up to {largest}. "
+                    "Pass num_classes={enough} or more, or leave it out."
+                ).format(num_classes=repr(num_classes), largest=largest, enough=largest + 1)
+            )
+    matrix = np.zeros((num_classes, num_classes), dtype=int)
+    np.add.at(matrix, (true, pred), 1)
+    return matrix
+
+
+def plot_confusion_matrix(
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    class_names: Sequence[str] | None = None,
+    normalize: bool = False,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the confusion matrix with the count written in each cell.
+
+    Rows are true classes, columns predicted ones; the title gives the accuracy.
+    ``normalize=True`` shows each row as fractions of that true class instead
+    of counts. Labels are integers, or 2-D one-hot/probability arrays (turned
+    into classes by argmax).
+
+    Args:
+        y_true: the true classes, integers from 0 to 99 (or one-hot rows).
+        y_pred: the predicted classes, or ``model.predict``'s probabilities.
+        class_names: one name per class (at most 100), for the axes.
+        normalize: True shows fractions of each true class instead of counts.
+        ax: the matplotlib Axes to draw on; None draws on the current Axes.
+
+    Returns:
+        The Axes drawn on.
+
+    Example::
+
+        >>> probs = [[0.8, 0.1, 0.1], [0.1, 0.7, 0.2], [0.2, 0.5, 0.3]]  # model.predict(x)
+        >>> names = ["setosa", "versicolor", "virginica"]
+        >>> plot_confusion_matrix([0, 1, 2], probs, class_names=names).get_title()
+        '2 of 3 right (accuracy 0.667)'
+    """
+    matrix = confusion_matrix(y_true, y_pred)
+    normalize = true_or_false("normalize", normalize)
+    if class_names is None:
+        names = [str(i) for i in range(len(matrix))]
+    elif isinstance(class_names, str) or not isinstance(class_names, Iterable):
+        raise TypeError(refusal("class_names", _("a list of names, one per class"), class_names))
+    else:
+        names = [str(c) for c in islice(class_names, MAX_CLASSES + 1)]
+        if len(names) > MAX_CLASSES:
+            raise ValueError(
+                refusal("class_names", _("at most {count} names").format(count=MAX_CLASSES),
+                        class_names, _("Give one name per class."))
+            )  # fmt: skip
+        if len(names) < len(matrix):
+            raise ValueError(
+                _(
+                    "class_names has {count} names but the labels go up to {largest} "
+                    "({classes} classes): give one name per class."
+                ).format(count=len(names), largest=len(matrix) - 1, classes=len(matrix))
+            )
+        # Classes that never occur still get their (empty) row and column.
+        matrix = np.pad(matrix, (0, len(names) - len(matrix)))
+    if normalize:
+        totals = matrix.sum(axis=1, keepdims=True)
+        values = np.divide(matrix, totals, out=np.zeros(matrix.shape), where=totals > 0)
+    else:
+        values = matrix
+    ax = _axes(ax)
+    ax.imshow(values, cmap="Blues", vmin=0)
+    threshold = values.max() / 2
+    for (row, col), value in np.ndenumerate(values):
+        ax.text(
+            col, row, f"{value:.2f}" if normalize else str(value), ha="center", va="center",
+            color="white" if value > threshold else "black",
+        )
+    ticks = range(len(names))
+    ax.set_xticks(ticks, labels=names)
+    ax.set_yticks(ticks, labels=names)
+    ax.set_xlabel(_("predicted class"))
+    ax.set_ylabel(_("true class"))
+    right, total = int(np.trace(matrix)), int(matrix.sum())
+    if normalize:
+        title = _("{right} of {total} right (accuracy {accuracy:.3f})\neach row sums to 1")
+    else:
+        title = _("{right} of {total} right (accuracy {accuracy:.3f})")
+    ax.set_title(title.format(right=right, total=total, accuracy=right / total))
+    return ax
+
+
+def plot_digits(
+    images: ArrayLike,
+    labels: ArrayLike,
+    *,
+    predictions: ArrayLike | None = None,
+    ncols: int = 8,
+    max_images: int = 32,
+    title: str | None = None,
+) -> Figure:
+    """Show handwritten digits in a grid, titled with the true (and predicted) label.
+
+    ``images`` has shape (n, 28, 28) or flattened (n, 784), uint8 or float.
+    Labels may be integers or one-hot rows; wrong predictions get a red title.
+    ``title`` goes above the grid.
+
+    Args:
+        images: the pixels, shape (n, 28, 28), (n, 28, 28, 1) or (n, 784).
+        labels: the true digits, one per image (integers or one-hot rows).
+        predictions: the predicted digits, or ``model.predict``'s probabilities.
+        ncols: images per row.
+        max_images: how many of the images to show (the first ones), at most 200.
+        title: the title above the grid.
+
+    Returns:
+        The Figure.
+
+    Example::
+
+        >>> from helpers.data import load_mnist_subset
+        >>> x, y = load_mnist_subset()  # sorted by digit: x[::500] is one of each
+        >>> fig = plot_digits(x[::500], y[::500], predictions=[0, 1, 2, 3, 4, 5, 6, 7, 8, 8])
+        >>> [i for i, ax in enumerate(fig.axes) if ax.title.get_color() == "red"]  # 9 read as 8
+        [9]
+    """
+    pixels = _as_array(images, "images")
+    if pixels.shape[1:] not in DIGIT_SHAPES:
+        raise ValueError(
+            _(
+                "images must have shape (n, 28, 28) or flattened (n, 784); got {shape}. "
+                "For a single image x, pass x[None] or [x]."
+            ).format(shape=pixels.shape)
+        )
+    _check_finite(pixels, "images", MISSING)
+    true = _as_labels(labels, "labels")
+    _check_same_length(pixels, true, "images", "labels")
+    pred = None
+    if predictions is not None:
+        pred = _as_labels(predictions, "predictions")
+        _check_same_length(true, pred, "labels", "predictions")
+    ncols = whole_number("ncols", ncols, low=1)
+    max_images = whole_number(
+        "max_images", max_images, low=1, high=MAX_IMAGES, hint=_("More would take long to draw.")
+    )
+    count = min(len(pixels), max_images)
+    cols = min(ncols, count)
+    rows = math.ceil(count / cols)
+    fig, axes = plt.subplots(
+        rows, cols, figsize=(1.3 * cols, 1.6 * rows), squeeze=False, layout="constrained"
+    )
+    for i, ax in enumerate(axes.flat):
+        ax.set_axis_off()
+        if i >= count:
+            continue
+        ax.imshow(pixels[i].reshape(28, 28), cmap="gray_r")
+        if pred is None:
+            caption, color = _("true {label}").format(label=true[i]), "black"
+        else:
+            caption = _("true {label}\npred {prediction}").format(label=true[i], prediction=pred[i])
+            color = "black" if pred[i] == true[i] else "red"
+        ax.set_title(caption, color=color, fontsize=9)
+    if title is not None:
+        fig.suptitle(str(title))
+    return fig

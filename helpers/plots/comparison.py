@@ -1,0 +1,76 @@
+"""Comparing measures: one panel of labelled bars per measure, one bar per case."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+from helpers.i18n import _
+from helpers.plots._inputs import MAX_VALUE, _as_values
+
+
+def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
+    """Bar charts side by side: one panel per measure, one labelled bar per case.
+
+    ``results`` maps each case to its measures, every case with the same ones.
+    The bars carry their values, so a figure can show details whose last
+    digits differ from computer to computer while the printed text stays robust.
+
+    Args:
+        results: a dict {case: {measure: value}}; every case has the same
+            measures in the same order, and every value is a finite number.
+
+    Returns:
+        The Figure, one panel per measure.
+
+    Example::
+
+        >>> fig = plot_comparison({"pixels / 255": {"accuracy": 0.95, "loss": 0.22},
+        ...                        "raw pixels": {"accuracy": 0.95, "loss": 49.7}})
+        >>> [ax.get_title() for ax in fig.axes]
+        ['accuracy', 'loss']
+    """
+    if not isinstance(results, Mapping) or not results:
+        raise TypeError(
+            _(
+                "results must be a non-empty dict {{case: {{measure: value}}}}, e.g. "
+                "{{'scaled': {{'loss': 0.2}}}}; got {got}."
+            ).format(got=f"{results!r:.80}")
+        )
+    cases = [str(case) for case in results]
+    measures = None
+    for case, values in results.items():
+        if not isinstance(values, Mapping) or not values:
+            raise TypeError(
+                _("results[{case}] must be a non-empty dict {{measure: value}}; got {got}.").format(
+                    case=repr(case), got=f"{values!r:.80}"
+                )
+            )
+        if measures is None:
+            measures = list(values)
+        elif list(values) != measures:
+            raise ValueError(
+                _(
+                    "Every case needs the same measures in the same order: {first} for the "
+                    "first case, {other} for {case}."
+                ).format(first=measures, other=list(values), case=repr(case))
+            )
+    table = np.array([_as_values(list(v.values()), f"results[{c!r}]") for c, v in results.items()])
+    if not np.all(np.abs(table) <= MAX_VALUE):  # NaN and infinity too; larger ones overflow
+        raise ValueError(
+            _("results must hold finite numbers from -1e300 to 1e300; got {got}.").format(
+                got=f"{table.tolist()!r:.200}"
+            )
+        )
+    fig, axes = plt.subplots(
+        1, len(measures), figsize=(3.2 * len(measures), 2.8), squeeze=False, layout="constrained"
+    )
+    for column, (ax, measure) in enumerate(zip(axes.flat, measures, strict=True)):
+        bars = ax.bar(cases, table[:, column], color=[f"C{i}" for i in range(len(cases))])
+        ax.bar_label(bars, fmt="%.3g")
+        ax.set_title(str(measure))
+        ax.margins(y=0.2)
+    return fig

@@ -1,0 +1,248 @@
+"""Learning curves: one metric of a run, every metric of a run, several runs overlaid.
+
+Training is drawn solid, validation dashed in the same colour; epochs count from 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, TypeAlias
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import is_color_like
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from helpers.checks import refusal
+from helpers.history import base_metrics, to_history_dict
+from helpers.i18n import N_, _
+from helpers.plots._inputs import MAX_VALUE, _axes
+
+if TYPE_CHECKING:
+    from keras.callbacks import History
+
+#: What ``model.fit`` returns, or its ``.history`` dictionary.
+HistoryLike: TypeAlias = "History | Mapping[str, Sequence[float]]"
+
+#: The two curves of a metric: history key prefix, line style, legend entry alone
+#: and after a run's label.
+CURVES = [
+    ("", "-", N_("training"), N_("{label} (training)")),
+    ("val_", "--", N_("validation"), N_("{label} (validation)")),
+]
+
+
+def plot_history(
+    history: HistoryLike,
+    *,
+    metric: str = "loss",
+    ax: Axes | None = None,
+    label: str | None = None,
+    color: str | None = None,
+) -> Axes:
+    """Draw one metric of one training run: training solid, validation dashed.
+
+    Both curves share one colour; epochs are counted from 1.
+
+    Args:
+        history: what ``model.fit`` returns, or its ``.history`` dict.
+        metric: the metric to draw, e.g. ``"loss"`` or ``"accuracy"``; its
+            ``val_`` twin is drawn with it when the history has one.
+        ax: the matplotlib Axes to draw on (``fig.gca()``, ``plt.subplots()[1]``);
+            None draws on the current Axes.
+        label: put in front of the legend entries, e.g. ``"adam (training)"``.
+        color: a matplotlib colour such as ``"red"`` or ``"C1"``; None picks the next one.
+
+    Returns:
+        The Axes drawn on.
+
+    Example::
+
+        >>> history = {"loss": [0.9, 0.6, 0.5], "val_loss": [1.0, 0.8, 0.7]}  # or model.fit(...)
+        >>> fig, ax = plt.subplots()  # or leave ax out to draw on the current Axes
+        >>> ax = plot_history(history, metric="loss", ax=ax)
+        >>> [(line.get_label(), line.get_linestyle()) for line in ax.get_lines()]
+        [('training', '-'), ('validation', '--')]
+    """
+    hist = _history(history)
+    _check_metric(hist, metric)
+    if color is not None and not is_color_like(color):
+        raise ValueError(refusal("color", _("a matplotlib colour such as 'red' or 'C1'"), color))
+    ax = _axes(ax)
+    epochs = np.arange(1, len(next(iter(hist.values()))) + 1)
+    for prefix, style, kind, labelled in CURVES:
+        key = f"{prefix}{metric}"
+        if key in hist:
+            # Validation every n-th epoch (fit's validation_freq) leaves NaN between:
+            # join the epochs that have a value, as LivePlot does.
+            values = np.asarray(hist[key], dtype=float)
+            measured = ~np.isnan(values)
+            if np.any(np.abs(values[np.isfinite(values)]) > MAX_VALUE):  # the axis would overflow
+                raise ValueError(
+                    _(
+                        "history[{key}] must hold numbers from -1e300 to 1e300 (or inf); "
+                        "got {largest:g}."
+                    ).format(key=repr(key), largest=np.abs(values[np.isfinite(values)]).max())
+                )
+            marker = "o" if measured.sum() == 1 else None  # one point needs a marker to be seen
+            (line,) = ax.plot(
+                epochs[measured], values[measured], linestyle=style, color=color, marker=marker,
+                label=_(kind) if label is None else _(labelled).format(label=label),
+            )
+            color = line.get_color()  # the validation curve reuses the training colour
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(_("epoch"))
+    ax.set_ylabel(metric)
+    ax.legend()
+    return ax
+
+
+def plot_training(
+    history: HistoryLike,
+    *,
+    metrics: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Draw every metric of a run in its own panel (loss first, then accuracy...).
+
+    Args:
+        history: what ``model.fit`` returns, or its ``.history`` dict.
+        metrics: the metrics to draw, one panel each (a single name is fine);
+            None draws every metric of the history.
+        title: the title above the panels.
+
+    Returns:
+        The Figure.
+
+    Example::
+
+        >>> history = {"loss": [0.9, 0.5], "accuracy": [0.6, 0.8],
+        ...            "val_loss": [1.0, 0.7], "val_accuracy": [0.5, 0.7]}  # or model.fit(...)
+        >>> [ax.get_ylabel() for ax in plot_training(history).axes]
+        ['loss', 'accuracy']
+    """
+    hist = _history(history)
+    if isinstance(metrics, str):
+        metrics = [metrics]
+    if metrics is None:
+        metrics = base_metrics(hist)
+    elif not isinstance(metrics, Iterable):
+        raise TypeError(refusal("metrics", _("a list of metric names"), metrics, _names_hint(hist)))
+    metrics = list(metrics)
+    if not metrics:
+        raise ValueError(
+            _("metrics is empty: pass metric names such as {names}.").format(
+                names=base_metrics(hist)
+            )
+        )
+    for metric in metrics:
+        _check_metric(hist, metric)
+    if len(set(metrics)) < len(metrics):
+        raise ValueError(refusal("metrics", _("a list of different metric names"), metrics))
+    fig, axes = plt.subplots(
+        1, len(metrics), figsize=(4.5 * len(metrics), 3.5), squeeze=False, layout="constrained"
+    )
+    for ax, metric in zip(axes.flat, metrics, strict=True):
+        plot_history(hist, metric=metric, ax=ax)
+    if title is not None:
+        fig.suptitle(title)
+    return fig
+
+
+def plot_runs(
+    runs: Mapping[str, HistoryLike] | Sequence[tuple[str, HistoryLike]],
+    *,
+    metric: str = "loss",
+    ax: Axes | None = None,
+) -> Axes:
+    """Overlay several runs to compare them, one colour per run.
+
+    Args:
+        runs: a dict {label: History or history dict}, or a list of
+            ``(label, history)`` pairs.
+        metric: the metric to compare, e.g. ``"loss"``.
+        ax: the matplotlib Axes to draw on; None draws on the current Axes.
+
+    Returns:
+        The Axes drawn on.
+
+    Example::
+
+        >>> runs = {"adam": {"loss": [0.9, 0.4]}, "sgd": {"loss": [0.9, 0.7]}}  # or Histories
+        >>> fig, ax = plt.subplots()  # or leave ax out to draw on the current Axes
+        >>> ax = plot_runs(runs, metric="loss", ax=ax)
+        >>> [line.get_label() for line in ax.get_lines()]
+        ['adam (training)', 'sgd (training)']
+    """
+    if isinstance(runs, Mapping):
+        pairs = list(runs.items())
+    elif isinstance(runs, Sequence) and not isinstance(runs, str):
+        pairs = list(runs)
+    else:
+        raise TypeError(
+            _(
+                "runs must be a dict {{label: history}} or a list of (label, history) pairs; "
+                "got {kind}."
+            ).format(kind=type(runs).__name__)
+        )
+    if not pairs:
+        raise ValueError(
+            _("runs is empty: train at least one model and pass {{label: history}}.").format()
+        )
+    checked = []
+    for pair in pairs:
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+            raise TypeError(
+                _("Each run must be a (label, history) pair; got {got}.").format(
+                    got=f"{pair!r:.80}"
+                )
+            )
+        label, history = pair
+        hist = _history(history)
+        _check_metric(hist, metric, run=label)
+        checked.append((str(label), hist))
+    ax = _axes(ax)
+    for label, hist in checked:
+        plot_history(hist, metric=metric, ax=ax, label=label)
+    has_validation = any(f"val_{metric}" in hist for _label, hist in checked)
+    if has_validation:
+        ax.set_title(_("{metric}: solid = training, dashed = validation").format(metric=metric))
+    else:
+        ax.set_title(metric)
+    return ax
+
+
+def _history(history: HistoryLike) -> dict[str, list[float]]:
+    try:
+        return to_history_dict(history)
+    except OverflowError:  # a Python int beyond 1e308, typed by hand
+        raise ValueError(
+            _(
+                "history must hold numbers of at most about 1e308 (what a float can hold); "
+                "got a larger one. Check the numbers you typed in."
+            )
+        ) from None
+
+
+def _names_hint(hist: dict[str, list[float]]) -> str:
+    return _("This history has {names}.").format(names=base_metrics(hist))
+
+
+def _check_metric(hist: dict[str, list[float]], metric: str, *, run: object = None) -> None:
+    if not isinstance(metric, str):
+        raise TypeError(refusal("metric", _("a metric name (text)"), metric, _names_hint(hist)))
+    names = base_metrics(hist)
+    if metric not in names:
+        if run is None:
+            message = _(
+                "This history has no metric {metric}; it has {names}. Pass one of those "
+                "(the val_ curve is drawn automatically with its training metric)."
+            )
+        else:
+            message = _(
+                "Run {run} has no metric {metric}; it has {names}. Pass one of those "
+                "(the val_ curve is drawn automatically with its training metric)."
+            )
+        raise ValueError(message.format(run=repr(run), metric=repr(metric), names=names))
