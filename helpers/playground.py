@@ -7,6 +7,11 @@ notebook stays responsive and Stop works, while a
 :class:`~helpers.live.LivePlot` draws the curves; every finished run joins the
 tray below, drawn by :func:`~helpers.curves.curves_svg`.
 
+The widget speaks the helpers' language (:func:`helpers.i18n.set_language`):
+its labels, buttons and menus are chosen when it is built, its status lines,
+run tray and :meth:`Playground.summary` when they are written. Only what is
+shown changes: the settings' values ("relu", "adam") are the same in every language.
+
 Importing this module does not load TensorFlow: that happens at the first run.
 """
 
@@ -15,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import threading
+import unicodedata
 from collections.abc import Iterable
 from html import escape
 from typing import Any
@@ -25,6 +31,7 @@ from helpers import data
 from helpers.checks import whole_number
 from helpers.curves import curves_svg
 from helpers.history import metric_order
+from helpers.i18n import N_, _
 
 # RunResult, Settings and train_run are re-exported: notebooks' exercises import them from here.
 from helpers.training import (
@@ -45,6 +52,19 @@ __all__ = ["Playground", "RunResult", "Settings", "playground", "train_run"]
 
 _CONTROLS = ("dataset", "hidden_layers", "units", "activation",
              "optimizer", "learning_rate", "epochs", "batch_size")  # fmt: skip
+#: What each control is called on screen (in English: show it with ``_()``).
+_LABELS = {
+    "dataset": N_("dataset"),
+    "hidden_layers": N_("hidden layers"),
+    "units": N_("units"),
+    "activation": N_("activation"),
+    "optimizer": N_("optimizer"),
+    "learning_rate": N_("learning rate"),
+    "epochs": N_("epochs"),
+    "batch_size": N_("batch size"),
+}
+#: A run's status (RunResult.status) as the tray and summary() show it.
+_STATUSES = {"finished": N_("finished"), "stopped": N_("stopped"), "diverged": N_("diverged")}
 _SLIDER_RANGES = {
     "hidden_layers": (0, 4),
     "units": (1, 128),
@@ -54,17 +74,17 @@ _SLIDER_RANGES = {
 
 
 def _control(name: str, value: Any) -> widgets.ValueWidget:
-    """The widget that sets one field of Settings, showing ``value``."""
+    """The widget that sets one field of Settings, showing ``value``, in the language now."""
     common = {
-        "description": name.replace("_", " "),
+        "description": _(_LABELS[name]),
         "style": {"description_width": "110px"},
         "layout": {"width": "360px"},
     }
     if name in ("dataset", "optimizer", "activation"):
         options = {
-            "dataset": [(data.DATASETS[key].description, key) for key in DATASET_NAMES],
-            "optimizer": [(text, key) for key, text in OPTIMIZERS.items()],
-            "activation": list(ACTIVATIONS),
+            "dataset": [(_(data.DATASETS[key].description), key) for key in DATASET_NAMES],
+            "optimizer": [(_(text), key) for key, text in OPTIMIZERS.items()],
+            "activation": list(ACTIVATIONS),  # Keras' own names, as in pg.train(activation=...)
         }[name]
         return widgets.Dropdown(options=options, value=value, **common)
     if name == "learning_rate":
@@ -92,7 +112,13 @@ def _show(control: widgets.ValueWidget, value: Any) -> None:
 def _check_names(names: Iterable[str]) -> None:
     unknown = sorted(set(names) - set(FIELDS))
     if unknown:
-        raise TypeError(f"Unknown setting {unknown[0]!r}; the settings are {', '.join(FIELDS)}.")
+        message = _("Unknown setting {name}; the settings are {names}.")
+        raise TypeError(message.format(name=repr(unknown[0]), names=", ".join(FIELDS)))
+
+
+def _width(text: str) -> int:
+    """How many columns ``text`` takes in a monospaced font (Hangul takes two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 class Playground(widgets.VBox):
@@ -107,6 +133,9 @@ class Playground(widgets.VBox):
     ``train_button``, ``stop_button``, ``status``, ``live`` (the curves of
     the current run), ``tray`` (all runs) and ``table`` (their final metrics).
 
+    Labels, buttons and menus are in the helpers' language when it is built;
+    status lines, the tray and ``summary()`` in the language when they are written.
+
     Args:
         settings: the starting :class:`~helpers.training.Settings`; None
             starts from the defaults.
@@ -116,8 +145,10 @@ class Playground(widgets.VBox):
         settings = validate_settings(Settings() if settings is None else settings)
         self.controls = {name: _control(name, getattr(settings, name)) for name in _CONTROLS}
         self._fixed = {"validation_fraction": settings.validation_fraction, "seed": settings.seed}
-        self.train_button = widgets.Button(description="Train", button_style="primary", icon="play")
-        self.stop_button = widgets.Button(description="Stop", icon="stop", disabled=True)
+        self.train_button = widgets.Button(
+            description=_("Train"), button_style="primary", icon="play"
+        )
+        self.stop_button = widgets.Button(description=_("Stop"), icon="stop", disabled=True)
         self.status = widgets.HTML()
         self.live = widgets.HTML()
         self.tray = widgets.HTML()
@@ -137,12 +168,12 @@ class Playground(widgets.VBox):
                 widgets.HBox([self.train_button, self.stop_button]),
                 self.status,
                 self.live,
-                widgets.HTML("<b>Runs</b>"),
+                widgets.HTML("<b>{}</b>".format(escape(_("Runs")))),
                 self.tray,
                 self.table,
             ]
         )
-        self._set_status("Choose settings and click Train.")
+        self._set_status(_("Choose settings and click Train."))
 
     @property
     def settings(self) -> Settings:
@@ -169,21 +200,24 @@ class Playground(widgets.VBox):
         """
         digits = whole_number("digits", digits, low=0, high=8)
         rows = self._rows(digits)
-        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
         return "\n".join(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            "  ".join(
+                cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+            ).rstrip()
             for row in rows
         )
 
     def _rows(self, digits: int) -> list[list[str]]:
-        """The header and one row per run, as text."""
+        """The header and one row per run, as text (metric names stay as Keras writes them)."""
         names = dict.fromkeys(name for run in self._runs for name in run.final)
         names = sorted(names, key=metric_order)
-        rows = [["#", "run", "status", "epochs", *names]]
+        rows = [["#", _("run"), _("status"), _("epochs"), *names]]
         for i, run in enumerate(self._runs, start=1):
             values = [run.final.get(name, math.nan) for name in names]
+            status = _(_STATUSES[run.status]) if run.status in _STATUSES else run.status
             rows.append(
-                [str(i), run.settings.label, run.status, str(run.epochs_run)]
+                [str(i), run.settings.label, status, str(run.epochs_run)]
                 + [f"{value:.{digits}f}" for value in values]
             )
         return rows
@@ -224,7 +258,7 @@ class Playground(widgets.VBox):
             result = pg.train(optimizer="sgd", learning_rate=0.1, epochs=20)
         """
         _check_names(overrides)
-        busy = RuntimeError("A run is already going: call pg.wait() or click Stop first.")
+        busy = RuntimeError(_("A run is already going: call pg.wait() or click Stop first."))
         if self._busy:
             raise busy
         settings = self._checked(dataclasses.replace(self.settings, **overrides))
@@ -250,9 +284,8 @@ class Playground(widgets.VBox):
         if self._thread is not None:
             self._thread.join(timeout)
             if self._thread.is_alive():
-                raise TimeoutError(
-                    f"The run is still going after {timeout} s: wait longer or click Stop."
-                )
+                message = _("The run is still going after {timeout} s: wait longer or click Stop.")
+                raise TimeoutError(message.format(timeout=timeout))
         if isinstance(self._outcome, Exception):
             raise self._outcome
         return self._outcome
@@ -260,14 +293,14 @@ class Playground(widgets.VBox):
     def _on_stop(self, _button: Any = None) -> None:
         if self._busy:
             self._stop.set()
-            self._set_status("Stopping after this batch...")
+            self._set_status(_("Stopping after this batch..."))
 
     def _checked(self, settings: Settings) -> Settings:
         """``validate_settings(settings)``, its refusal shown in the status line too."""
         try:
             return validate_settings(settings)
         except (TypeError, ValueError) as error:
-            self._set_status(f"Can't train: {error}", error=True)
+            self._set_status(_("Can't train: {error}").format(error=error), error=True)
             raise
 
     def _on_train(self, _button: Any = None) -> None:
@@ -286,8 +319,9 @@ class Playground(widgets.VBox):
             self._busy = True
         self._stop.clear()
         self.train_button.disabled, self.stop_button.disabled = True, False
-        self._set_status(f"Training: {settings.label}...")
-        self.live.value = "<i>Building the model: the curves appear after the first epoch.</i>"
+        self._set_status(_("Training: {label}...").format(label=settings.label))
+        building = _("Building the model: the curves appear after the first epoch.")
+        self.live.value = f"<i>{escape(building)}</i>"
         if background:
             self._thread = threading.Thread(target=self._run, args=(settings,), daemon=True)
             self._thread.start()
@@ -305,13 +339,21 @@ class Playground(widgets.VBox):
             )
         except Exception as error:  # a background thread can only report it here
             self._outcome = error
-            self._set_status(f"The run failed: {type(error).__name__}: {error}", error=True)
+            message = _("The run failed: {kind}: {error}").format(
+                kind=type(error).__name__, error=error
+            )
+            self._set_status(message, error=True)
         else:
             self._outcome = result
             self._runs.append(result)
             self._refresh_tray()
             failed = result.status == "diverged"
-            self._set_status(f"Run {len(self._runs)}: {result.message}.", error=failed)
+            # One full stop: a message may end with its own (a diverged run's does).
+            message = result.message.rstrip(".")
+            self._set_status(
+                _("Run {number}: {message}.").format(number=len(self._runs), message=message),
+                error=failed,
+            )
         finally:
             self.train_button.disabled, self.stop_button.disabled = False, True
             with self._lock:

@@ -24,6 +24,7 @@ import numpy as np
 
 from helpers import data
 from helpers.checks import one_of, real_number, refusal, whole_number
+from helpers.i18n import N_, _
 
 if TYPE_CHECKING:
     import keras
@@ -43,10 +44,10 @@ __all__ = [
 DATASET_NAMES: tuple[str, ...] = tuple(
     name for name, dataset in data.DATASETS.items() if dataset.task != "regression"
 )
-#: Optimizer name -> how it is written in prose.
+#: Optimizer name -> how it is written in prose (in English: show it with ``_()``).
 OPTIMIZERS: dict[str, str] = {
     "sgd": "SGD",
-    "sgd_momentum": "SGD with momentum",
+    "sgd_momentum": N_("SGD with momentum"),
     "rmsprop": "RMSprop",
     "adam": "Adam",
     "nadam": "Nadam",
@@ -102,17 +103,16 @@ class Settings:
 
     @property
     def label(self) -> str:
-        """A short description for legends and tables."""
-        layers = (
-            f"{self.hidden_layers}x{self.units} {self.activation}"
-            if self.hidden_layers
-            else "no hidden layer"
-        )
-        optimizer = OPTIMIZERS.get(self.optimizer, self.optimizer)
-        return (
-            f"{self.dataset}, {optimizer} lr={self.learning_rate:.4g}, {layers}, "
-            f"batch {self.batch_size}, {self.epochs} epochs"
-        )
+        """A short description for legends and tables, in the helpers' language."""
+        if self.hidden_layers:
+            text = _("{dataset}, {optimizer} lr={learning_rate:.4g}, {hidden_layers}x{units} "
+                     "{activation}, batch {batch_size}, {epochs} epochs")  # fmt: skip
+        else:
+            text = _("{dataset}, {optimizer} lr={learning_rate:.4g}, no hidden layer, "
+                     "batch {batch_size}, {epochs} epochs")  # fmt: skip
+        prose = OPTIMIZERS.get(self.optimizer)
+        optimizer = _(prose) if prose else self.optimizer
+        return text.format(**{**dataclasses.asdict(self), "optimizer": optimizer})
 
 
 #: The names of the settings, in the order of :class:`Settings`.
@@ -152,28 +152,28 @@ def validate_settings(settings: Settings) -> Settings:
     }
     rate = real_number(
         "learning_rate", settings.learning_rate, above=0,
-        hint="It is the size of each step down the loss, such as 0.01.",
+        hint=_("It is the size of each step down the loss, such as 0.01."),
     )  # fmt: skip
     fraction = real_number(
         "validation_fraction", settings.validation_fraction, low=0, below=1,
-        hint="0.3 holds out 30% of the samples; 0 holds out none.",
+        hint=_("0.3 holds out 30% of the samples; 0 holds out none."),
     )  # fmt: skip
     n_samples = data.DATASETS[settings.dataset].n_samples
     try:
         n_train, n_val = data.split_sizes(n_samples, fraction) if fraction else (n_samples, 0)
     except ValueError:
-        must_be = "0 or a share that leaves samples on both sides"
-        hint = f"{settings.dataset} has {n_samples} samples."
+        must_be = _("0 or a share that leaves samples on both sides")
+        hint = _("{dataset} has {count} samples.").format(dataset=settings.dataset, count=n_samples)
         raise ValueError(refusal("validation_fraction", must_be, fraction, hint)) from None
     if whole["batch_size"] > n_train:
-        held_out = f" after holding out {fraction:.0%} for validation" if n_val else ""
-        raise ValueError(
-            refusal(
-                "batch_size", f"at most {n_train}, the size of the training set",
-                whole["batch_size"],
-                f"{settings.dataset} has {n_train} training samples{held_out}.",
-            )
-        )  # fmt: skip
+        if n_val:
+            hint = _("{dataset} has {count} training samples after holding out "
+                     "{fraction:.0%} for validation.")  # fmt: skip
+        else:
+            hint = _("{dataset} has {count} training samples.")
+        must_be = _("at most {count}, the size of the training set").format(count=n_train)
+        hint = hint.format(dataset=settings.dataset, count=n_train, fraction=fraction)
+        raise ValueError(refusal("batch_size", must_be, whole["batch_size"], hint))
     return dataclasses.replace(settings, learning_rate=rate, validation_fraction=fraction, **whole)
 
 
@@ -366,25 +366,30 @@ def _check_options(callbacks: list[Any], should_stop: object) -> None:
 
     for callback in callbacks:
         if not isinstance(callback, keras.callbacks.Callback):
-            raise TypeError(refusal("callbacks", "Keras callbacks such as LivePlot()", callback))
+            must_be = _("Keras callbacks such as LivePlot()")
+            raise TypeError(refusal("callbacks", must_be, callback))
     if should_stop is not None and not callable(should_stop):
-        must_be = "a function that returns True to stop, such as event.is_set"
+        must_be = _("a function that returns True to stop, such as event.is_set")
         raise TypeError(refusal("should_stop", must_be, should_stop))
 
 
 def _message(settings: Settings, monitor: Any) -> str:
-    """The run's ending in words."""
+    """The run's ending in words, in the helpers' language."""
     epoch = monitor.epochs_run
     if monitor.status == "diverged":
-        what = "NaN" if math.isnan(monitor.diverged_loss) else "infinite"
-        rate, name = settings.learning_rate, OPTIMIZERS[settings.optimizer]
-        return (
-            f"learning rate {rate:g} is too large for {name}: the loss "
-            f"became {what} at epoch {epoch}. Try {rate / 10:g} or smaller."
-        )
+        if math.isnan(monitor.diverged_loss):
+            text = _("learning rate {rate:g} is too large for {optimizer}: the loss became NaN "
+                     "at epoch {epoch}. Try {smaller:g} or smaller.")  # fmt: skip
+        else:
+            text = _("learning rate {rate:g} is too large for {optimizer}: the loss became "
+                     "infinite at epoch {epoch}. Try {smaller:g} or smaller.")  # fmt: skip
+        rate, optimizer = settings.learning_rate, _(OPTIMIZERS[settings.optimizer])
+        return text.format(rate=rate, optimizer=optimizer, epoch=epoch, smaller=rate / 10)
     if monitor.status == "stopped":
-        return f"stopped after {epoch} of {settings.epochs} epochs"
-    return f"finished {epoch} epochs"
+        return _("stopped after {epoch} of {epochs} epochs").format(
+            epoch=epoch, epochs=settings.epochs
+        )
+    return _("finished {epoch} epochs").format(epoch=epoch)
 
 
 def train_run(

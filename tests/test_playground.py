@@ -6,14 +6,16 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from helpers import data
 from helpers import playground as pg_module
+from helpers.i18n import set_language
 from helpers.playground import Playground, RunResult, Settings, playground, train_run
-from helpers.training import validate_settings
+from helpers.training import ACTIVATIONS, DATASET_NAMES, OPTIMIZERS, validate_settings
 
 FAST = {"epochs": 3, "batch_size": 32}  # a real run, kept short
 
@@ -211,3 +213,140 @@ def test_train_checks_the_settings_once(monkeypatch):
     pg.train_button.click()  # the button checks the controls' settings once too
     pg.wait(timeout=30)
     assert len(checked) == 2 and len(pg.runs) == 2
+
+
+# ------------------------------------------------------------------ Korean ---
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+ENGLISH_LABELS = ["dataset", "hidden layers", "units", "activation",
+                  "optimizer", "learning rate", "epochs", "batch size"]  # fmt: skip
+
+
+def test_a_korean_playground_speaks_korean_and_trains_the_same_numbers():
+    set_language("ko")
+    pg = playground(**FAST)
+    labels = [control.description for control in pg.controls.values()]
+    assert all(HANGUL.search(label) for label in labels), labels
+    assert pg.train_button.description == "훈련" and pg.stop_button.description == "중지"
+    assert HANGUL.search(pg.status.value) and HANGUL.search(pg.children[4].value)
+    optimizers = pg.controls["optimizer"].options
+    assert ("모멘텀 SGD", "sgd_momentum") in optimizers  # shown in Korean, the same value
+    assert [value for _, value in optimizers] == list(OPTIMIZERS)
+    assert pg.controls["activation"].options == ACTIVATIONS  # Keras' names, as typed in code
+    assert [value for _, value in pg.controls["dataset"].options] == list(DATASET_NAMES)
+    korean = pg.train()
+    assert pg.settings == Settings(**FAST) and korean.status == "finished"
+    assert "실행 1: 에포크 3번을 모두 마쳤습니다." in pg.status.value
+    assert "1: iris, Adam lr=0.01, 1x16 relu, 배치 32, 에포크 3" in pg.tray.value
+    assert "<th" in pg.table.value and "상태" in pg.table.value and "완료" in pg.table.value
+    header, row = pg.summary().splitlines()
+    assert header.split()[:3] == ["#", "실행", "상태"] and "val_accuracy" in header
+    # Hangul takes two columns in a monospaced font: the columns still line up.
+    assert pg_module._width(header[: header.index("loss")]) == pg_module._width(
+        row[: row.index(f"{korean.final['loss']:.2f}")]
+    )
+
+    set_language("en")
+    english_pg = playground(**FAST)
+    assert [control.description for control in english_pg.controls.values()] == ENGLISH_LABELS
+    assert (english_pg.train_button.description, english_pg.stop_button.description) == (
+        "Train", "Stop",
+    )  # fmt: skip
+    assert "Choose settings and click Train." in english_pg.status.value
+    assert ("SGD with momentum", "sgd_momentum") in english_pg.controls["optimizer"].options
+    english = english_pg.train()
+    assert english.history == korean.history and english.settings == korean.settings
+    assert "Run 1: finished 3 epochs." in english_pg.status.value
+
+
+def test_the_language_is_read_when_the_playground_is_built():
+    set_language("ko")
+    pg = playground()
+    set_language("en")
+    assert pg.controls["epochs"].description == "에포크 수"  # built in Korean, stays Korean
+    assert playground().controls["epochs"].description == "epochs"
+
+
+@pytest.mark.parametrize(
+    ("defaults", "error", "received"),
+    [
+        ({"batch_size": 1000}, ValueError, "batch_size: 훈련 데이터의 크기인 105 이하의 값이 필요"),
+        ({"seed": 2**32}, ValueError, "seed: 0에서 4294967295 사이의 정수 값이 필요합니다. "
+         "받은 값: 4294967296."),
+        ({"optimizer": "Adam"}, ValueError, "받은 값: 'Adam'."),
+        ({"epoch": 5}, TypeError, "'epoch': 알 수 없는 설정입니다. 쓸 수 있는 설정: dataset, "),
+    ],
+)  # fmt: skip
+def test_a_korean_playground_refuses_bad_settings_in_korean(defaults, error, received):
+    set_language("ko")
+    with pytest.raises(error) as caught:
+        playground(**defaults)
+    assert received in str(caught.value) and "must be" not in str(caught.value)
+
+
+def test_a_korean_playground_shows_impossible_settings_in_korean():
+    set_language("ko")
+    pg = playground()
+    with pytest.raises(TypeError, match=r"^epochs: .*받은 값: 2\.5\.$"):
+        pg.train(epochs=2.5)
+    assert "훈련할 수 없습니다: epochs: " in pg.status.value
+    pg.controls["batch_size"].value = 200
+    pg.train_button.click()
+    assert "훈련할 수 없습니다: batch_size: " in pg.status.value
+    assert "받은 값: 200." in pg.status.value and "#b00020" in pg.status.value
+    with pytest.raises(TypeError, match=r"^'lr': 알 수 없는 설정입니다"):
+        pg.train(lr=0.1)
+    assert pg.runs == []
+
+
+def test_a_korean_playground_reports_waits_and_failures_in_korean(monkeypatch):
+    set_language("ko")
+    pg = playground(epochs=500, batch_size=8)
+    pg.train_button.click()
+    with pytest.raises(TimeoutError, match="0.01초가 지났지만 훈련이 아직 진행 중입니다"):
+        pg.wait(timeout=0.01)
+    with pytest.raises(RuntimeError, match=r"이미 훈련이 진행 중입니다\. 먼저 pg\.wait\(\)"):
+        pg.train(epochs=2)
+    pg.stop_button.click()
+    result = pg.wait(timeout=60)
+    assert result.status == "stopped"
+    assert f"에포크 500번 중 {result.epochs_run}번을 마치고 중지했습니다." in pg.status.value
+    assert "중지됨" in pg.summary()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(pg_module, "train_run", broken)
+    pg.train_button.click()
+    with pytest.raises(RuntimeError, match="out of memory"):
+        pg.wait(timeout=30)
+    assert "실행이 실패했습니다: RuntimeError: out of memory" in pg.status.value
+
+
+def test_a_diverged_run_s_status_line_ends_with_one_full_stop():
+    set_language("ko")
+    pg = playground(epochs=20)
+    pg.train(optimizer="sgd", learning_rate=100)
+    assert "10 이하로 낮춰 보세요.</span>" in pg.status.value and "발산" in pg.summary()
+    set_language("en")
+    english = playground(epochs=20)
+    english.train(optimizer="sgd", learning_rate=100)
+    assert "Try 10 or smaller.</span>" in english.status.value
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_text_form_holds_nothing_machine_specific(language):
+    """What a stored notebook shows as text/plain: no ids, addresses, paths or timings."""
+    set_language(language)
+    pg = playground(**FAST)
+    pg.train()
+    text = pg._repr_mimebundle_()["text/plain"]
+    full = repr(pg)
+    assert text.startswith("Playground(children=(") and len(text) <= 111
+    model_id = pg._repr_mimebundle_()["application/vnd.jupyter.widget-view+json"]["model_id"]
+    home, here = str(Path.home()), str(Path.cwd())
+    for form in (text, full):
+        assert model_id not in form and home not in form and here not in form
+        assert not re.search(r"0x[0-9a-fA-F]{6,}|[0-9a-f]{32}", form)
+        assert f"{pg.runs[0].seconds}" not in form
+    assert repr(playground(**FAST)) == repr(playground(**FAST))  # nothing from the instance

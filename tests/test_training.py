@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import training
+from helpers.i18n import set_language
 from helpers.training import RunResult, Settings, build_model, train_run, validate_settings
 
 FAST = {"epochs": 3, "batch_size": 32}  # a real run, kept short
@@ -303,3 +304,73 @@ def test_the_first_mnist_run_of_lesson_08_learns_on_validation_data_too():
     assert result.status == "finished"
     assert max(result.history["val_loss"]) < 0.6
     assert result.final["val_accuracy"] > 0.85
+
+
+# ------------------------------------------------------------------ Korean ---
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def test_settings_label_speaks_korean_and_keeps_the_values():
+    set_language("ko")
+    assert Settings().label == "iris, Adam lr=0.01, 1x16 relu, 배치 16, 에포크 50"
+    no_hidden = Settings(dataset="xor", hidden_layers=0, optimizer="sgd_momentum", learning_rate=3)
+    assert no_hidden.label == "xor, 모멘텀 SGD lr=3, 은닉층 없음, 배치 16, 에포크 50"
+    set_language("en")
+    assert Settings().label == "iris, Adam lr=0.01, 1x16 relu, batch 16, 50 epochs"
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "received", "words"),
+    [
+        ({"batch_size": 200}, ValueError, "200", "105 이하의 값이 필요합니다. 받은 값: 200. "
+         "iris 데이터셋에서 검증용으로 30%를 떼어 두면 훈련 샘플은 105개입니다."),
+        ({"batch_size": 151, "validation_fraction": 0}, ValueError, "151",
+         "iris 데이터셋의 훈련 샘플은 150개입니다."),
+        ({"validation_fraction": 0.001}, ValueError, "0.001", "iris 데이터셋에는 샘플이 150개"),
+        ({"learning_rate": "fast"}, TypeError, "'fast'", "한 걸음의 크기입니다"),
+        ({"epochs": 2.5}, TypeError, "2.5", "1에서 1000 사이의 정수"),
+        ({"optimizer": "adamw"}, ValueError, "'adamw'", "중 하나인 값이 필요합니다"),
+    ],
+)  # fmt: skip
+def test_impossible_settings_are_explained_in_korean(changes, error, received, words):
+    set_language("ko")
+    with pytest.raises(error) as caught:
+        validate_settings(dataclasses.replace(Settings(), **changes))
+    message = str(caught.value)
+    name = next(iter(changes)) if len(changes) == 1 else "batch_size"
+    assert message.startswith(f"{name}: ") and f"받은 값: {received}." in message, message
+    assert words in message and "must be" not in message
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=st.sampled_from(training.FIELDS), value=ANYTHING)
+def test_every_korean_refusal_names_the_setting_and_the_value(name, value):
+    set_language("ko")
+    try:
+        validate_settings(dataclasses.replace(Settings(), **{name: value}))
+    except (TypeError, ValueError) as error:
+        assert str(error).startswith(f"{name}: ") and "받은 값: " in str(error), str(error)
+        assert HANGUL.search(str(error)) and "must be" not in str(error)
+
+
+def test_train_run_options_are_refused_in_korean():
+    set_language("ko")
+    with pytest.raises(TypeError, match=r"^callbacks: LivePlot\(\) 같은 Keras 콜백 값이 필요"):
+        train_run(Settings(**FAST), callbacks=[print])
+    with pytest.raises(TypeError, match=r"^should_stop: .*True를 돌려주는 함수 .*받은 값: True\."):
+        train_run(Settings(**FAST), should_stop=True)
+
+
+def test_train_run_reports_its_ending_in_korean():
+    set_language("ko")
+    stopped = train_run(Settings(epochs=50), should_stop=lambda: True)
+    assert stopped.status == "stopped"
+    assert stopped.message == "에포크 50번 중 1번을 마치고 중지했습니다"
+    diverged = train_run(Settings(optimizer="sgd", learning_rate=100, epochs=20))
+    assert diverged.status == "diverged"  # the status is a value: it stays English
+    assert re.fullmatch(
+        r"학습률 100 값은 SGD에 너무 큽니다\. \d+번째 에포크에서 손실이 NaN이 되었습니다\. "
+        r"10 이하로 낮춰 보세요\.",
+        diverged.message,
+    )
