@@ -1,12 +1,17 @@
 """Run an exercise's printed solution the way a learner would; answers of any kind."""
 
+import io
 import math
 import os
+import re
+import tokenize
 
 import keras
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
+
+from helpers.i18n import set_language
 
 
 def solve(exercise, **names):
@@ -52,3 +57,48 @@ def refused_properly(exercise, answers, is_right=lambda *answers: False):
     result = evaluate_anything(exercise, answers, is_right)
     assert UNEXPECTED not in result.message, result.message
     return result
+
+
+# ------------------------------------------------------------- in Korean ---
+
+#: A Hangul syllable: Korean text has at least one.
+HANGUL = re.compile("[\uac00-\ud7a3]")
+#: The start of the Korean verdict lines.
+CORRECT_KO = "✅ 정답입니다!"
+NOT_YET_KO = "❌ 아직 아닙니다: "
+NOT_ANSWERED_KO = "✏️ 아직 답하지 않았습니다: "
+
+
+def hangul(text: str) -> bool:
+    """Whether ``text`` holds Korean."""
+    return bool(HANGUL.search(text))
+
+
+def in_korean(exercise, *answers):
+    """``exercise.evaluate(*answers)`` in Korean (conftest resets English)."""
+    set_language("ko")
+    return exercise.evaluate(*answers)
+
+
+def korean_refusal(exercise, *answers):
+    """Assert that, in Korean, ``answers`` get a Korean "not yet" message; return the result."""
+    result = in_korean(exercise, *answers)
+    assert not result.ok and result.answered, str(result)
+    assert str(result).startswith(NOT_YET_KO) and hangul(result.message), str(result)
+    assert UNEXPECTED not in result.message and "답을 확인하는 중에" not in result.message
+    return result
+
+
+def korean_success(exercise, *answers):
+    """Assert that, in Korean, ``answers`` get the Korean ✅ line; return the result."""
+    result = in_korean(exercise, *answers)
+    assert result.ok, str(result)
+    assert str(result).startswith(CORRECT_KO) and hangul(result.message), str(result)
+    return result
+
+
+def code_only(source: str) -> list[tuple[int, str]]:
+    """The tokens of Python ``source`` without its comments: what a solution runs."""
+    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT}
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return [(token.type, token.string) for token in tokens if token.type not in skip]

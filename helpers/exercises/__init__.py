@@ -28,8 +28,10 @@ from typing import Any
 
 import numpy as np
 
-#: What the learner sees while the starter's None is still in place.
-REPLACE_NONE = "replace None with your answer, run that cell, then check again."
+from helpers.i18n import N_, _
+
+#: What the learner sees while the starter's None is still in place (translated when shown).
+REPLACE_NONE = N_("replace None with your answer, run that cell, then check again.")
 #: Loggers that TensorFlow and Keras write warnings to (such as tf.function retracing).
 QUIET_LOGGERS = ("tensorflow", "absl", "keras")
 
@@ -52,14 +54,19 @@ class Result:
 
     def __str__(self) -> str:
         if self.ok:
-            return f"✅ Correct! {self.message}".rstrip()
+            return _("✅ Correct! {message}").format(message=self.message).rstrip()
         if not self.answered:
-            return f"✏️ Not answered yet: {self.message}"
-        return f"❌ Not yet: {self.message}"
+            return _("✏️ Not answered yet: {message}").format(message=self.message)
+        return _("❌ Not yet: {message}").format(message=self.message)
 
 
 class Exercise:
     """One exercise: a checker, a hint and a solution.
+
+    ``hint``, ``solution`` and ``success`` are English texts marked with ``N_()``
+    in the lesson modules; they are translated when shown, so a solution's
+    Korean differs from the English only in its comments. Checkers raise their
+    messages already translated: ``WrongAnswer(_("...{name}...").format(name=...))``.
 
     Example::
 
@@ -88,9 +95,29 @@ class Exercise:
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"{name} must be a non-empty string; got {text!r}.")
         self._checker = check
-        self.hint_text = textwrap.dedent(hint).strip()
-        self.solution_code = textwrap.dedent(solution).strip()
+        self._hint = hint
+        self._solution = solution
         self.success = success
+
+    @property
+    def hint_text(self) -> str:
+        """The hint in the current language."""
+        return textwrap.dedent(_(self._hint)).strip()
+
+    @property
+    def solution_code(self) -> str:
+        """The solution as written in the lesson module (English comments): runnable code."""
+        return textwrap.dedent(self._solution).strip()
+
+    @property
+    def solution_text(self) -> str:
+        """The solution in the current language: the same code, its comments translated."""
+        return textwrap.dedent(_(self._solution)).strip()
+
+    @property
+    def success_text(self) -> str:
+        """What a right answer prints after "Correct!", in the current language."""
+        return _(self.success) if self.success else ""
 
     def evaluate(self, *answers: Any) -> Result:
         """Run the checker and return the :class:`Result` (what ``check`` prints).
@@ -102,7 +129,7 @@ class Exercise:
         if wrong_count:
             return Result(False, wrong_count)
         if answers and answers[0] is None:
-            return Result(False, REPLACE_NONE, answered=False)
+            return Result(False, _(REPLACE_NONE), answered=False)
         with quiet():
             try:
                 self._checker(*answers)
@@ -112,7 +139,7 @@ class Exercise:
                 return Result(False, str(wrong))
             except Exception as error:  # whatever a learner's answer makes a checker trip on
                 return Result(False, _unexpected(error))
-        return Result(True, self.success)
+        return Result(True, self.success_text)
 
     def _wrong_count(self, given: int) -> str:
         """What to pass, if ``given`` answers do not fit the checker's parameters."""
@@ -122,11 +149,23 @@ class Exercise:
         if len(needed) <= given <= len(parameters):
             return ""
         call = ", ".join(needed + [f"[{name}]" for name in optional])
-        wanted = f"{len(needed)}" + (f" to {len(parameters)}" if optional else "")
-        return (
-            f"check takes {wanted} value{'s' if len(parameters) > 1 else ''}, "
-            f"check({call}); you passed {given}. Pass the variables named there, in that order."
-        )
+        values = {"needed": len(needed), "most": len(parameters), "call": call, "given": given}
+        if optional:
+            message = _(
+                "check takes {needed} to {most} values, check({call}); you passed {given}. "
+                "Pass the variables named there, in that order."
+            )
+        elif len(parameters) > 1:
+            message = _(
+                "check takes {needed} values, check({call}); you passed {given}. "
+                "Pass the variables named there, in that order."
+            )
+        else:
+            message = _(
+                "check takes {needed} value, check({call}); you passed {given}. "
+                "Pass the variables named there, in that order."
+            )
+        return message.format(**values)
 
     def check(self, *answers: Any) -> None:
         """Print whether the answer is right and, if not, what is wrong."""
@@ -134,21 +173,21 @@ class Exercise:
 
     def hint(self) -> None:
         """Print a hint."""
-        print(f"💡 Hint: {self.hint_text}")
+        print(_("💡 Hint: {hint}").format(hint=self.hint_text))
 
     def solution(self) -> None:
         """Print a solution you can copy into the cell above."""
-        print("Solution:\n" + textwrap.indent(self.solution_code, "    "))
+        print(_("Solution:") + "\n" + textwrap.indent(self.solution_text, "    "))
 
 
 def _unexpected(error: Exception) -> str:
     """A checker's unexpected error as one short line, never a traceback."""
-    text = " ".join(str(error).split()) or "(no message)"
+    text = " ".join(str(error).split()) or _("(no message)")
     text = text if len(text) <= 160 else text[:156] + " ..."
-    return (
-        f"checking your answer ran into {type(error).__name__}: {text} "
+    return _(
+        "checking your answer ran into {error}: {text} "
         "Look again at what the exercise asks for, fix your answer and check again."
-    )
+    ).format(error=type(error).__name__, text=text)
 
 
 @contextlib.contextmanager
@@ -178,37 +217,56 @@ def quiet() -> Iterator[None]:
 def as_number(value: Any, name: str) -> float:
     """``value`` as a finite float: numbers, NumPy scalars and one-number arrays or tensors."""
     if isinstance(value, (str, bytes, bool, list, tuple, dict)) or value is None:
-        raise WrongAnswer(f"{name} should be a number; you gave a {type(value).__name__}.")
+        raise WrongAnswer(
+            _("{name} should be a number; you gave a {kind}.").format(
+                name=name, kind=type(value).__name__
+            )
+        )
     if not isinstance(value, numbers.Real):
         try:
             array = np.asarray(value, dtype=float)
         except (TypeError, ValueError):
             raise WrongAnswer(
-                f"{name} should be a number; you gave a {type(value).__name__}."
+                _("{name} should be a number; you gave a {kind}.").format(
+                    name=name, kind=type(value).__name__
+                )
             ) from None
         if array.size != 1:
             raise WrongAnswer(
-                f"{name} should be one number; you gave {array.size} values (shape {array.shape})."
+                _("{name} should be one number; you gave {size} values (shape {shape}).").format(
+                    name=name, size=array.size, shape=array.shape
+                )
             )
         value = array.item()
     number = float(value)
     if not math.isfinite(number):
-        raise WrongAnswer(f"{name} is {number}: it should be an ordinary, finite number.")
+        raise WrongAnswer(
+            _("{name} is {number}: it should be an ordinary, finite number.").format(
+                name=name, number=number
+            )
+        )
     return number
 
 
 def as_whole_number(value: Any, name: str, why: str) -> int:
-    """``value`` as an int when it is a finite whole number (67 or 67.0); ``why`` explains."""
+    """``value`` as an int when it is a finite whole number (67 or 67.0); ``why`` explains.
+
+    ``why`` is shown to the learner: pass it translated, ``_("...")``.
+    """
     number = as_number(value, name)
     if number != int(number):
-        raise WrongAnswer(f"you gave {number:g}; {why}")
+        raise WrongAnswer(_("you gave {number:g}; {why}").format(number=number, why=why))
     return int(number)
 
 
 def as_array(value: Any, name: str) -> np.ndarray:
     """``value`` as a NumPy array when it is an array or tensor (has a shape and a dtype)."""
     if not hasattr(value, "shape") or not hasattr(value, "dtype"):
-        raise WrongAnswer(f"{name} should be a NumPy array; you gave a {type(value).__name__}.")
+        raise WrongAnswer(
+            _("{name} should be a NumPy array; you gave a {kind}.").format(
+                name=name, kind=type(value).__name__
+            )
+        )
     return np.asarray(value)
 
 
@@ -218,8 +276,10 @@ def as_model(value: Any, name: str):
 
     if not isinstance(value, keras.Model):
         raise WrongAnswer(
-            f"{name} should be a Keras model, such as keras.Sequential([...]); "
-            f"you gave a {type(value).__name__}."
+            _(
+                "{name} should be a Keras model, such as keras.Sequential([...]); "
+                "you gave a {kind}."
+            ).format(name=name, kind=type(value).__name__)
         )
     return value
 
@@ -228,14 +288,24 @@ def call_answer(function: Callable[..., Any], call: str, *args: Any, called_with
     """Call the learner's ``function``; its error, or a missing ``return``, becomes a refusal.
 
     ``call`` is how the message names the call, e.g. ``"species_names(model, x)"``;
-    ``called_with`` says what it was given, e.g. ``"an array of shape (5, 1)"``.
+    ``called_with`` says what it was given, e.g. ``"an array of shape (5, 1)"``
+    (translated by the caller).
     """
     try:
         result = function(*args)
     except Exception as error:  # the learner's code failed: say how
-        given = f" (called with {called_with})" if called_with else ""
-        raise WrongAnswer(f"{call} raised {type(error).__name__}: {error}{given}.") from None
+        if called_with:
+            message = _("{call} raised {error}: {text} (called with {called_with}).")
+        else:
+            message = _("{call} raised {error}: {text}.")
+        raise WrongAnswer(
+            message.format(
+                call=call, error=type(error).__name__, text=error, called_with=called_with
+            )
+        ) from None
     if result is None:
         name = call.split("(")[0]
-        raise WrongAnswer(f"{name} returned None: end it with a return statement.")
+        raise WrongAnswer(
+            _("{name} returned None: end it with a return statement.").format(name=name)
+        )
     return result
