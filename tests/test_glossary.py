@@ -23,8 +23,8 @@ def glossary() -> list[tuple[str, str, str]]:
     return rows
 
 
-def lesson_text(number: str) -> str:
-    (path,) = (ROOT / "notebooks").glob(f"{number}_*.ipynb")
+def lesson_text(number: str, edition: str = "notebooks") -> str:
+    (path,) = (ROOT / edition).glob(f"{number}_*.ipynb")
     nb = nbformat.read(path, as_version=4)
     return "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
 
@@ -57,4 +57,18 @@ def test_each_term_is_glossed_in_korean_in_the_lesson_that_first_uses_it(english
     )
     assert korean in lesson_text(lesson), (
         f"lesson {lesson} is where '{english}' is first met, but its Korean '{korean}' is not there"
+    )
+
+
+@pytest.mark.parametrize(("english", "korean", "lesson"), TERMS, ids=[t[0] for t in TERMS])
+def test_the_korean_lesson_that_first_uses_a_term_gives_its_english(english, korean, lesson):
+    """In the Korean edition the roles swap: "손실 함수(loss function)" at first use."""
+    text = lesson_text(lesson, "notebooks/ko")
+    if korean == english:  # argmax: a name, nothing to gloss
+        return
+    # "샘플(sample)", "**정규화**(normalisation)", "클래스 레이블(class label)"
+    glossed = rf"{re.escape(korean)}[*_]*(\s\w+)?\s*\(\s*(\w+[ -])*{re.escape(english)}"
+    assert re.search(glossed, text, re.IGNORECASE), (
+        f"Korean lesson {lesson} is where '{korean}' is first met: write it as "
+        f"'{korean}({english})' there"
     )
