@@ -16,6 +16,7 @@ from typing import Any
 
 from helpers.checks import refusal, whole_number
 from helpers.history import base_metrics, to_history_dict
+from helpers.i18n import N_, _
 
 __all__ = ["check_metrics", "curves_svg"]
 
@@ -25,7 +26,7 @@ _COLORS = (
 )  # fmt: skip
 _PANEL_HEIGHT = 220
 _MAX_EPOCH, _MAX_WIDTH = 10**9, 100_000
-_EPOCHS = "It is the last epoch the axis shows."
+_EPOCHS = N_("It is the last epoch the axis shows.")
 _LEGEND_LINE = 16
 _LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 24, 36  # margins of the plotting area in a panel
 
@@ -115,8 +116,10 @@ def _panel(
         parts.append(
             f'<text x="{sx(epoch):.1f}" y="{bottom + 14}" text-anchor="middle">{epoch}</text>'
         )
+    axis_label = escape(_("epoch"))
     parts.append(
-        f'<text x="{(left + right) / 2:.1f}" y="{bottom + 28}" text-anchor="middle">epoch</text>'
+        f'<text x="{(left + right) / 2:.1f}" y="{bottom + 28}" text-anchor="middle">'
+        f"{axis_label}</text>"
     )
     for color, name, values in series:
         points = [(sx(i + 1), sy(v)) for i, v in enumerate(values) if math.isfinite(v)]
@@ -135,14 +138,14 @@ def _panel(
 
 def _legend(runs: Mapping[str, Mapping[str, list[float]]], y: float) -> list[str]:
     """The line style key (train solid, validation dashed) and the run labels."""
-    key = [("train", "")]
+    key = [(_("train"), "")]
     if any(name.startswith("val_") for run in runs.values() for name in run):
-        key.append(("validation", ' stroke-dasharray="6 4"'))
+        key.append((_("validation"), ' stroke-dasharray="6 4"'))
     parts = []
     for x, (text, dash) in zip((_LEFT, _LEFT + 100), key, strict=False):
         parts.append(
             f'<line x1="{x}" x2="{x + 24}" y1="{y - 4}" y2="{y - 4}" stroke="#444" '
-            f'stroke-width="2"{dash}/><text x="{x + 30}" y="{y}">{text}</text>'
+            f'stroke-width="2"{dash}/><text x="{x + 30}" y="{y}">{escape(text)}</text>'
         )
     labelled = [(color, label) for color, label in zip(cycle(_COLORS), runs) if label]
     for i, (color, label) in enumerate(labelled, start=1):
@@ -172,9 +175,9 @@ def check_metrics(metrics: object) -> None:
         raise TypeError(
             refusal(
                 "metrics",
-                "None (loss and the first other metric) or a list of metric names",
+                _("None (loss and the first other metric) or a list of metric names"),
                 metrics,
-                "For example ['loss', 'accuracy'].",
+                _("For example ['loss', 'accuracy']."),
             )
         )
 
@@ -218,7 +221,12 @@ def curves_svg(
     """
     if not isinstance(runs, Mapping) or not runs:
         raise TypeError(
-            refusal("runs", "a non-empty dict of label -> history", runs, "E.g. {'adam': history}.")
+            refusal(
+                "runs",
+                _("a non-empty dict of label -> history"),
+                runs,
+                _("E.g. {'adam': history}."),
+            )
         )
     histories = {str(label): to_history_dict(history) for label, history in runs.items()}
     available = {m for h in histories.values() for m in base_metrics(h)}
@@ -228,12 +236,14 @@ def curves_svg(
     unknown = [m for m in metrics if m not in available]
     if unknown:
         raise ValueError(
-            f"No curve called {unknown[0]!r} in the history; the metrics there are "
-            f"{sorted(available)}. Pick from those (without 'val_')."
+            _(
+                "No curve called {name} in the history; the metrics there are "
+                "{available}. Pick from those (without 'val_')."
+            ).format(name=repr(unknown[0]), available=sorted(available))
         )
     if max_epoch is not None:
-        max_epoch = whole_number("max_epoch", max_epoch, low=1, high=_MAX_EPOCH, hint=_EPOCHS)
-    width = whole_number("width", width, low=200, high=_MAX_WIDTH, hint="It counts pixels.")
+        max_epoch = whole_number("max_epoch", max_epoch, low=1, high=_MAX_EPOCH, hint=_(_EPOCHS))
+    width = whole_number("width", width, low=200, high=_MAX_WIDTH, hint=_("It counts pixels."))
 
     longest = max(len(values) for h in histories.values() for values in h.values())
     last_epoch = max(longest, max_epoch or 1, 2)

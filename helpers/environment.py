@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 
 from helpers.checks import true_or_false, whole_number
-from helpers.i18n import set_language
+from helpers.i18n import _, ngettext, set_language
 
 # Both must be in the environment before TensorFlow loads. Level 3 keeps even
 # C++ "E" lines off stderr: TensorFlow 2.21 logs a harmless "NodeDef mentions
@@ -83,16 +83,22 @@ class EnvironmentReport:
     advice: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        lines = ["Environment check"]
+        lines = [_("Environment check")]
+        missing = _("not installed")
         for name, version in self.versions.items():
-            lines.append(f"  {name:<11} {version or 'not installed'}")
-        place = "Google Colab" if self.on_colab else "this computer"
-        device = f"{self.gpus} GPU" + ("s" if self.gpus > 1 else "") if self.gpus else "CPU"
-        lines.append(f"  {'Running on':<11} {place} ({device})")
+            lines.append(f"  {name:<11} {version or missing}")
+        place = "Google Colab" if self.on_colab else _("this computer")
+        device = (
+            ngettext("{count} GPU", "{count} GPUs", self.gpus).format(count=self.gpus)
+            if self.gpus
+            else "CPU"
+        )
+        # Translators: the label is padded to line up with the version lines above it.
+        lines.append("  " + _("Running on  {place} ({device})").format(place=place, device=device))
         if self.advice:
-            lines += ["Advice:"] + [f"  - {tip}" for tip in self.advice]
+            lines += [_("Advice:")] + [f"  - {tip}" for tip in self.advice]
         else:
-            lines.append("All good: you are ready to start.")
+            lines.append(_("All good: you are ready to start."))
         return "\n".join(lines)
 
 
@@ -138,19 +144,29 @@ def check_environment() -> EnvironmentReport:
     advice = []
     for name, version in versions.items():
         if not _at_least(version, MINIMUM[name]):
-            fix = (
-                "install a newer Python."
+            needed = (
+                _("{name} {minimum} or newer is needed (found {found}): install a newer Python.")
                 if name == "Python"
-                else f'run  pip install -U "{name.lower()}>={MINIMUM[name]}"  then restart.'
+                else _(
+                    "{name} {minimum} or newer is needed (found {found}): "
+                    'run  pip install -U "{package}>={minimum}"  then restart.'
+                )
             )
             advice.append(
-                f"{name} {MINIMUM[name]} or newer is needed (found {version or 'none'}): {fix}"
+                needed.format(
+                    name=name,
+                    minimum=MINIMUM[name],
+                    found=version or _("none"),
+                    package=name.lower(),
+                )
             )
     if on_colab and _at_least(versions["ipywidgets"], "8.0"):
         advice.append(
-            "Colab's widgets work best with the ipywidgets it ships (7.7): "
-            "if the playground shows 'Error displaying widget', use Runtime > "
-            "Disconnect and delete runtime to go back to it."
+            _(
+                "Colab's widgets work best with the ipywidgets it ships (7.7): "
+                "if the playground shows 'Error displaying widget', use Runtime > "
+                "Disconnect and delete runtime to go back to it."
+            )
         )
     gpus = len(tf.config.list_physical_devices("GPU"))
     return EnvironmentReport(versions=versions, gpus=gpus, on_colab=on_colab, advice=advice)
@@ -180,10 +196,10 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True, language: str =
         All good: you are ready to start.
     """
     largest = 2**32 - 1
-    hint = f"For example seed=42; the largest is 2**32 - 1 = {largest}."
+    set_language(language)  # first, so that even a refused seed is explained in that language
+    hint = _("For example seed=42; the largest is 2**32 - 1 = {largest}.").format(largest=largest)
     seed = whole_number("seed", seed, low=0, high=largest, hint=hint)
     short_errors = true_or_false("short_errors", short_errors)
-    set_language(language)
     loaded_loudly = quiet_tensorflow()
     import keras
     import tensorflow as tf
@@ -203,8 +219,11 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True, language: str =
     report = check_environment()
     if loaded_loudly:
         report.advice.append(
-            "TensorFlow was imported before setup_notebook(), so its start-up "
-            "messages were not silenced: restart the kernel and run this cell first."
+            _(
+                "TensorFlow was imported before setup_notebook(), so its start-up "
+                "messages were not silenced: restart the kernel and run this cell first."
+            )
         )
     print(report)
-    print(f"Random seed {seed}: results repeat from run to run on this computer.")
+    seeded = _("Random seed {seed}: results repeat from run to run on this computer.")
+    print(seeded.format(seed=seed))

@@ -8,8 +8,24 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from helpers.checks import real_number, refusal, true_or_false, whole_number
+from helpers.i18n import N_, _
 
 MAX_DIGITS = 10  # decimals printed; more would only show a float's rounding noise
+
+# The verdicts, by where the value lies and whether it is shown: whole sentences,
+# since Korean orders the words differently.
+_VERDICTS = {
+    ("in", True): N_("✅ {name} = {value} is in the expected range {low} to {high}."),
+    ("in", False): N_("✅ {name} is in the expected range {low} to {high}."),
+    ("below", True): N_("⚠️ {name} = {value} is below the expected range {low} to {high}."),
+    ("below", False): N_("⚠️ {name} is below the expected range {low} to {high}."),
+    ("above", True): N_("⚠️ {name} = {value} is above the expected range {low} to {high}."),
+    ("above", False): N_("⚠️ {name} is above the expected range {low} to {high}."),
+    ("nan", True): N_(
+        "⚠️ {name} = {value} is not a number, so not in the expected range {low} to {high}."
+    ),
+    ("nan", False): N_("⚠️ {name} is not a number, so not in the expected range {low} to {high}."),
+}
 
 
 def expect_range(
@@ -55,23 +71,30 @@ def expect_range(
         False
     """
     if not isinstance(name, str) or not name:
-        raise TypeError(f"name must be a short text such as 'test accuracy'; got {name!r:.80}.")
+        raise TypeError(refusal("name", _("a short text such as 'test accuracy'"), name))
     value = _number(value, name)
     low, high = real_number("low", low), real_number("high", high)
     if not low <= high:
-        raise ValueError(f"low must not exceed high; got low={low}, high={high}.")
+        raise ValueError(
+            _("low must not exceed high; got low={low}, high={high}.").format(low=low, high=high)
+        )
     digits = whole_number("digits", digits, low=0, high=MAX_DIGITS)
     causes = _texts("causes", causes)
     show_value = true_or_false("show_value", show_value)
-    shown = f"{name} = {value:.{digits}f}" if show_value else name
-    expected = f"{low:.{digits}f} to {high:.{digits}f}"
-    if not math.isnan(value) and low <= value <= high:
-        print(f"✅ {shown} is in the expected range {expected}.")
+    inside = not math.isnan(value) and low <= value <= high
+    where = "in" if inside else "below" if value < low else "above" if value > high else "nan"
+    verdict = _(_VERDICTS[where, show_value]).format(
+        name=name,
+        value=f"{value:.{digits}f}",
+        low=f"{low:.{digits}f}",
+        high=f"{high:.{digits}f}",
+    )
+    if inside:
+        print(verdict)
         return True
-    where = "below" if value < low else "above" if value > high else "not a number, so not in"
-    lines = [f"⚠️ {shown} is {where} the expected range {expected}."]
+    lines = [verdict]
     if causes:
-        lines.append("Likely causes:")
+        lines.append(_("Likely causes:"))
         lines += [f"  - {cause}" for cause in causes]
     print("\n".join(lines))
     return False
@@ -84,16 +107,15 @@ def _number(value: object, name: str) -> float:
             return float(value)  # type: ignore[arg-type]
         except (TypeError, ValueError, OverflowError):
             pass
-    raise TypeError(refusal("value", "a number", value, f"It is the value of {name}."))
-
+    hint = _("It is the value of {name}.").format(name=name)
+    raise TypeError(refusal("value", _("a number"), value, hint))
 
 
 def _texts(name: str, value: object) -> list[str]:
-    must_be = "a list of texts"
+    must_be = _("a list of texts")
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise TypeError(refusal(name, must_be, value, "Put even one text in a list: ['...']."))
+        raise TypeError(refusal(name, must_be, value, _("Put even one text in a list: ['...'].")))
     texts = list(value)
     if not all(isinstance(text, str) for text in texts):
         raise TypeError(refusal(name, must_be, value))
     return texts
-

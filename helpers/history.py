@@ -12,6 +12,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from helpers.i18n import _
+
 
 def to_history_dict(history: Any) -> dict[str, list[float]]:
     """Return ``{metric: [value per epoch]}`` from a Keras ``History`` or a dict.
@@ -44,36 +46,49 @@ def to_history_dict(history: Any) -> dict[str, list[float]]:
     raw = getattr(history, "history", history)
     if not isinstance(raw, Mapping):
         raise TypeError(
-            "Expected a Keras History (what model.fit returns) or a dict of "
-            f"metric name -> list of numbers; got {type(history).__name__}."
+            _(
+                "Expected a Keras History (what model.fit returns) or a dict of "
+                "metric name -> list of numbers; got {kind}."
+            ).format(kind=type(history).__name__)
         )
     if not raw:
         raise ValueError(
-            "The history is empty: train for at least one epoch "
-            "(model.fit(..., epochs=1) or more) before plotting."
+            _(
+                "The history is empty: train for at least one epoch "
+                "(model.fit(..., epochs=1) or more) before plotting."
+            )
         )
     result: dict[str, list[float]] = {}
     for name, values in raw.items():
         if not isinstance(name, str):
-            raise TypeError(f"The history's metric names must be strings; got {name!r}.")
+            raise TypeError(
+                _("The history's metric names must be strings; got {name}.").format(name=repr(name))
+            )
         if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
             raise TypeError(
-                f"History[{name!r}] must be a list with one number per epoch; "
-                f"got {type(values).__name__}."
+                _("History[{name}] must be a list with one number per epoch; got {kind}.").format(
+                    name=repr(name), kind=type(values).__name__
+                )
             )
         try:
             result[name] = [float(v) for v in values]
         except (TypeError, ValueError):
             raise TypeError(
-                f"History[{name!r}] must hold numbers only; got {list(values)!r:.200}."
+                _("History[{name}] must hold numbers only; got {got}.").format(
+                    name=repr(name), got=f"{list(values)!r:.200}"
+                )
             ) from None
         except OverflowError:
             raise ValueError(
-                f"History[{name!r}] holds a number too large for a float (above about "
-                "1.8e308): record the values as floats (float('inf') for one that overflowed)."
+                _(
+                    "History[{name}] holds a number too large for a float (above about "
+                    "1.8e308): record the values as floats (float('inf') for one that overflowed)."
+                ).format(name=repr(name))
             ) from None
     if not any(result.values()):
-        raise ValueError("The history has no epochs: train for at least one epoch before plotting.")
+        raise ValueError(
+            _("The history has no epochs: train for at least one epoch before plotting.")
+        )
     return _one_value_per_epoch(result)
 
 
@@ -84,27 +99,37 @@ def _one_value_per_epoch(history: dict[str, list[float]]) -> dict[str, list[floa
     val = {size for name, size in sizes.items() if name.startswith("val_")}
     if len(train | val) == 1:
         return history
-    problem = f"Every metric needs one value per epoch, but the lengths differ: {sizes}."
     if len(train) != 1 or len(val) != 1:
         raise ValueError(
-            f"{problem} Give every metric the same number of values; only the val_ "
-            "metrics may have fewer, when model.fit(..., validation_freq=n) skipped "
-            "validation on some epochs."
+            _(
+                "Every metric needs one value per epoch, but the lengths differ: {sizes}. "
+                "Give every metric the same number of values; only the val_ "
+                "metrics may have fewer, when model.fit(..., validation_freq=n) skipped "
+                "validation on some epochs."
+            ).format(sizes=sizes)
         )
     (epochs,), (runs,) = train, val
     # validation_freq=n validates at epochs n, 2n, 3n... : epochs // n times.
     steps = [n for n in range(1, epochs + 1) if epochs // n == runs]
     if len(steps) != 1:
-        why = (
-            f"validation_freq could be any of {steps}, so the epochs they belong to are unknown"
+        unknown = (
+            _(
+                "Every metric needs one value per epoch, but the lengths differ: {sizes}. "
+                "The val_ metrics have {runs} values for {epochs} epochs, and validation_freq "
+                "could be any of {steps}, so the epochs they belong to are unknown. "
+                "Pad them with float('nan') at the epochs where validation did not run, or "
+                "record the run with LivePlot, whose .history does that."
+            )
             if steps
-            else "no validation_freq gives that many"
+            else _(
+                "Every metric needs one value per epoch, but the lengths differ: {sizes}. "
+                "The val_ metrics have {runs} values for {epochs} epochs, and no "
+                "validation_freq gives that many. "
+                "Pad them with float('nan') at the epochs where validation did not run, or "
+                "record the run with LivePlot, whose .history does that."
+            )
         )
-        raise ValueError(
-            f"{problem} The val_ metrics have {runs} values for {epochs} epochs, and {why}. "
-            "Pad them with float('nan') at the epochs where validation did not run, or "
-            "record the run with LivePlot, whose .history does that."
-        )
+        raise ValueError(unknown.format(sizes=sizes, runs=runs, epochs=epochs, steps=steps))
     step = steps[0]
     for name, values in history.items():
         if len(values) < epochs:  # a val_ metric: its values go to epochs step, 2*step...

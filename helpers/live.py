@@ -26,11 +26,13 @@ from IPython.display import display
 
 from helpers.checks import real_number, refusal
 from helpers.curves import check_metrics, curves_svg
+from helpers.i18n import N_, _
 
 __all__ = ["PLACEHOLDER", "LivePlot"]
 
-#: The plain-text form of a live plot: constant, so stored notebook outputs stay stable.
-PLACEHOLDER = "[live training curves]"
+#: The plain-text form of a live plot: constant, so stored notebook outputs stay stable
+#: (shown in the helpers' language: ``_(PLACEHOLDER)``).
+PLACEHOLDER = N_("[live training curves]")
 
 
 class _SvgView:
@@ -40,14 +42,14 @@ class _SvgView:
         self.svg = ""
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"image/svg+xml": self.svg, "text/plain": PLACEHOLDER}
+        return {"image/svg+xml": self.svg, "text/plain": _(PLACEHOLDER)}
 
     def output(self) -> dict[str, Any]:
         """The drawing as an output of an ``ipywidgets.Output``."""
         return {"output_type": "display_data", "data": self._repr_mimebundle_(), "metadata": {}}
 
     def __repr__(self) -> str:
-        return PLACEHOLDER
+        return _(PLACEHOLDER)
 
 
 class LivePlot(keras.callbacks.Callback):
@@ -87,7 +89,7 @@ class LivePlot(keras.callbacks.Callback):
         super().__init__()
         check_metrics(metrics)
         self.min_interval = real_number(
-            "min_interval", min_interval, low=0, hint="It is in seconds: 0 redraws every epoch."
+            "min_interval", min_interval, low=0, hint=_("It is in seconds: 0 redraws every epoch.")
         )
         self._show = self._drawer(target)
         self.metrics = None if metrics is None else list(metrics)
@@ -110,7 +112,7 @@ class LivePlot(keras.callbacks.Callback):
         raise TypeError(
             refusal(
                 "target",
-                "None (draw below the cell), an ipywidgets.HTML or an ipywidgets.Output",
+                _("None (draw below the cell), an ipywidgets.HTML or an ipywidgets.Output"),
                 target,
             )
         )

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.curves import check_metrics, curves_svg
+from helpers.i18n import set_language
 
 HISTORY = {
     "loss": [0.9, 0.6, 0.4],
@@ -197,3 +198,43 @@ def test_curves_svg_draws_every_finite_value_inside_the_frame(values):
     assert [points(p) for p in drawn] == ([finite] if finite else [])
     for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", " ".join(drawn)):
         assert 0 <= float(x) <= 640 and 24 <= float(y) <= 184  # the plotting area
+
+
+# ---------------------------------------------------------------- Korean ---
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def texts(svg: str) -> list[str]:
+    return re.findall(r"<text [^>]*>([^<]*)</text>", svg)
+
+
+def test_axis_label_and_legend_speak_korean_and_english_again():
+    set_language("ko")
+    korean = texts(curves_svg({"adam": HISTORY}))
+    assert {"에포크", "훈련", "검증"} <= set(korean)
+    assert {"loss", "accuracy", "adam"} <= set(korean)  # metric names and labels stay as given
+    set_language("en")
+    english = texts(curves_svg({"adam": HISTORY}))
+    assert {"epoch", "train", "validation"} <= set(english)
+    assert not any(HANGUL.search(text) for text in english)
+
+
+@pytest.mark.parametrize(
+    ("call", "kept"),
+    [
+        (lambda: curves_svg({"": HISTORY}, metrics=["mae"]), "'mae'"),
+        (lambda: curves_svg({}), "받은 값: {}."),
+        (lambda: curves_svg({"": HISTORY}, width=10), "받은 값: 10. 픽셀 수입니다."),
+        (lambda: check_metrics("loss"), "받은 값: 'loss'. 예: ['loss', 'accuracy']."),
+    ],
+)
+def test_refusals_speak_korean_and_keep_what_was_received(call, kept):
+    set_language("ko")
+    with pytest.raises((TypeError, ValueError)) as refused:
+        call()
+    assert HANGUL.search(str(refused.value)) and kept in str(refused.value)
+    set_language("en")
+    with pytest.raises((TypeError, ValueError)) as refused:
+        call()
+    assert not HANGUL.search(str(refused.value))

@@ -34,6 +34,7 @@ from helpers.data import (
     split_sizes,
     train_test_split,
 )
+from helpers.i18n import set_language
 
 FOLDER = Path(__file__).resolve().parent.parent / "datasets"
 #: Bundled file -> its loader, as the registry says.
@@ -627,3 +628,55 @@ def test_mnist_subset_loads_fast():
         load_mnist_subset()
         timings.append(time.perf_counter() - start)
     assert min(timings) < 0.5
+
+
+# ------------------------------------------------------------------ Korean ---
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def test_missing_and_altered_files_are_explained_in_korean_and_english_again(data_copy):
+    set_language("ko")
+    (data_copy / "iris.csv").unlink()
+    with pytest.raises(FileNotFoundError) as missing:
+        load_iris()
+    message = str(missing.value)
+    assert HANGUL.search(message) and "datasets/iris.csv" in message
+    assert str(data_copy) in message and "`git checkout -- datasets/iris.csv`" in message
+    path = data_copy / "auto_mpg.csv"
+    path.write_bytes(path.read_bytes() + b"\n")
+    with pytest.raises(ValueError, match="datasets/auto_mpg.csv: 내용이 바뀌었습니다"):
+        load_auto_mpg()
+    set_language("en")
+    with pytest.raises(FileNotFoundError, match=r"datasets/iris.csv is missing \(looked in"):
+        load_iris()
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "kept"),
+    [
+        (lambda: train_test_split(np.zeros((5, 2)), np.zeros(4)), ValueError, "5개인데 y는 4개"),
+        (lambda: split_sizes(10, 0.01), ValueError, "받은 값: 0.01. 이 값이면 훈련에 10개"),
+        (lambda: load_iris(seed=2**32), ValueError, "받은 값: 4294967296. 0에서 4294967295"),
+        (lambda: make_xor(8, noise=-0.1), ValueError, "받은 값: -0.1. 표준 편차입니다"),
+        (lambda: train_test_split([[1, 2], [3]], [0, 1]), ValueError, "받은 값: [[1, 2], [3]]."),
+    ],
+)
+def test_bad_input_is_refused_in_korean_with_what_was_received(call, error, kept):
+    set_language("ko")
+    with pytest.raises(error) as refused:
+        call()
+    assert HANGUL.search(str(refused.value)) and kept in str(refused.value)
+    set_language("en")
+    with pytest.raises(error) as refused:
+        call()
+    assert not HANGUL.search(str(refused.value))
+
+
+def test_dataset_descriptions_are_english_and_translate_when_shown():
+    from helpers.i18n import _
+
+    set_language("ko")
+    assert DATASETS["iris"].description == "iris flowers (150, 3 classes)"  # the key stays
+    assert all(HANGUL.search(_(entry.description)) for entry in DATASETS.values())
+    assert "150" in _(DATASETS["iris"].description)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from helpers import environment
 from helpers.environment import EnvironmentReport, check_environment, setup_notebook
+from helpers.i18n import set_language
 from tests.property_support import REFUSED, mostly, outcome
 from tests.test_checks import ANYTHING
 
@@ -161,3 +162,94 @@ def test_setup_notebook_seeds_or_refuses_clearly(seed, short_errors):
         assert printed.getvalue().endswith(
             f"Random seed {seed}: results repeat from run to run on this computer.\n"
         )
+
+
+# ---------------------------------------------------------------- Korean ---
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+SANITIZE_FILE = Path(__file__).resolve().parent / "nbval_sanitize.cfg"
+
+
+def sanitized(text: str) -> str:
+    """``text`` as nbval compares it, with the patterns of tests/nbval_sanitize.cfg."""
+    from nbval.plugin import get_sanitize_patterns
+
+    for regex, replace in get_sanitize_patterns(SANITIZE_FILE.read_text(encoding="utf-8")):
+        text = re.sub(regex, replace, text)
+    return text
+
+
+def test_the_report_speaks_korean_with_its_values_and_english_again():
+    report = EnvironmentReport(
+        versions={"Python": "3.11.7", "Keras": "3.3.3", "ipywidgets": None}, gpus=2, on_colab=True
+    )
+    set_language("ko")
+    korean = str(report)
+    assert korean.splitlines() == [
+        "환경 점검",
+        "  Python      3.11.7",
+        "  Keras       3.3.3",
+        "  ipywidgets  설치되지 않음",
+        "  실행 환경   Google Colab (GPU 2개)",
+        "모두 정상입니다. 이제 시작할 수 있습니다.",
+    ]
+    assert "이 컴퓨터 (CPU)" in str(EnvironmentReport(versions={}, gpus=0, on_colab=False))
+    set_language("en")
+    assert str(report).splitlines()[0] == "Environment check"
+    assert "  Running on  Google Colab (2 GPUs)" in str(report) and not HANGUL.search(str(report))
+
+
+def test_advice_for_old_packages_is_korean_and_keeps_the_versions():
+    set_language("ko")
+    with mock.patch.object(environment, "_version", return_value="2.15.0"):
+        report = check_environment()
+    text = str(report)
+    assert "권장 사항:" in text and HANGUL.search(report.advice[0])
+    assert "Keras 3.3 이상 버전이 필요합니다(현재: 2.15.0)" in text
+    assert 'pip install -U "keras>=3.3"' in text
+
+
+def test_korean_reports_from_two_machines_are_equal_once_sanitized():
+    here = EnvironmentReport(
+        versions={"Python": "3.11.7", "TensorFlow": "2.16.1", "Keras": "3.3.3",
+                  "ipywidgets": "8.1.2"},
+        gpus=0, on_colab=False,
+    )  # fmt: skip
+    colab = EnvironmentReport(
+        versions={"Python": "3.12.11", "TensorFlow": "2.19.0", "Keras": "3.10.0",
+                  "ipywidgets": "7.7.1"},
+        gpus=1, on_colab=True,
+    )  # fmt: skip
+    set_language("ko")
+    assert str(here) != str(colab)
+    assert sanitized(str(here)) == sanitized(str(colab))
+    assert "  실행 환경 DEVICE" in sanitized(str(here))  # masked, not deleted
+    assert "모두 정상입니다" in sanitized(str(here))  # what the learner must see stays
+
+
+def test_setup_notebook_in_korean_prints_the_seed_line_and_refuses_in_korean():
+    with pytest.raises(ValueError) as refused:
+        setup_notebook(seed=-1, language="ko")
+    assert HANGUL.search(str(refused.value)) and "받은 값: -1." in str(refused.value)
+    assert "2**32 - 1 = 4294967295" in str(refused.value)
+    printed = io.StringIO()
+    with (
+        mock.patch("keras.utils.set_random_seed"),
+        mock.patch("tensorflow.config.experimental.enable_op_determinism"),
+        contextlib.redirect_stdout(printed),
+    ):
+        setup_notebook(seed=7, language="ko")
+    assert printed.getvalue().startswith("환경 점검\n")
+    assert printed.getvalue().endswith(
+        "랜덤 시드 7: 이 컴퓨터에서는 실행할 때마다 같은 결과가 나옵니다.\n"
+    )
+    printed = io.StringIO()
+    with (
+        mock.patch("keras.utils.set_random_seed"),
+        mock.patch("tensorflow.config.experimental.enable_op_determinism"),
+        contextlib.redirect_stdout(printed),
+    ):
+        setup_notebook(seed=7)
+    assert printed.getvalue().endswith(
+        "Random seed 7: results repeat from run to run on this computer.\n"
+    )

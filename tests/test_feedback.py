@@ -1,6 +1,7 @@
 import contextlib
 import io
 import math
+import re
 
 import numpy as np
 import pytest
@@ -8,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.feedback import expect_range
+from helpers.i18n import set_language
 from tests.property_support import REFUSED, mostly, outcome
 from tests.test_checks import ANYTHING
 
@@ -110,3 +112,48 @@ def test_expect_range_judges_or_refuses_clearly(name, value, bounds, causes, dig
     else:
         assert result is (float(low) <= float(value) <= float(high))
         assert printed.getvalue().startswith("✅ " if result else "⚠️ ")
+
+
+# ---------------------------------------------------------------- Korean ---
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def test_the_verdicts_speak_korean_with_their_values_and_english_again(capsys):
+    set_language("ko")
+    assert expect_range("test accuracy", 0.97, low=0.96, high=1.0) is True
+    causes = ["입력 정규화 안 함"]
+    assert expect_range("test MAE", 3.4, low=0.0, high=1.9, causes=causes, digits=2) is False
+    assert expect_range("loss", math.nan, low=0, high=10, show_value=False) is False
+    assert capsys.readouterr().out.splitlines() == [
+        "✅ test accuracy = 0.970: 예상 범위 0.960~1.000 안에 있습니다.",
+        "⚠️ test MAE = 3.40: 예상 범위 0.00~1.90보다 높습니다.",
+        "가능한 원인:",
+        "  - 입력 정규화 안 함",
+        "⚠️ loss: 숫자가 아니므로 예상 범위 0.000~10.000에 들지 않습니다.",
+    ]
+    set_language("en")
+    expect_range("test accuracy", 0.5, low=0.96, high=1.0, show_value=False)
+    assert capsys.readouterr().out == (
+        "⚠️ test accuracy is below the expected range 0.960 to 1.000.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "received"),
+    [
+        ({"name": "", "value": 1.0}, TypeError, "받은 값: ''."),
+        ({"name": "acc", "value": "high"}, TypeError, "받은 값: 'high'. acc의 값입니다."),
+        ({"name": "acc", "value": 0.5, "low": 1.0, "high": 0.0}, ValueError, "low=1.0, high=0.0"),
+        ({"name": "acc", "value": 0.5, "causes": "a"}, TypeError, "받은 값: 'a'."),
+    ],
+)
+def test_refusals_speak_korean_and_say_what_was_received(kwargs, error, received):
+    set_language("ko")
+    with pytest.raises(error) as refused:
+        expect_range(**{"low": 0.0, "high": 1.0, **kwargs})
+    assert HANGUL.search(str(refused.value)) and received in str(refused.value)
+    set_language("en")
+    with pytest.raises(error) as refused:
+        expect_range(**{"low": 0.0, "high": 1.0, **kwargs})
+    assert not HANGUL.search(str(refused.value))

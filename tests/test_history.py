@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from helpers.history import base_metrics, to_history_dict
+from helpers.i18n import set_language
 from helpers.live import LivePlot
 from helpers.plots import plot_history, plot_training
 
@@ -147,3 +148,30 @@ def test_base_metrics_puts_loss_first_and_keeps_the_rest_in_order():
 def test_base_metrics_names_validation_only_metrics_without_the_prefix():
     assert base_metrics({"val_loss": [0.8], "val_accuracy": [0.4]}) == ["loss", "accuracy"]
     assert base_metrics({"loss": [0.8], "val_mae": [0.4]}) == ["loss", "mae"]
+
+
+# ---------------------------------------------------------------- Korean ---
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.mark.parametrize(
+    ("history", "error", "kept"),
+    [
+        ([0.5, 0.4], TypeError, "list"),
+        ({}, ValueError, "epochs=1"),
+        ({"loss": [0.5, "x"]}, TypeError, "[0.5, 'x']"),
+        ({"loss": [0.9, 0.8, 0.7], "accuracy": [0.5]}, ValueError, "{'loss': 3, 'accuracy': 1}"),
+        ({"loss": [0.9, 0.8, 0.7, 0.6], "val_loss": [0.7]}, ValueError, "[3, 4]"),
+        ({"loss": [0.9, 0.8, 0.7, 0.6], "val_loss": [0.7, 0.6, 0.5]}, ValueError, "'val_loss': 3"),
+    ],
+)
+def test_refusals_speak_korean_with_their_values_and_english_again(history, error, kept):
+    set_language("ko")
+    with pytest.raises(error) as refused:
+        to_history_dict(history)
+    assert HANGUL.search(str(refused.value)) and kept in str(refused.value)
+    set_language("en")
+    with pytest.raises(error) as refused:
+        to_history_dict(history)
+    assert not HANGUL.search(str(refused.value)) and kept in str(refused.value)

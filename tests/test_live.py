@@ -13,6 +13,7 @@ import pytest
 from IPython.core.formatters import DisplayFormatter
 
 from helpers import live
+from helpers.i18n import set_language
 from helpers.live import PLACEHOLDER, LivePlot
 
 
@@ -193,3 +194,32 @@ def test_liveplot_decides_how_to_draw_once_when_made(monkeypatch):
     monkeypatch.setattr(widgets, "HTML", None)  # no more type checks after construction
     plot.on_epoch_end(0, {"loss": 1.0})
     assert target.value == plot.svg and target.value.startswith("<svg")
+
+
+# ---------------------------------------------------------------- Korean ---
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def test_the_placeholder_and_refusals_speak_korean_and_english_again():
+    view = live._SvgView()
+    set_language("ko")
+    assert repr(view) == "[실시간 학습 곡선]" == view._repr_mimebundle_()["text/plain"]
+    with pytest.raises(ValueError) as refused:
+        LivePlot(min_interval=-1)
+    assert HANGUL.search(str(refused.value)) and "받은 값: -1." in str(refused.value)
+    with pytest.raises(TypeError) as refused:
+        LivePlot(target="below")
+    assert HANGUL.search(str(refused.value)) and "받은 값: 'below'." in str(refused.value)
+    set_language("en")
+    assert repr(view) == PLACEHOLDER == "[live training curves]"
+    with pytest.raises(ValueError, match=r"min_interval must be a number at least 0; got -1\."):
+        LivePlot(min_interval=-1)
+
+
+def test_liveplot_draws_korean_labels(tiny_data):
+    set_language("ko")
+    x, y = tiny_data
+    plot = LivePlot(min_interval=0)
+    tiny_model().fit(x, y, epochs=2, validation_data=(x, y), verbose=0, callbacks=[plot])
+    assert ">에포크<" in plot.svg and ">훈련<" in plot.svg and ">검증<" in plot.svg
