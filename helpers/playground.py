@@ -1,6 +1,7 @@
 """The training playground widget: pick a dataset and hyperparameters, train, compare runs.
 
-The training itself is :mod:`helpers.training` (plain Python, no widgets):
+The training itself is :mod:`helpers.training` (plain Python, no widgets;
+the settings and their checks in :mod:`helpers.run_settings`):
 :class:`Playground` (made by :func:`playground`) wires widgets to it. Train
 runs :func:`~helpers.training.train_run` in a background thread, so the
 notebook stays responsive and Stop works, while a
@@ -32,18 +33,10 @@ from helpers.checks import whole_number
 from helpers.curves import curves_svg
 from helpers.history import metric_order
 from helpers.i18n import N_, _
+from helpers.run_settings import ACTIVATIONS, DATASET_NAMES, FIELDS, OPTIMIZERS, validate_settings
 
 # RunResult, Settings and train_run are re-exported: notebooks' exercises import them from here.
-from helpers.training import (
-    ACTIVATIONS,
-    DATASET_NAMES,
-    FIELDS,
-    OPTIMIZERS,
-    RunResult,
-    Settings,
-    train_run,
-    validate_settings,
-)
+from helpers.training import RunResult, Settings, train_run
 
 __all__ = ["Playground", "RunResult", "Settings", "playground", "train_run"]
 

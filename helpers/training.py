@@ -1,7 +1,8 @@
 """The playground's training logic, plain Python you can call and test without widgets.
 
 - :class:`Settings` holds one run's choices; :func:`validate_settings`
-  explains impossible ones in plain words;
+  explains impossible ones in plain words (both live in :mod:`helpers.run_settings`
+  and are importable from here);
 - :func:`build_model` makes the small Keras model a run trains;
 - :func:`train_run` trains it and returns a :class:`RunResult` (history,
   final metrics, status), validated and watched by a ``RunMonitor`` callback.
@@ -12,7 +13,6 @@ at the first model, so the playground widget that imports this opens at once.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -23,8 +23,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from helpers import data
-from helpers.checks import one_of, real_number, refusal, whole_number
-from helpers.i18n import N_, _
+from helpers.checks import refusal
+from helpers.i18n import _
+from helpers.run_settings import (
+    ACTIVATIONS,
+    DATASET_NAMES,
+    FIELDS,
+    LIMITS,
+    OPTIMIZERS,
+    Settings,
+    validate_settings,
+)
 
 if TYPE_CHECKING:
     import keras
@@ -32,6 +41,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTIVATIONS",
     "DATASET_NAMES",
+    "FIELDS",
+    "LIMITS",
     "OPTIMIZERS",
     "RunResult",
     "Settings",
@@ -39,142 +50,6 @@ __all__ = [
     "train_run",
     "validate_settings",
 ]
-
-#: The datasets a run can train on: the classification ones of ``helpers.data.DATASETS``.
-DATASET_NAMES: tuple[str, ...] = tuple(
-    name for name, dataset in data.DATASETS.items() if dataset.task != "regression"
-)
-#: Optimizer name -> how it is written in prose (in English: show it with ``_()``).
-OPTIMIZERS: dict[str, str] = {
-    "sgd": "SGD",
-    "sgd_momentum": N_("SGD with momentum"),
-    "rmsprop": "RMSprop",
-    "adam": "Adam",
-    "nadam": "Nadam",
-}
-ACTIVATIONS: tuple[str, ...] = ("relu", "tanh", "sigmoid", "linear")
-#: The whole-number settings and their (lowest, highest) values.
-LIMITS: dict[str, tuple[int, int | None]] = {
-    "hidden_layers": (0, 10),
-    "units": (1, 1024),
-    "epochs": (1, 1000),
-    "batch_size": (1, None),  # and at most the training set: see validate_settings
-    "seed": (0, 2**32 - 1),  # what keras.utils.set_random_seed accepts
-}
-
-
-# ---------------------------------------------------------------- settings ---
-
-
-@dataclass(frozen=True)
-class Settings:
-    """One run's choices. Check them with :func:`validate_settings`.
-
-    Args:
-        dataset: a name in :data:`DATASET_NAMES`.
-        hidden_layers: how many ``Dense`` hidden layers (0 to 10).
-        units: units in each hidden layer (1 to 1024).
-        activation: the hidden layers' activation, one of :data:`ACTIVATIONS`.
-        optimizer: a name in :data:`OPTIMIZERS`.
-        learning_rate: the optimizer's step size, above 0.
-        epochs: passes over the training set (1 to 1000).
-        batch_size: samples per update, at most the training set.
-        validation_fraction: the share of samples held out for validation,
-            from 0 (none) to below 1.
-        seed: chooses the split, the initial weights and the shuffling
-            (0 to 2**32 - 1).
-
-    Example::
-
-        >>> Settings(optimizer="sgd", learning_rate=0.1).label
-        'iris, SGD lr=0.1, 1x16 relu, batch 16, 50 epochs'
-    """
-
-    dataset: str = "iris"
-    hidden_layers: int = 1
-    units: int = 16
-    activation: str = "relu"
-    optimizer: str = "adam"
-    learning_rate: float = 0.01
-    epochs: int = 50
-    batch_size: int = 16
-    validation_fraction: float = 0.3
-    seed: int = 0
-
-    @property
-    def label(self) -> str:
-        """A short description for legends and tables, in the helpers' language."""
-        if self.hidden_layers:
-            text = _("{dataset}, {optimizer} lr={learning_rate:.4g}, {hidden_layers}x{units} "
-                     "{activation}, batch {batch_size}, {epochs} epochs")  # fmt: skip
-        else:
-            text = _("{dataset}, {optimizer} lr={learning_rate:.4g}, no hidden layer, "
-                     "batch {batch_size}, {epochs} epochs")  # fmt: skip
-        prose = OPTIMIZERS.get(self.optimizer)
-        optimizer = _(prose) if prose else self.optimizer
-        return text.format(**{**dataclasses.asdict(self), "optimizer": optimizer})
-
-
-#: The names of the settings, in the order of :class:`Settings`.
-FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Settings))
-
-
-def validate_settings(settings: Settings) -> Settings:
-    """Check every setting; return them with plain Python numbers.
-
-    NumPy numbers such as ``np.int64(4)`` are accepted wherever Python's are.
-
-    Args:
-        settings: the run's :class:`Settings`.
-
-    Returns:
-        The same settings, each number a plain ``int`` or ``float``.
-
-    Raises:
-        TypeError: a setting has the wrong kind of value (``units=2.5``), or
-            ``settings`` is not a :class:`Settings`.
-        ValueError: a setting is out of range or impossible for the dataset.
-
-    Example::
-
-        >>> validate_settings(Settings(batch_size=500))
-        Traceback (most recent call last):
-        ValueError: batch_size must be at most 105, the size of the training set; got 500. iris ...
-    """
-    if not isinstance(settings, Settings):
-        raise TypeError(refusal("settings", "Settings(...)", settings))
-    one_of("dataset", settings.dataset, DATASET_NAMES)
-    one_of("activation", settings.activation, ACTIVATIONS)
-    one_of("optimizer", settings.optimizer, OPTIMIZERS)
-    whole = {
-        name: whole_number(name, getattr(settings, name), low=low, high=high)
-        for name, (low, high) in LIMITS.items()
-    }
-    rate = real_number(
-        "learning_rate", settings.learning_rate, above=0,
-        hint=_("It is the size of each step down the loss, such as 0.01."),
-    )  # fmt: skip
-    fraction = real_number(
-        "validation_fraction", settings.validation_fraction, low=0, below=1,
-        hint=_("0.3 holds out 30% of the samples; 0 holds out none."),
-    )  # fmt: skip
-    n_samples = data.DATASETS[settings.dataset].n_samples
-    try:
-        n_train, n_val = data.split_sizes(n_samples, fraction) if fraction else (n_samples, 0)
-    except ValueError:
-        must_be = _("0 or a share that leaves samples on both sides")
-        hint = _("{dataset} has {count} samples.").format(dataset=settings.dataset, count=n_samples)
-        raise ValueError(refusal("validation_fraction", must_be, fraction, hint)) from None
-    if whole["batch_size"] > n_train:
-        if n_val:
-            hint = _("{dataset} has {count} training samples after holding out "
-                     "{fraction:.0%} for validation.")  # fmt: skip
-        else:
-            hint = _("{dataset} has {count} training samples.")
-        must_be = _("at most {count}, the size of the training set").format(count=n_train)
-        hint = hint.format(dataset=settings.dataset, count=n_train, fraction=fraction)
-        raise ValueError(refusal("batch_size", must_be, whole["batch_size"], hint))
-    return dataclasses.replace(settings, learning_rate=rate, validation_fraction=fraction, **whole)
 
 
 # ----------------------------------------------------------------- training ---

@@ -340,13 +340,11 @@ def test_the_text_form_holds_nothing_machine_specific(language):
     set_language(language)
     pg = playground(**FAST)
     pg.train()
-    text = pg._repr_mimebundle_()["text/plain"]
-    full = repr(pg)
-    assert text.startswith("Playground(children=(") and len(text) <= 111
-    model_id = pg._repr_mimebundle_()["application/vnd.jupyter.widget-view+json"]["model_id"]
+    # ipywidgets 7 and 8 both show repr(widget), cut at 110 characters.
+    text = repr(pg)
+    assert text.startswith("Playground(children=(")
     home, here = str(Path.home()), str(Path.cwd())
-    for form in (text, full):
-        assert model_id not in form and home not in form and here not in form
-        assert not re.search(r"0x[0-9a-fA-F]{6,}|[0-9a-f]{32}", form)
-        assert f"{pg.runs[0].seconds}" not in form
+    assert pg.model_id not in text and home not in text and here not in text
+    assert not re.search(r"0x[0-9a-fA-F]{6,}|[0-9a-f]{32}", text)
+    assert f"{pg.runs[0].seconds}" not in text
     assert repr(playground(**FAST)) == repr(playground(**FAST))  # nothing from the instance
