@@ -233,7 +233,9 @@ def test_a_korean_playground_speaks_korean_and_trains_the_same_numbers():
     assert ("모멘텀 SGD", "sgd_momentum") in optimizers  # shown in Korean, the same value
     assert [value for _, value in optimizers] == list(OPTIMIZERS)
     assert pg.controls["activation"].options == ACTIVATIONS  # Keras' names, as typed in code
-    assert [value for _, value in pg.controls["dataset"].options] == list(DATASET_NAMES)
+    datasets = pg.controls["dataset"].options  # helpers.data's descriptions, translated
+    assert [value for _, value in datasets] == list(DATASET_NAMES)
+    assert all(HANGUL.search(text) for text, _ in datasets), datasets
     korean = pg.train()
     assert pg.settings == Settings(**FAST) and korean.status == "finished"
     assert "실행 1: 에포크 3번을 모두 마쳤습니다." in pg.status.value
