@@ -3,7 +3,14 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import ANY_ANSWER, UNEXPECTED, evaluate_anything, solve
+from exercise_support import (
+    ANY_ANSWER,
+    UNEXPECTED,
+    evaluate_anything,
+    korean_refusal,
+    korean_success,
+    solve,
+)
 from hypothesis import given, settings
 
 from helpers.data import load_mnist_subset
@@ -96,3 +103,16 @@ def test_any_single_answer_gets_a_proper_message(answer):
     for exercise, data in ((lesson00.q1, IMAGES), (lesson00.q2, LABELS)):
         result = evaluate_anything(exercise, (answer, data))
         assert UNEXPECTED not in result.message, result.message
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback():
+    korean_success(lesson00.q1, X_FLAT, IMAGES)
+    korean_refusal(lesson00.q1, IMAGES.reshape(50, 784), IMAGES)  # uint8, not divided
+    korean_refusal(lesson00.q1, IMAGES.reshape(50, 784).astype("float32"), IMAGES)  # not divided
+    korean_refusal(lesson00.q1, X_FLAT / 255, IMAGES)  # divided twice
+    korean_success(lesson00.q2, keras.utils.to_categorical(LABELS, num_classes=10), LABELS)
+    korean_refusal(lesson00.q2, LABELS, LABELS)
+    korean_refusal(lesson00.q2, keras.utils.to_categorical(LABELS[::-1], num_classes=10), LABELS)

@@ -3,7 +3,15 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from exercise_support import (
+    ANY_ANSWER,
+    ANY_ANSWERS,
+    UNEXPECTED,
+    evaluate_anything,
+    korean_refusal,
+    korean_success,
+    solve,
+)
 from hypothesis import given, settings
 
 from helpers.exercises import lesson01
@@ -168,3 +176,18 @@ def test_any_single_answer_gets_a_proper_message(answer):
     for exercise in EXERCISES:
         result = evaluate_anything(exercise, (answer,), _right_count)
         assert UNEXPECTED not in result.message, result.message
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback():
+    korean_success(lesson01.q1, solve(lesson01.q1)["cancer_model"])
+    korean_refusal(lesson01.q1, stack(dense(16, "relu"), dense(2, "softmax")))
+    korean_refusal(lesson01.q1, stack(dense(16, "relu"), dense(1)))
+    korean_refusal(lesson01.q1, stack(dense(1, "sigmoid")))
+    for wrong in (56, 40, 66.5, "67"):
+        korean_refusal(lesson01.q2, wrong)
+    korean_success(lesson01.q2, 67)
+    korean_success(lesson01.q3, solve(lesson01.q3)["functional_model"])
+    korean_refusal(lesson01.q3, solve(lesson01.q1)["cancer_model"])

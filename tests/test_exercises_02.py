@@ -5,6 +5,8 @@ import numpy as np
 import pytest
 from exercise_support import (
     ANY_ANSWER,
+    korean_refusal,
+    korean_success,
     refused_properly,
     solve,
 )
@@ -211,3 +213,50 @@ def test_any_single_answer_gets_a_proper_message(answer):
     for key in ("spam", "digits"):  # a short text could be a right regression loss
         refused_properly(lesson02.q1, ({**GOOD, key: answer},))
     refused_properly(lesson02.q3, (lambda y_true, y_pred: answer,))
+
+
+# ------------------------------------------------------------- in Korean ---
+
+#: The three losses by their Korean names (the course's term table and the books' others).
+KOREAN = {
+    "spam": "이진 교차 엔트로피",
+    "digits": "희소 범주형 교차 엔트로피",
+    "price": "평균 제곱 오차",
+}
+
+
+def test_korean_feedback():
+    korean_success(lesson02.q1, solve(lesson02.q1)["losses"])
+    korean_refusal(lesson02.q1, {**GOOD, "spam": "mse"})
+    korean_refusal(lesson02.q1, {**GOOD, "digits": "categorical_crossentropy"})
+    korean_refusal(lesson02.q1, {**GOOD, "price": "교차 엔트로피"})
+    model_q2 = iris_model()
+    model_q2.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    korean_refusal(lesson02.q2, model_q2)  # the default learning rate
+    korean_success(lesson02.q2, solve(lesson02.q2, model_q2=iris_model())["model_q2"])
+    korean_refusal(lesson02.q3, _no_abs)
+    korean_success(lesson02.q3, solve(lesson02.q3)["my_mae"])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        KOREAN,
+        {
+            "spam": "이항 교차 엔트로피",
+            "digits": "희소_범주형_교차_엔트로피",
+            "price": "평균 절댓값 오차",
+        },
+        {**GOOD, "price": "평균제곱오차"},
+        {**KOREAN, "spam": "binary_crossentropy"},
+    ],
+)
+def test_q1_accepts_the_korean_names_in_both_languages(answer):
+    assert lesson02.q1.evaluate(answer).ok
+    korean_success(lesson02.q1, answer)
+
+
+def test_q1_explains_a_wrong_korean_name():
+    result = lesson02.q1.evaluate({**KOREAN, "digits": "범주형 교차 엔트로피"})
+    assert not result.ok and "expects one-hot labels" in result.message, result.message
+    korean_refusal(lesson02.q1, {**KOREAN, "digits": "범주형 교차 엔트로피"})

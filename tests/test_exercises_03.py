@@ -3,7 +3,15 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from exercise_support import (
+    ANY_ANSWER,
+    ANY_ANSWERS,
+    UNEXPECTED,
+    evaluate_anything,
+    korean_refusal,
+    korean_success,
+    solve,
+)
 from hypothesis import given, settings
 
 from helpers.exercises import lesson03
@@ -174,3 +182,19 @@ def test_any_single_answer_gets_a_proper_message(answer):
     ):
         result = evaluate_anything(exercise, answers, _right_q3)
         assert UNEXPECTED not in result.message, result.message
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback():
+    korean_success(lesson03.q1, 10)
+    for wrong in (9, 9.3, 11):
+        korean_refusal(lesson03.q1, wrong)
+    korean_success(lesson03.q2, make_history())
+    korean_refusal(lesson03.q2, make_history(epochs=10))
+    korean_refusal(lesson03.q2, make_history(steps=5))
+    korean_refusal(lesson03.q2, make_history(keys=("loss",)))
+    korean_success(lesson03.q3, ACCURACY[9], HISTORY)
+    korean_refusal(lesson03.q3, ACCURACY[10], HISTORY)
+    korean_refusal(lesson03.q3, ACCURACY, HISTORY)

@@ -5,6 +5,8 @@ import numpy as np
 import pytest
 from exercise_support import (
     ANY_ANSWER,
+    korean_refusal,
+    korean_success,
     refused_properly,
     solve,
 )
@@ -160,3 +162,35 @@ def test_any_single_answer_gets_a_proper_message(answer):
     for exercise in (lesson04.q2, lesson04.q3):
         refused_properly(exercise, (answer,))
     refused_properly(lesson04.q3, ({"A": answer, "B": "underfitting", "C": "good"},))
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback():
+    korean_success(lesson04.q1, *split(SHUFFLED))
+    korean_refusal(lesson04.q1, *split(np.arange(150)))
+    korean_refusal(lesson04.q1, *split(SHUFFLED, n_test=30))
+    korean_success(lesson04.q2, solve(lesson04.q2)["stopper_q2"])
+    korean_refusal(lesson04.q2, keras.callbacks.EarlyStopping(monitor="loss", patience=10))
+    korean_refusal(lesson04.q2, keras.callbacks.EarlyStopping(monitor="val_loss", patience=10))
+    korean_success(lesson04.q3, solve(lesson04.q3)["diagnosis"])
+    result = korean_refusal(lesson04.q3, {"A": "과소적합", "B": "과대적합", "C": "적정적합"})
+    assert "A 실행은 과소적합이 아닙니다" in result.message, result.message
+    result = korean_refusal(lesson04.q3, {"A": "과대적합", "B": "과소적합", "C": "뭔가"})
+    assert "'뭔가'" in result.message, result.message
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"A": "과대적합", "B": "과소적합", "C": "적정적합"},
+        {"A": "과적합", "B": "과소 적합", "C": "좋은 적합"},
+        {"A": "과대 적합", "B": "과소적합", "C": "적절한 적합"},
+        {"A": "오버피팅", "B": "언더피팅", "C": "알맞게 적합"},
+        {"A": "overfitting", "B": "과소적합", "C": "good fit"},
+    ],
+)
+def test_q3_accepts_korean_words_in_both_languages(answer):
+    assert lesson04.q3.evaluate(answer).ok, answer
+    korean_success(lesson04.q3, answer)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.exercises import Exercise, WrongAnswer, as_model, as_whole_number
+from helpers.i18n import N_, _
 
 N_FEATURES = 30  # the breast-cancer table's measurements per tumour
 HIDDEN_UNITS = 16
@@ -25,8 +26,10 @@ def _input_shape(model, what: str) -> tuple:
         shape = None
     if shape is None:
         raise WrongAnswer(
-            f"{what} does not know its input shape yet: start it with "
-            f"keras.Input(shape=({N_FEATURES},))."
+            _(
+                "{what} does not know its input shape yet: start it with "
+                "keras.Input(shape=({features},))."
+            ).format(what=what, features=N_FEATURES)
         )
     return tuple(shape)
 
@@ -54,8 +57,10 @@ def _dense_blocks(model, what: str) -> list[tuple[object, str]]:
             blocks[-1][1].append(_activation(layer))
         else:
             raise WrongAnswer(
-                f"{what} has a {type(layer).__name__} layer there; use Dense layers only "
-                "(an Activation layer may follow a Dense one)."
+                _(
+                    "{what} has a {layer} layer there; use Dense layers only "
+                    "(an Activation layer may follow a Dense one)."
+                ).format(what=what, layer=type(layer).__name__)
             )
     return [
         (dense, "+".join(n for n in names if n != "linear") or "linear") for dense, names in blocks
@@ -66,42 +71,60 @@ def _check_cancer_structure(model, what: str) -> None:
     shape = _input_shape(model, what)
     if shape != (None, N_FEATURES):
         raise WrongAnswer(
-            f"{what} expects samples of shape {shape[1:]}; each tumour has {N_FEATURES} "
-            f"measurements, so use keras.Input(shape=({N_FEATURES},))."
+            _(
+                "{what} expects samples of shape {shape}; each tumour has {features} "
+                "measurements, so use keras.Input(shape=({features},))."
+            ).format(what=what, shape=shape[1:], features=N_FEATURES)
         )
     blocks = _dense_blocks(model, what)
     if not blocks:
-        raise WrongAnswer(f"{what} has no Dense layers yet: add a hidden and an output layer.")
+        raise WrongAnswer(
+            _("{what} has no Dense layers yet: add a hidden and an output layer.").format(what=what)
+        )
     output, output_activation = blocks[-1]
     units = output.get_config()["units"]
     if units != 1:
         raise WrongAnswer(
-            f"your output layer has {units} units; this is a binary problem "
-            "(benign or malignant), so one unit giving one probability is enough."
+            _(
+                "your output layer has {units} units; this is a binary problem "
+                "(benign or malignant), so one unit giving one probability is enough."
+            ).format(units=units)
         )
     if output_activation != "sigmoid":
         raise WrongAnswer(
-            f"your output layer uses activation {output_activation!r}; a binary output "
-            "needs 'sigmoid' to give a probability between 0 and 1."
+            _(
+                "your output layer uses activation {activation!r}; a binary output "
+                "needs 'sigmoid' to give a probability between 0 and 1."
+            ).format(activation=output_activation)
         )
     hidden = blocks[:-1]
     if not hidden:
         raise WrongAnswer(
-            f"{what} has no hidden layer: put Dense({HIDDEN_UNITS}, activation='relu') "
-            "between the input and the output layer."
+            _(
+                "{what} has no hidden layer: put Dense({units}, activation='relu') "
+                "between the input and the output layer."
+            ).format(what=what, units=HIDDEN_UNITS)
         )
     if len(hidden) > 1:
-        raise WrongAnswer(f"{what} has {len(hidden)} hidden layers; the exercise asks for one.")
+        raise WrongAnswer(
+            _("{what} has {count} hidden layers; the exercise asks for one.").format(
+                what=what, count=len(hidden)
+            )
+        )
     layer, activation = hidden[0]
     units = layer.get_config()["units"]
     if units != HIDDEN_UNITS:
         raise WrongAnswer(
-            f"your hidden layer has {units} units; the exercise asks for {HIDDEN_UNITS}."
+            _("your hidden layer has {units} units; the exercise asks for {wanted}.").format(
+                units=units, wanted=HIDDEN_UNITS
+            )
         )
     if activation != "relu":
         raise WrongAnswer(
-            f"your hidden layer uses activation {activation!r}; use 'relu', "
-            "the usual choice for hidden layers."
+            _(
+                "your hidden layer uses activation {activation!r}; use 'relu', "
+                "the usual choice for hidden layers."
+            ).format(activation=activation)
         )
     _check_predictions(model, layer, output, what)
 
@@ -120,8 +143,10 @@ def _check_predictions(model, hidden, output, what: str) -> None:
         predicted.reshape(values.shape), values, atol=1e-5
     ):
         raise WrongAnswer(
-            f"{what}'s predictions are not those of input -> hidden layer -> output layer: "
-            "connect each layer to the one before it, and the output layer last."
+            _(
+                "{what}'s predictions are not those of input -> hidden layer -> output layer: "
+                "connect each layer to the one before it, and the output layer last."
+            ).format(what=what)
         )
 
 
@@ -135,8 +160,10 @@ def _check_sequential(cancer_model) -> None:
     model = as_model(cancer_model, "cancer_model")
     if not isinstance(model, keras.Sequential):
         raise WrongAnswer(
-            "cancer_model works, but this exercise is about keras.Sequential: "
-            "build it with Sequential() and .add(), or Sequential([...])."
+            _(
+                "cancer_model works, but this exercise is about keras.Sequential: "
+                "build it with Sequential() and .add(), or Sequential([...])."
+            )
         )
     _check_cancer_structure(model, "cancer_model")
 
@@ -151,25 +178,33 @@ def _true_count() -> int:
 
 
 def _check_count(n_params) -> None:
-    n_params = as_whole_number(n_params, "n_params", "a count of parameters is a whole number.")
+    n_params = as_whole_number(n_params, "n_params", _("a count of parameters is a whole number."))
     n_in, hidden, out = COUNT_SHAPES
     known = {
-        n_in * hidden + hidden * out: "you counted the weights but not the biases: "
-        f"every unit has one bias too (+{hidden} and +{out}).",
-        n_in * hidden + hidden: "that is the hidden layer only; add the output layer's "
-        "weights and biases.",
-        hidden * out + out: "that is the output layer only; add the hidden layer's "
-        "weights and biases.",
-        n_in * hidden + hidden * out + out: "the hidden layer's biases are missing.",
-        n_in * hidden + hidden + hidden * out: "the output layer's biases are missing.",
+        n_in * hidden + hidden * out: _(
+            "you counted the weights but not the biases: "
+            "every unit has one bias too (+{hidden} and +{out})."
+        ).format(hidden=hidden, out=out),
+        n_in * hidden + hidden: _(
+            "that is the hidden layer only; add the output layer's weights and biases."
+        ),
+        hidden * out + out: _(
+            "that is the output layer only; add the hidden layer's weights and biases."
+        ),
+        n_in * hidden + hidden * out + out: _("the hidden layer's biases are missing."),
+        n_in * hidden + hidden + hidden * out: _("the output layer's biases are missing."),
     }
     if n_params == _true_count():
         return
     if n_params in known:
-        raise WrongAnswer(f"you gave {n_params}: {known[n_params]}")
+        raise WrongAnswer(
+            _("you gave {n_params}: {why}").format(n_params=n_params, why=known[n_params])
+        )
     raise WrongAnswer(
-        f"you gave {n_params}. For each Dense layer count inputs * units weights plus "
-        "units biases, then add the layers together."
+        _(
+            "you gave {n_params}. For each Dense layer count inputs * units weights plus "
+            "units biases, then add the layers together."
+        ).format(n_params=n_params)
     )
 
 
@@ -179,43 +214,51 @@ def _check_functional(functional_model) -> None:
     model = as_model(functional_model, "functional_model")
     if isinstance(model, keras.Sequential):
         raise WrongAnswer(
-            "functional_model is a Sequential model; use the functional API instead: "
-            "inputs = keras.Input(...), call each layer on the previous result, then "
-            "keras.Model(inputs, outputs)."
+            _(
+                "functional_model is a Sequential model; use the functional API instead: "
+                "inputs = keras.Input(...), call each layer on the previous result, then "
+                "keras.Model(inputs, outputs)."
+            )
         )
     _check_cancer_structure(model, "functional_model")
 
 
 q1 = Exercise(
     check=_check_sequential,
-    hint="Start with keras.Sequential(), then .add() keras.Input(shape=(30,)), a hidden "
-    "Dense(16, activation='relu') and an output layer for a yes/no answer.",
+    hint=N_(
+        "Start with keras.Sequential(), then .add() keras.Input(shape=(30,)), a hidden "
+        "Dense(16, activation='relu') and an output layer for a yes/no answer."
+    ),
     solution="""
         cancer_model = keras.Sequential()
         cancer_model.add(keras.Input(shape=(30,)))
         cancer_model.add(keras.layers.Dense(16, activation="relu"))
         cancer_model.add(keras.layers.Dense(1, activation="sigmoid"))
     """,
-    success="30 inputs, one hidden layer of 16 relu units, one sigmoid probability.",
+    success=N_("30 inputs, one hidden layer of 16 relu units, one sigmoid probability."),
 )
 
 q2 = Exercise(
     check=_check_count,
-    hint="A Dense layer with n inputs and m units has n * m weights and m biases. "
-    "The hidden layer has 4 inputs and 8 units; the output layer has 8 inputs and 3 units.",
+    hint=N_(
+        "A Dense layer with n inputs and m units has n * m weights and m biases. "
+        "The hidden layer has 4 inputs and 8 units; the output layer has 8 inputs and 3 units."
+    ),
     solution="n_params = (4 * 8 + 8) + (8 * 3 + 3)  # 40 + 27 = 67",
-    success="(4 * 8 + 8) + (8 * 3 + 3) = 67, what model.count_params() says too.",
+    success=N_("(4 * 8 + 8) + (8 * 3 + 3) = 67, what model.count_params() says too."),
 )
 
 q3 = Exercise(
     check=_check_functional,
-    hint="inputs = keras.Input(shape=(30,)); hidden = keras.layers.Dense(...)(inputs); "
-    "outputs = keras.layers.Dense(...)(hidden); functional_model = keras.Model(inputs, outputs)",
+    hint=N_(
+        "inputs = keras.Input(shape=(30,)); hidden = keras.layers.Dense(...)(inputs); "
+        "outputs = keras.layers.Dense(...)(hidden); functional_model = keras.Model(inputs, outputs)"
+    ),
     solution="""
         inputs = keras.Input(shape=(30,))
         hidden = keras.layers.Dense(16, activation="relu")(inputs)
         outputs = keras.layers.Dense(1, activation="sigmoid")(hidden)
         functional_model = keras.Model(inputs, outputs)
     """,
-    success="the same network as in exercise 1, written with the functional API.",
+    success=N_("the same network as in exercise 1, written with the functional API."),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.exercises import Exercise, NotAnswered, WrongAnswer, as_model
+from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
 
@@ -42,8 +43,10 @@ def loss_name(loss) -> str:
             loss = keras.losses.get(loss)
         except ValueError:
             raise WrongAnswer(
-                f"{loss!r} is not a loss Keras knows: check the spelling "
-                "(for example 'binary_crossentropy')."
+                _(
+                    "{loss!r} is not a loss Keras knows: check the spelling "
+                    "(for example 'binary_crossentropy')."
+                ).format(loss=loss)
             ) from None
     if isinstance(loss, type) and issubclass(loss, keras.losses.Loss):
         loss = loss()  # the class itself: its instances carry the name
@@ -52,43 +55,83 @@ def loss_name(loss) -> str:
     if callable(loss) and hasattr(loss, "__name__"):
         return loss.__name__
     raise WrongAnswer(
-        f"a loss is a name such as 'mean_squared_error' or a keras.losses object; "
-        f"you gave a {type(loss).__name__}."
+        _(
+            "a loss is a name such as 'mean_squared_error' or a keras.losses object; "
+            "you gave a {kind}."
+        ).format(kind=type(loss).__name__)
     )
+
+
+#: The losses' names in Korean (the course's term table, with the other names learners
+#: know from their books), compared without spaces, hyphens and underscores.
+KOREAN_LOSSES = {
+    "binary_crossentropy": ("이진교차엔트로피", "이항교차엔트로피", "이진크로스엔트로피"),
+    "categorical_crossentropy": ("범주형교차엔트로피", "범주형크로스엔트로피"),
+    "sparse_categorical_crossentropy": ("희소범주형교차엔트로피", "희소범주형크로스엔트로피"),
+    "mean_squared_error": ("평균제곱오차",),
+    "mean_absolute_error": ("평균절댓값오차", "평균절대값오차", "평균절대오차"),
+}
+_KOREAN_LOSS = {word: name for name, words in KOREAN_LOSSES.items() for word in words}
+
+
+def _keras_name(loss):
+    """``loss``, or Keras' name for it when it is a loss's Korean name (이진 교차 엔트로피)."""
+    if not isinstance(loss, str):
+        return loss
+    key = "".join(loss.split()).replace("_", "").replace("-", "")
+    return _KOREAN_LOSS.get(key, loss)
 
 
 def _check_losses(losses) -> None:
     if not isinstance(losses, dict):
         raise WrongAnswer(
-            f"losses should be a dict such as {{'spam': ..., 'digits': ..., 'price': ...}}; "
-            f"you gave a {type(losses).__name__}."
+            _(
+                "losses should be a dict such as {{'spam': ..., 'digits': ..., 'price': ...}}; "
+                "you gave a {kind}."
+            ).format(kind=type(losses).__name__)
         )
     missing = [key for key in PROBLEMS if key not in losses]
     if missing:
-        raise WrongAnswer(f"losses needs the keys {list(PROBLEMS)}; {missing} are missing.")
+        raise WrongAnswer(
+            _("losses needs the keys {keys}; {missing} are missing.").format(
+                keys=list(PROBLEMS), missing=missing
+            )
+        )
     for problem in PROBLEMS:
         if losses[problem] is None:
-            raise NotAnswered(f"replace each None with a loss name; {problem!r} is still None.")
-    spam, digits, price = (loss_name(losses[key]) for key in PROBLEMS)
+            raise NotAnswered(
+                _("replace each None with a loss name; {problem!r} is still None.").format(
+                    problem=problem
+                )
+            )
+    spam, digits, price = (loss_name(_keras_name(losses[key])) for key in PROBLEMS)
     if spam not in BINARY:
         raise WrongAnswer(
-            f"spam: you chose {spam!r}. Spam or not is a binary problem with one sigmoid "
-            "output: use 'binary_crossentropy'."
+            _(
+                "spam: you chose {loss!r}. Spam or not is a binary problem with one sigmoid "
+                "output: use 'binary_crossentropy'."
+            ).format(loss=spam)
         )
     if digits in CATEGORICAL:
         raise WrongAnswer(
-            f"digits: {digits!r} expects one-hot labels, but these labels are integers "
-            "such as 7: use the sparse version, 'sparse_categorical_crossentropy'."
+            _(
+                "digits: {loss!r} expects one-hot labels, but these labels are integers "
+                "such as 7: use the sparse version, 'sparse_categorical_crossentropy'."
+            ).format(loss=digits)
         )
     if digits not in SPARSE:
         raise WrongAnswer(
-            f"digits: you chose {digits!r}. Ten classes with integer labels need "
-            "'sparse_categorical_crossentropy'."
+            _(
+                "digits: you chose {loss!r}. Ten classes with integer labels need "
+                "'sparse_categorical_crossentropy'."
+            ).format(loss=digits)
         )
     if price not in REGRESSION:
         raise WrongAnswer(
-            f"price: you chose {price!r}. A price is a number, not a class: a regression "
-            "loss such as 'mean_squared_error' measures how far off it is."
+            _(
+                "price: you chose {loss!r}. A price is a number, not a class: a regression "
+                "loss such as 'mean_squared_error' measures how far off it is."
+            ).format(loss=price)
         )
 
 
@@ -103,31 +146,38 @@ def _check_compiled(model_q2) -> None:
     as_model(model_q2, "model_q2")
     optimizer = getattr(model_q2, "optimizer", None)
     if optimizer is None:
-        raise NotAnswered("model_q2 is not compiled yet: call model_q2.compile(...) above.")
+        raise NotAnswered(_("model_q2 is not compiled yet: call model_q2.compile(...) above."))
     config = model_q2.get_compile_config()
     if not isinstance(optimizer, keras.optimizers.Adam):
         raise WrongAnswer(
-            f"the optimizer is {type(optimizer).__name__}; the exercise asks for Adam."
+            _("the optimizer is {optimizer}; the exercise asks for Adam.").format(
+                optimizer=type(optimizer).__name__
+            )
         )
     learning_rate = float(optimizer.learning_rate)
     if not np.isclose(learning_rate, WANTED_LEARNING_RATE, rtol=1e-3):
-        extra = (
-            " The string 'adam' always means the default 0.001: pass "
-            "keras.optimizers.Adam(learning_rate=0.01) instead."
-            if np.isclose(learning_rate, 0.001, rtol=1e-3)
-            else ""
-        )
-        raise WrongAnswer(f"the learning rate is {learning_rate:g}, not 0.01.{extra}")
+        if np.isclose(learning_rate, 0.001, rtol=1e-3):
+            message = _(
+                "the learning rate is {rate:g}, not 0.01. The string 'adam' always means the "
+                "default 0.001: pass keras.optimizers.Adam(learning_rate=0.01) instead."
+            )
+        else:
+            message = _("the learning rate is {rate:g}, not 0.01.")
+        raise WrongAnswer(message.format(rate=learning_rate))
     name = loss_name(model_q2.loss) if model_q2.loss is not None else "no loss"
     if name in CATEGORICAL:
         raise WrongAnswer(
-            f"the loss is {name!r}, which needs one-hot labels; iris labels here are "
-            "integers 0, 1, 2: use 'sparse_categorical_crossentropy'."
+            _(
+                "the loss is {loss!r}, which needs one-hot labels; iris labels here are "
+                "integers 0, 1, 2: use 'sparse_categorical_crossentropy'."
+            ).format(loss=name)
         )
     if name not in SPARSE:
         raise WrongAnswer(
-            f"the loss is {name!r}; three classes with integer labels need "
-            "'sparse_categorical_crossentropy'."
+            _(
+                "the loss is {loss!r}; three classes with integer labels need "
+                "'sparse_categorical_crossentropy'."
+            ).format(loss=name)
         )
     _check_accuracy(_metric_names(config.get("metrics")))
 
@@ -152,20 +202,26 @@ def _check_accuracy(names: list[str]) -> None:
         return
     if any("ategorical" in name for name in names):
         raise WrongAnswer(
-            "categorical accuracy expects one-hot labels; these labels are integers: "
-            "use metrics=['accuracy']."
+            _(
+                "categorical accuracy expects one-hot labels; these labels are integers: "
+                "use metrics=['accuracy']."
+            )
         )
     if any("inary" in name for name in names):
         raise WrongAnswer(
-            "binary accuracy is for one yes/no output; here are 3 classes: "
-            "use metrics=['accuracy']."
+            _(
+                "binary accuracy is for one yes/no output; here are 3 classes: "
+                "use metrics=['accuracy']."
+            )
         )
     if "Accuracy" in names:
         raise WrongAnswer(
-            "keras.metrics.Accuracy() counts predictions exactly equal to the labels, never "
-            "true for probabilities: use metrics=['accuracy']."
+            _(
+                "keras.metrics.Accuracy() counts predictions exactly equal to the labels, never "
+                "true for probabilities: use metrics=['accuracy']."
+            )
         )
-    raise WrongAnswer("add metrics=['accuracy'] so that fit reports the accuracy too.")
+    raise WrongAnswer(_("add metrics=['accuracy'] so that fit reports the accuracy too."))
 
 
 # ------------------------------------------------------------ exercise 3 ---
@@ -184,28 +240,38 @@ def _call_mae(my_mae, y_true, y_pred) -> np.ndarray:
         value = my_mae(y_true, y_pred)
     except Exception as error:  # the learner's code may fail in any way
         raise WrongAnswer(
-            f"calling my_mae(y_true, y_pred) failed with {type(error).__name__}: {error}"
+            _("calling my_mae(y_true, y_pred) failed with {error}: {text}").format(
+                error=type(error).__name__, text=error
+            )
         ) from None
     if value is None:
-        raise WrongAnswer("my_mae returned None: did you forget the return line?")
+        raise WrongAnswer(_("my_mae returned None: did you forget the return line?"))
     try:
         return np.asarray(keras.ops.convert_to_numpy(value), dtype=float)
     except (TypeError, ValueError):
         raise WrongAnswer(
-            f"my_mae returned a {type(value).__name__}; return the result of keras.ops.mean(...)."
+            _("my_mae returned a {kind}; return the result of keras.ops.mean(...).").format(
+                kind=type(value).__name__
+            )
         ) from None
 
 
 def _reason(value: np.ndarray, errors: np.ndarray) -> str:
     """What the learner's per-sample values are, if they are a known mistake."""
     for other, reason in (
-        (errors.mean(axis=-1), "negative errors cancel positive ones: take keras.ops.abs first."),
-        ((errors**2).mean(axis=-1), "that is the squared error; the absolute error uses abs."),
-        (np.abs(errors).sum(axis=-1), "that is the sum of each sample's errors; take the mean."),
+        (
+            errors.mean(axis=-1),
+            N_("negative errors cancel positive ones: take keras.ops.abs first."),
+        ),
+        ((errors**2).mean(axis=-1), N_("that is the squared error; the absolute error uses abs.")),
+        (
+            np.abs(errors).sum(axis=-1),
+            N_("that is the sum of each sample's errors; take the mean."),
+        ),
     ):
         if np.allclose(value, other, atol=1e-5):
-            return reason
-    return "the mean absolute error is the mean of |y_pred - y_true| over the last axis."
+            return _(reason)
+    return _("the mean absolute error is the mean of |y_pred - y_true| over the last axis.")
 
 
 def _check_mae(my_mae) -> None:
@@ -213,39 +279,56 @@ def _check_mae(my_mae) -> None:
 
     if not callable(my_mae):
         raise WrongAnswer(
-            f"my_mae should be a function: def my_mae(y_true, y_pred): ...; you gave a "
-            f"{type(my_mae).__name__}."
+            _(
+                "my_mae should be a function: def my_mae(y_true, y_pred): ...; you gave a {kind}."
+            ).format(kind=type(my_mae).__name__)
         )
     for y_true, y_pred in ((PROBE_TRUE, PROBE_PRED), (WIDE_TRUE, WIDE_PRED)):
         value = _call_mae(my_mae, y_true, y_pred)
         errors = y_pred - y_true
         expected = np.abs(errors).mean(axis=-1)
         if value.shape != expected.shape:
-            per_sample = "one number for the whole batch" if value.size == 1 else None
-            raise WrongAnswer(
-                f"for {len(y_true)} samples my_mae returned "
-                f"{per_sample or f'shape {value.shape}'}; the exercise asks for one value "
-                "per sample: keras.ops.mean(..., axis=-1)."
-            )
+            if value.size == 1:
+                message = _(
+                    "for {samples} samples my_mae returned one number for the whole batch; the "
+                    "exercise asks for one value per sample: keras.ops.mean(..., axis=-1)."
+                )
+            else:
+                message = _(
+                    "for {samples} samples my_mae returned shape {shape}; the exercise asks "
+                    "for one value per sample: keras.ops.mean(..., axis=-1)."
+                )
+            raise WrongAnswer(message.format(samples=len(y_true), shape=value.shape))
         if not np.allclose(value, expected, atol=1e-5):
             raise WrongAnswer(
-                f"for y_true {y_true.tolist()} and y_pred {y_pred.tolist()} my_mae gave "
-                f"{np.round(value, 3).tolist()}, expected {np.round(expected, 3).tolist()}: "
-                f"{_reason(value, errors)}"
+                _(
+                    "for y_true {y_true} and y_pred {y_pred} my_mae gave {got}, "
+                    "expected {expected}: {why}"
+                ).format(
+                    y_true=y_true.tolist(),
+                    y_pred=y_pred.tolist(),
+                    got=np.round(value, 3).tolist(),
+                    expected=np.round(expected, 3).tolist(),
+                    why=_reason(value, errors),
+                )
             )
     try:
         my_mae(keras.KerasTensor((None, 1)), keras.KerasTensor((None, 1)))
     except Exception:  # NumPy functions cannot handle symbolic tensors
         raise WrongAnswer(
-            "my_mae gives the right numbers, but fails inside a compiled model: use "
-            "keras.ops functions (keras.ops.abs, keras.ops.mean), not NumPy's."
+            _(
+                "my_mae gives the right numbers, but fails inside a compiled model: use "
+                "keras.ops functions (keras.ops.abs, keras.ops.mean), not NumPy's."
+            )
         ) from None
 
 
 q1 = Exercise(
     check=_check_losses,
-    hint="One probability: binary cross-entropy. Several classes with integer labels: the "
-    "sparse categorical cross-entropy. A number: mean squared error.",
+    hint=N_(
+        "One probability: binary cross-entropy. Several classes with integer labels: the "
+        "sparse categorical cross-entropy. A number: mean squared error."
+    ),
     solution="""
         losses = {
             "spam": "binary_crossentropy",
@@ -253,13 +336,15 @@ q1 = Exercise(
             "price": "mean_squared_error",
         }
     """,
-    success="binary, sparse categorical and regression: the loss follows the problem.",
+    success=N_("binary, sparse categorical and regression: the loss follows the problem."),
 )
 
 q2 = Exercise(
     check=_check_compiled,
-    hint="A string such as 'adam' cannot carry a learning rate: pass "
-    "keras.optimizers.Adam(learning_rate=...). The labels are integers.",
+    hint=N_(
+        "A string such as 'adam' cannot carry a learning rate: pass "
+        "keras.optimizers.Adam(learning_rate=...). The labels are integers."
+    ),
     solution="""
         model_q2.compile(
             optimizer=keras.optimizers.Adam(learning_rate=0.01),
@@ -267,16 +352,18 @@ q2 = Exercise(
             metrics=["accuracy"],
         )
     """,
-    success="Adam at 0.01, the sparse loss for integer labels, and accuracy to watch.",
+    success=N_("Adam at 0.01, the sparse loss for integer labels, and accuracy to watch."),
 )
 
 q3 = Exercise(
     check=_check_mae,
-    hint="The error is y_pred - y_true; keras.ops.abs makes it positive, and "
-    "keras.ops.mean(..., axis=-1) averages it for each sample.",
+    hint=N_(
+        "The error is y_pred - y_true; keras.ops.abs makes it positive, and "
+        "keras.ops.mean(..., axis=-1) averages it for each sample."
+    ),
     solution="""
         def my_mae(y_true, y_pred):
             return keras.ops.mean(keras.ops.abs(y_pred - y_true), axis=-1)
     """,
-    success="the same numbers as keras.losses.mean_absolute_error, and it works in fit().",
+    success=N_("the same numbers as keras.losses.mean_absolute_error, and it works in fit()."),
 )
