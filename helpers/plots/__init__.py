@@ -14,6 +14,7 @@ The functions live in modules by concern, and are all imported here, so
 - :mod:`~helpers.plots.classification`: ``confusion_matrix``, ``plot_confusion_matrix``,
   ``plot_digits``
 - :mod:`~helpers.plots.comparison`: ``plot_comparison``
+- :mod:`~helpers.plots.network`: ``plot_network``
 - :mod:`~helpers.plots.regression`: ``plot_predictions``, ``plot_error_histogram``,
   ``plot_regression``
 - :mod:`~helpers.plots._inputs`: the input checks and limits they share
@@ -40,6 +41,7 @@ from helpers.plots.classification import (
 )
 from helpers.plots.comparison import plot_comparison
 from helpers.plots.learning_curves import HistoryLike, plot_history, plot_runs, plot_training
+from helpers.plots.network import plot_network
 from helpers.plots.regression import plot_error_histogram, plot_predictions, plot_regression
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "plot_digits",
     "plot_error_histogram",
     "plot_history",
+    "plot_network",
     "plot_predictions",
     "plot_regression",
     "plot_runs",
