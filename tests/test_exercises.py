@@ -2,12 +2,13 @@
 
 import importlib
 import logging
+import re
 import warnings
 
 import numpy as np
 import pytest
 import tensorflow as tf
-from exercise_support import ANY_ANSWERS, evaluate_anything
+from exercise_support import ANY_ANSWERS, code_only, evaluate_anything, hangul
 from hypothesis import given, settings
 
 from helpers.exercises import (
@@ -19,6 +20,7 @@ from helpers.exercises import (
     as_number,
     as_whole_number,
 )
+from helpers.i18n import N_, _, set_language
 
 
 def _needs_two(x):
@@ -226,3 +228,82 @@ def test_no_answers_raise_or_pass_by_mistake(lesson, answers):
     module = importlib.import_module(f"helpers.exercises.{lesson}")
     for exercise in (getattr(module, f"q{n}") for n in (1, 2, 3) if hasattr(module, f"q{n}")):
         evaluate_anything(exercise, answers)
+
+
+# ------------------------------------------------------------- in Korean ---
+
+LESSONS = [f"lesson0{n}" for n in range(9)]
+ALL_EXERCISES = [
+    pytest.param(lesson, n, id=f"{lesson}.q{n}")
+    for lesson in LESSONS
+    for n in (1, 2, 3)
+    if hasattr(importlib.import_module(f"helpers.exercises.{lesson}"), f"q{n}")
+]
+
+
+def _korean_needs_two(x):
+    if x == "skip":
+        raise NotAnswered(_("replace None with your answer, run that cell, then check again."))
+    if x != 2:
+        raise WrongAnswer(_("you gave {number:g}; {why}").format(number=x, why="..."))
+
+
+def test_verdict_lines_speak_korean(capsys):
+    exercise = Exercise(
+        check=_korean_needs_two,
+        hint=N_("One probability: binary cross-entropy."),
+        solution="x = 2",
+        success=N_("one column per digit, a single 1 in each row."),
+    )
+    set_language("ko")
+    exercise.check(2)
+    exercise.check(3)
+    exercise.check(None)
+    exercise.check()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "✅ 정답입니다! 숫자마다 열이 하나 있고, 각 행에는 1이 하나만 있습니다."
+    assert lines[1] == "❌ 아직 아닙니다: 입력한 값: 3. ..."
+    assert (
+        lines[2]
+        == "✏️ 아직 답하지 않았습니다: None을 답으로 바꾸고 그 셀을 실행한 뒤 다시 확인하세요."
+    )
+    assert lines[3].startswith(
+        "❌ 아직 아닙니다: check에는 값을 1개 넘깁니다. check(x) 형태입니다."
+    )
+    set_language("en")
+    exercise.check(2)
+    assert capsys.readouterr().out == "✅ Correct! one column per digit, a single 1 in each row.\n"
+
+
+def test_unexpected_errors_and_shared_refusals_speak_korean():
+    set_language("ko")
+    result = _exercise(_trips).evaluate([1])
+    assert result.message.startswith("답을 확인하는 중에 KeyError 오류가 났습니다: 'loss")
+    for value in (float("nan"), "3", np.zeros(3)):
+        with pytest.raises(WrongAnswer) as refused:
+            as_number(value, "x")
+        assert hangul(str(refused.value)), str(refused.value)
+    with pytest.raises(WrongAnswer, match="입력한 값: 2.5. 개수는 정수입니다."):
+        as_whole_number(2.5, "n", "개수는 정수입니다.")
+    with pytest.raises(WrongAnswer, match="NumPy 배열이어야 합니다"):
+        as_array([1, 2], "x")
+
+
+@pytest.mark.parametrize(("lesson", "n"), ALL_EXERCISES)
+def test_hints_solutions_and_successes_speak_korean(lesson, n, capsys):
+    exercise = getattr(importlib.import_module(f"helpers.exercises.{lesson}"), f"q{n}")
+    english = (exercise.hint_text, exercise.solution_text, exercise.success_text)
+    assert exercise.solution_text == exercise.solution_code
+    set_language("ko")
+    exercise.hint()
+    exercise.solution()
+    out = capsys.readouterr().out
+    assert out.startswith("💡 힌트: ") and hangul(exercise.hint_text), out
+    assert "\n풀이:\n    " in out
+    assert hangul(exercise.success_text), exercise.success_text
+    # The solution's code is the same in both languages; its comments are translated.
+    assert code_only(exercise.solution_text) == code_only(exercise.solution_code)
+    if re.search(r"#.*[a-z]{2}", exercise.solution_code):
+        assert hangul(exercise.solution_text), exercise.solution_text
+    set_language("en")
+    assert (exercise.hint_text, exercise.solution_text, exercise.success_text) == english

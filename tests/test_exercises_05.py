@@ -6,7 +6,14 @@ import tempfile
 import keras
 import numpy as np
 import pytest
-from exercise_support import ANY_ANSWER, UNEXPECTED, evaluate_anything, solve
+from exercise_support import (
+    ANY_ANSWER,
+    UNEXPECTED,
+    evaluate_anything,
+    korean_refusal,
+    korean_success,
+    solve,
+)
 from hypothesis import given, settings
 
 from helpers.exercises import lesson05
@@ -202,3 +209,26 @@ def test_wrong_numbers_of_answers_get_a_message(model):
     for answers in ((), (X_TEST[9:10],), (model, model, X_TEST, None, None)):
         result = lesson05.q3.evaluate(*answers)
         assert not result.ok and "check(reloaded, model, x_test, [folder])" in result.message
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback(model, folder):
+    korean_success(lesson05.q1, solve(lesson05.q1)["to_classes"])
+    for wrong in (
+        lambda p: (p > 0.5).astype(int),
+        lambda p: (p[:, 0] >= 0.5).astype(int),
+        lambda p: p[:, 0],
+        lambda p: None,
+    ):
+        korean_refusal(lesson05.q1, wrong)
+    korean_success(lesson05.q2, X_TEST[9:10], X_TEST)
+    for wrong in (X_TEST[9], X_TEST[10:11], X_TEST[9:10] * 2):
+        korean_refusal(lesson05.q2, wrong, X_TEST)
+    korean_success(
+        lesson05.q3, solve(lesson05.q3, model=model, folder=folder)["reloaded"], model, X_TEST
+    )
+    korean_refusal(lesson05.q3, model, model, X_TEST)
+    korean_refusal(lesson05.q3, "my_model.keras", model, X_TEST)
+    korean_refusal(lesson05.q3, tiny_model(seed=1), model, X_TEST)

@@ -3,7 +3,14 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import ANY_ANSWER, UNEXPECTED, evaluate_anything, solve
+from exercise_support import (
+    ANY_ANSWER,
+    UNEXPECTED,
+    evaluate_anything,
+    korean_refusal,
+    korean_success,
+    solve,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -251,3 +258,26 @@ def test_wrong_numbers_of_answers_get_a_message(iris_model):
     assert not result.ok and "check(species_names, model, x_test)" in result.message
     result = lesson06.q3.evaluate(1)
     assert not result.ok and "check(worst_digit, matrix)" in result.message
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback(iris_model, y_test):
+    species_names = solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES)["species_names"]
+    korean_success(lesson06.q1, species_names, iris_model, X_TEST)
+    korean_refusal(
+        lesson06.q1, lambda model, x: [IRIS_CLASSES[c] for c in y_test], iris_model, X_TEST
+    )
+    korean_refusal(
+        lesson06.q1,
+        lambda model, x: [IRIS_CLASSES[c] for c in model.predict(x).argmax(axis=0)],
+        iris_model,
+        X_TEST,
+    )
+    korean_success(lesson06.q2, solve(lesson06.q2)["my_digit_model"])
+    korean_refusal(lesson06.q2, _digit_model(L.Dense(10, activation="softmax")))
+    korean_refusal(lesson06.q2, _digit_model(L.Dense(32, activation="relu"), L.Dense(10)))
+    korean_success(lesson06.q3, 1, MATRIX)
+    for wrong in (0, 2, 7, 1.5):
+        korean_refusal(lesson06.q3, wrong, MATRIX)

@@ -3,7 +3,14 @@
 import keras
 import numpy as np
 import pytest
-from exercise_support import ANY_ANSWER, UNEXPECTED, evaluate_anything, solve
+from exercise_support import (
+    ANY_ANSWER,
+    UNEXPECTED,
+    evaluate_anything,
+    korean_refusal,
+    korean_success,
+    solve,
+)
 from hypothesis import given, settings
 
 from helpers.exercises import lesson07
@@ -170,3 +177,22 @@ def test_wrong_numbers_of_answers_get_a_message():
     assert refused(result, "check(my_normalizer, x_train, [lesson_normalizer])"), result.message
     result = lesson07.q3.evaluate(1.0, PREDICTIONS)
     assert refused(result, "check(my_mae, predictions, y_test)"), result.message
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback():
+    korean_success(lesson07.q1, keras.layers.Dense(1))
+    for activation in ("sigmoid", "relu", "softmax", "tanh", "elu"):
+        result = korean_refusal(lesson07.q1, keras.layers.Dense(1, activation=activation))
+        assert repr(activation) in result.message, result.message
+    korean_refusal(lesson07.q1, keras.layers.Dense(3))
+    korean_success(lesson07.q2, adapted(X_TRAIN), X_TRAIN)
+    korean_refusal(lesson07.q2, keras.layers.Normalization(), X_TRAIN)
+    korean_refusal(lesson07.q2, adapted(X_OTHER), X_TRAIN)
+    errors = PREDICTIONS[:, 0] - Y_TEST
+    korean_success(lesson07.q3, np.mean(np.abs(errors)), PREDICTIONS, Y_TEST)
+    for wrong in (np.mean(errors), np.mean(errors**2), np.sum(np.abs(errors)), 1.0):
+        korean_refusal(lesson07.q3, wrong, PREDICTIONS, Y_TEST)
+    korean_refusal(lesson07.q3, np.mean(np.abs(PREDICTIONS - Y_TEST)), PREDICTIONS, Y_TEST)

@@ -7,7 +7,15 @@ kept short; the solutions run through a real ``playground()``, as in the noteboo
 import dataclasses
 
 import pytest
-from exercise_support import ANY_ANSWER, ANY_ANSWERS, UNEXPECTED, evaluate_anything, solve
+from exercise_support import (
+    ANY_ANSWER,
+    ANY_ANSWERS,
+    UNEXPECTED,
+    evaluate_anything,
+    korean_refusal,
+    korean_success,
+    solve,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -181,3 +189,41 @@ def test_q3_passes_exactly_the_five_hyperparameters(names):
 def test_wrong_numbers_of_answers_get_a_message():
     result = lesson08.q2.evaluate(fake_run(**IRIS_SGD), 0.1)
     assert refused(result, "check(sgd_run)"), result.message
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback():
+    korean_success(lesson08.q1, fake_run(dataset="xor", hidden_layers=1, units=4))
+    korean_refusal(lesson08.q1, fake_run(dataset="xor", hidden_layers=0, units=4))
+    korean_refusal(lesson08.q1, fake_run(dataset="xor", hidden_layers=1, units=64))
+    korean_refusal(lesson08.q1, fake_run(dataset="xor", units=3, val_accuracy=0.7))
+    korean_refusal(lesson08.q1, [fake_run(dataset="xor", units=4)])
+    korean_success(lesson08.q2, fake_run(**{**IRIS_SGD, "learning_rate": 0.1}))
+    korean_refusal(lesson08.q2, fake_run("diverged", **{**IRIS_SGD, "learning_rate": 10.0}))
+    korean_refusal(lesson08.q2, fake_run(**{**IRIS_SGD, "optimizer": "adam"}))
+    korean_refusal(lesson08.q2, fake_run(**{**IRIS_SGD, "batch_size": 32}))
+    korean_success(lesson08.q3, solve(lesson08.q3)["hyperparameters"])
+    korean_refusal(lesson08.q3, [*RIGHT, "가중치"])
+    korean_refusal(lesson08.q3, ["학습률", "에포크"])
+    korean_refusal(lesson08.q3, ["학습률", "최적화"])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        ["학습률", "에포크", "배치 크기", "유닛", "은닉층"],
+        ["학습률", "에포크 수", "배치 사이즈", "유닛 개수", "은닉층의 개수"],
+        "학습률, 에폭, 배치크기, 뉴런 수, 은닉 레이어",
+        ["learning_rate", "에포크", "batch_size", "노드", "hidden_layers"],
+    ],
+)
+def test_q3_accepts_korean_names_in_both_languages(answer):
+    assert lesson08.q3.evaluate(answer).ok, answer
+    korean_success(lesson08.q3, answer)
+
+
+def test_q3_korean_names_of_parameters_are_refused():
+    for word in ("가중치", "커널", "편향", "바이어스"):
+        assert refused(lesson08.q3.evaluate([*RIGHT, word]), "parameters (weights)"), word
