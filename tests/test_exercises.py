@@ -4,6 +4,8 @@ import importlib
 import logging
 import re
 import warnings
+from pathlib import Path
+from string import Formatter
 
 import numpy as np
 import pytest
@@ -11,6 +13,7 @@ import tensorflow as tf
 from exercise_support import ANY_ANSWERS, code_only, evaluate_anything, hangul
 from hypothesis import given, settings
 
+import helpers.exercises
 from helpers.exercises import (
     QUIET_LOGGERS,
     Exercise,
@@ -307,3 +310,37 @@ def test_hints_solutions_and_successes_speak_korean(lesson, n, capsys):
         assert hangul(exercise.solution_text), exercise.solution_text
     set_language("en")
     assert (exercise.hint_text, exercise.solution_text, exercise.success_text) == english
+
+
+def _marked_messages() -> list[str]:
+    """Every message marked with _() or N_() in helpers/exercises, as Babel extracts it."""
+    from babel.messages.extract import extract_from_file
+
+    folder = Path(helpers.exercises.__file__).parent
+    return [
+        message
+        for path in sorted(folder.glob("*.py"))
+        for _line, message, _comments, _context in extract_from_file(
+            "python", str(path), keywords={"_": None, "N_": None}
+        )
+    ]
+
+
+def _placeholders(text: str) -> list[tuple]:
+    return sorted(
+        {
+            (name, spec, conversion)
+            for _literal, name, spec, conversion in Formatter().parse(text)
+            if name is not None
+        }
+    )
+
+
+def test_every_exercise_message_has_korean_with_the_same_placeholders():
+    messages = _marked_messages()
+    assert len(messages) > 200
+    set_language("ko")
+    for message in messages:
+        korean = _(message)
+        assert korean != message and hangul(korean), message
+        assert _placeholders(korean) == _placeholders(message), (message, korean)

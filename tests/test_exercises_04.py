@@ -176,7 +176,7 @@ def test_korean_feedback():
     korean_refusal(lesson04.q2, keras.callbacks.EarlyStopping(monitor="val_loss", patience=10))
     korean_success(lesson04.q3, solve(lesson04.q3)["diagnosis"])
     result = korean_refusal(lesson04.q3, {"A": "과소적합", "B": "과대적합", "C": "적정적합"})
-    assert "A 실행은 과소적합이 아닙니다" in result.message, result.message
+    assert "A 훈련은 과소적합이 아닙니다" in result.message, result.message
     result = korean_refusal(lesson04.q3, {"A": "과대적합", "B": "과소적합", "C": "뭔가"})
     assert "'뭔가'" in result.message, result.message
 
