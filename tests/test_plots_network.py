@@ -236,3 +236,12 @@ def test_a_layer_used_twice_in_a_functional_model_is_refused():
     model = keras.Model(inputs, shared(shared(inputs)))
     with pytest.raises(ValueError, match="plain chain"):
         plot_network(model)
+
+
+def test_a_sequential_built_layer_by_layer_with_add_is_drawn():
+    model = keras.Sequential(name="surgery")
+    model.add(keras.Input(shape=(17,)))
+    model.add(keras.layers.Dense(30, activation="relu"))
+    model.add(keras.layers.Dense(1, activation="sigmoid"))
+    ax = plot_network(model)
+    assert [counts(ax, x)["parameters"] for x in (1, 2)] == [540, 31] == summary_params(model)

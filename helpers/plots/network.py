@@ -96,11 +96,14 @@ def _dense_layers(model: object) -> tuple[int, list]:
                     count=len(dense), most=MAX_DENSE_LAYERS),
             )
         )  # fmt: skip
-    # A plain chain: each layer reads what the one before it gives (a layer used twice,
-    # or a Sequential that lists one layer twice, reads something else).
+    # A plain chain of distinct layers. A Sequential is a chain by construction (it may
+    # list one layer twice); in a functional model each layer must read what the layer
+    # before it gave (a layer used twice reads something else the second time).
+    sequential = isinstance(model, keras.Sequential)
     given = inputs[0]
-    for layer in dense:
-        if layer.input is not given:
+    for number, layer in enumerate(dense):
+        chained = layer not in dense[:number] if sequential else layer.input is given
+        if not chained:
             raise ValueError(
                 _network_refusal(
                     model,
@@ -110,7 +113,7 @@ def _dense_layers(model: object) -> tuple[int, list]:
                 )
             )  # fmt: skip
         given = layer.output
-    if given is not model.outputs[0]:
+    if not sequential and given is not model.outputs[0]:
         raise ValueError(
             _network_refusal(
                 model,
@@ -170,7 +173,7 @@ def plot_network(model: object, *, ax: Axes | None = None, max_units: int = 8) -
     columns = [_slots(width, max_units) for width in widths]
     tallest = max(len(slots) for slots in columns)
     if ax is None:
-        ax = plt.subplots(figsize=(1.2 + 2.3 * len(columns), 2.6 + 0.42 * tallest))[1]
+        ax = plt.subplots(figsize=(1.2 + 2.8 * len(columns), 2.6 + 0.42 * tallest))[1]
     else:
         ax = _axes(ax)
 
