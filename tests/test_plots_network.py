@@ -189,7 +189,7 @@ BAD_MODELS = [
     (lambda: keras.Sequential(), ValueError, "at least one Dense"),
     (subclassed_model, ValueError, "subclassed model"),
     (skip_model, ValueError, "is a Concatenate"),
-    (two_inputs_model, ValueError, "2 inputs and 1 outputs"),
+    (two_inputs_model, ValueError, "len(model.inputs) is 2 and len(model.outputs) is 1"),
     (lambda: keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Dense(4)]), ValueError,
      "(None, 28, 28)"),
     (lambda: keras.Sequential([keras.Input(shape=(4,)), keras.layers.Normalization(axis=-1)]),

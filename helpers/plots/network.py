@@ -58,8 +58,8 @@ def _dense_layers(model: object) -> tuple[int, list]:
         raise ValueError(
             _network_refusal(
                 model,
-                _("This model has {inputs} inputs and {outputs} outputs; plot_network draws a "
-                  "chain of layers with one input and one output.").format(
+                _("plot_network draws a chain of layers with one input and one output; here "
+                  "len(model.inputs) is {inputs} and len(model.outputs) is {outputs}.").format(
                     inputs=len(inputs), outputs=len(model.outputs)),
             )
         )  # fmt: skip
