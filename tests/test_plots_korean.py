@@ -33,6 +33,7 @@ from helpers.plots import (
     plot_digits,
     plot_error_histogram,
     plot_history,
+    plot_network,
     plot_predictions,
     plot_regression,
     plot_runs,
@@ -55,6 +56,7 @@ WORDS = {
 }
 #: English words a Korean figure may show: metric and activation names, units, run labels.
 CODE_WORDS = {"loss", "accuracy", "sigmoid", "tanh", "relu", "softmax", "mpg", "adam", "sgd"}
+CODE_WORDS |= {"dense", "digits"}  # layer and model names, drawn as Keras names them
 
 
 def five_hundred_labels() -> tuple[np.ndarray, np.ndarray]:
@@ -63,6 +65,15 @@ def five_hundred_labels() -> tuple[np.ndarray, np.ndarray]:
     y_pred = y_true.copy()
     y_pred[:26] = (y_pred[:26] + 1) % 10
     return y_true, y_pred
+
+
+def digits_network():
+    import keras
+
+    # Named, so the figure does not depend on how many layers Keras has named before.
+    hidden = keras.layers.Dense(512, activation="relu", name="dense")
+    output = keras.layers.Dense(10, activation="softmax", name="dense_1")
+    return keras.Sequential([keras.Input(shape=(784,)), hidden, output], name="digits")
 
 
 #: Every public plot helper, drawn as a lesson draws it; ``words`` are the lesson's.
@@ -82,6 +93,7 @@ DRAWINGS = {
     "plot_predictions": lambda words: plot_predictions(Y_TRUE, Y_PRED, unit="mpg"),
     "plot_error_histogram": lambda words: plot_error_histogram(Y_TRUE, Y_PRED, bins=4),
     "plot_regression": lambda words: plot_regression(Y_TRUE, Y_PRED, unit="mpg"),
+    "plot_network": lambda words: plot_network(digits_network()),
 }
 
 
