@@ -12,7 +12,8 @@ The functions live in modules by concern, and are all imported here, so
 - :mod:`~helpers.plots.learning_curves`: ``plot_history``, ``plot_training``, ``plot_runs``
 - :mod:`~helpers.plots.activations`: ``plot_activations``
 - :mod:`~helpers.plots.classification`: ``confusion_matrix``, ``plot_confusion_matrix``,
-  ``plot_digits``
+  ``plot_digits``, ``plot_probabilities``
+- :mod:`~helpers.plots.scatter`: ``plot_classes``
 - :mod:`~helpers.plots.comparison`: ``plot_comparison``
 - :mod:`~helpers.plots.network`: ``plot_network``
 - :mod:`~helpers.plots.regression`: ``plot_predictions``, ``plot_error_histogram``,
@@ -38,11 +39,13 @@ from helpers.plots.classification import (
     confusion_matrix,
     plot_confusion_matrix,
     plot_digits,
+    plot_probabilities,
 )
 from helpers.plots.comparison import plot_comparison
 from helpers.plots.learning_curves import HistoryLike, plot_history, plot_runs, plot_training
 from helpers.plots.network import plot_network
 from helpers.plots.regression import plot_error_histogram, plot_predictions, plot_regression
+from helpers.plots.scatter import plot_classes
 
 __all__ = [
     "DIGIT_SHAPES",
@@ -57,6 +60,7 @@ __all__ = [
     "HistoryLike",
     "confusion_matrix",
     "plot_activations",
+    "plot_classes",
     "plot_comparison",
     "plot_confusion_matrix",
     "plot_digits",
@@ -64,6 +68,7 @@ __all__ = [
     "plot_history",
     "plot_network",
     "plot_predictions",
+    "plot_probabilities",
     "plot_regression",
     "plot_runs",
     "plot_training",

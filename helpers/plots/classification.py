@@ -1,4 +1,5 @@
-"""Classification results: the confusion matrix (counted and drawn) and handwritten digits."""
+"""Classification results: the confusion matrix (counted and drawn), handwritten digits,
+and each digit beside the probabilities a model gives it."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from numpy.typing import ArrayLike
 
 from helpers.checks import refusal, true_or_false, whole_number
 from helpers.i18n import _
 from helpers.plots._inputs import (
+    DIVERGED,
     MAX_CLASSES,
     MAX_IMAGES,
+    MAX_SCORES,
     MISSING,
     _as_array,
     _as_labels,
@@ -26,6 +30,7 @@ from helpers.plots._inputs import (
 )
 
 DIGIT_SHAPES = {(28, 28), (784,), (28, 28, 1)}
+MAX_PAIRS = 36  # digits drawn beside their probabilities in one plot_probabilities figure
 
 
 def confusion_matrix(
@@ -153,6 +158,22 @@ def plot_confusion_matrix(
     return ax
 
 
+def _digits_and_labels(images: ArrayLike, labels: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """The digits' pixels (any shape of DIGIT_SHAPES) and their integer labels, one per image."""
+    pixels = _as_array(images, "images")
+    if pixels.shape[1:] not in DIGIT_SHAPES:
+        raise ValueError(
+            _(
+                "images must have shape (n, 28, 28) or flattened (n, 784); got {shape}. "
+                "For a single image x, pass x[None] or [x]."
+            ).format(shape=pixels.shape)
+        )
+    _check_finite(pixels, "images", MISSING)
+    true = _as_labels(labels, "labels")
+    _check_same_length(pixels, true, "images", "labels")
+    return pixels, true
+
+
 def plot_digits(
     images: ArrayLike,
     labels: ArrayLike,
@@ -187,17 +208,7 @@ def plot_digits(
         >>> [i for i, ax in enumerate(fig.axes) if ax.title.get_color() == "red"]  # 9 read as 8
         [9]
     """
-    pixels = _as_array(images, "images")
-    if pixels.shape[1:] not in DIGIT_SHAPES:
-        raise ValueError(
-            _(
-                "images must have shape (n, 28, 28) or flattened (n, 784); got {shape}. "
-                "For a single image x, pass x[None] or [x]."
-            ).format(shape=pixels.shape)
-        )
-    _check_finite(pixels, "images", MISSING)
-    true = _as_labels(labels, "labels")
-    _check_same_length(pixels, true, "images", "labels")
+    pixels, true = _digits_and_labels(images, labels)
     pred = None
     if predictions is not None:
         pred = _as_labels(predictions, "predictions")
@@ -223,6 +234,122 @@ def plot_digits(
             caption = _("true {label}\npred {prediction}").format(label=true[i], prediction=pred[i])
             color = "black" if pred[i] == true[i] else "red"
         ax.set_title(caption, color=color, fontsize=9)
+    if title is not None:
+        fig.suptitle(str(title))
+    return fig
+
+
+def plot_probabilities(
+    images: ArrayLike,
+    probabilities: ArrayLike,
+    labels: ArrayLike,
+    *,
+    ncols: int = 3,
+    max_images: int = 12,
+    title: str | None = None,
+) -> Figure:
+    """Show each digit beside a bar chart of the probabilities the model gives every class.
+
+    The bar of the predicted class is blue when the prediction is right and red
+    when it is wrong; the true class's bar is outlined in blue and its number is
+    blue, so it shows even when its probability is near 0. Each image's caption
+    gives the true and predicted class, in red when they differ.
+
+    Args:
+        images: the pixels, shape (n, 28, 28), (n, 28, 28, 1) or (n, 784).
+        probabilities: ``model.predict``'s softmax output, shape (n, classes).
+        labels: the true classes, one per image (integers or one-hot rows).
+        ncols: image-and-bars pairs per row.
+        max_images: how many of the images to show (the first ones), at most 36.
+        title: the title above the grid.
+
+    Returns:
+        The Figure.
+
+    Example::
+
+        >>> import numpy as np
+        >>> from helpers.data import load_mnist_subset
+        >>> x, y = load_mnist_subset()
+        >>> probs = np.full((2, 10), 0.02)
+        >>> probs[0, 0] = probs[1, 8] = 0.82  # a 0 read as 0, a 1 read as 8
+        >>> fig = plot_probabilities(x[[0, 500]], probs, y[[0, 500]])
+        >>> [ax.get_title() for ax in fig.axes[::2]]
+        ['true 0\\npred 0', 'true 1\\npred 8']
+    """
+    pixels, true = _digits_and_labels(images, labels)
+    probs = _as_array(probabilities, "probabilities")
+    if probs.ndim != 2 or not 2 <= probs.shape[1] <= MAX_SCORES:
+        raise ValueError(
+            _(
+                "probabilities must have shape (n, classes) with 2 to {most} classes, one row "
+                "per image as model.predict returns for a softmax output; got shape {shape}."
+            ).format(most=MAX_SCORES, shape=probs.shape)
+        )
+    _check_same_length(pixels, probs, "images", "probabilities")
+    _check_finite(probs, "probabilities", DIVERGED)
+    if probs.min() < 0 or probs.max() > 1 or not np.allclose(probs.sum(axis=1), 1, atol=1e-3):
+        raise ValueError(
+            _(
+                "probabilities must hold rows of numbers from 0 to 1 that sum to 1; got values "
+                "from {low:.3g} to {high:.3g}. Pass what model.predict returns for a model that "
+                "ends in a softmax layer."
+            ).format(low=probs.min(), high=probs.max())
+        )
+    if true.max() >= probs.shape[1]:
+        raise ValueError(
+            _(
+                "labels go up to {largest} but probabilities has only {classes} columns: "
+                "pass one probability per class."
+            ).format(largest=true.max(), classes=probs.shape[1])
+        )
+    ncols = whole_number("ncols", ncols, low=1)
+    max_images = whole_number(
+        "max_images", max_images, low=1, high=MAX_PAIRS, hint=_("More would take long to draw.")
+    )
+    count = min(len(pixels), max_images)
+    cols = min(ncols, count)
+    rows = math.ceil(count / cols)
+    fig, axes = plt.subplots(
+        rows, 2 * cols, figsize=(3.6 * cols, 1.9 * rows + 0.4), squeeze=False,
+        layout="constrained", width_ratios=[1, 1.6] * cols,
+    )  # fmt: skip
+    predicted = probs.argmax(axis=1)
+    classes = np.arange(probs.shape[1])
+    for i in range(rows * cols):
+        image_ax, bars_ax = axes.flat[2 * i], axes.flat[2 * i + 1]
+        if i >= count:
+            image_ax.set_axis_off()
+            bars_ax.set_axis_off()
+            continue
+        right = predicted[i] == true[i]
+        image_ax.imshow(pixels[i].reshape(28, 28), cmap="gray_r")
+        image_ax.set_xticks([])
+        image_ax.set_yticks([])
+        image_ax.set_title(
+            _("true {label}\npred {prediction}").format(label=true[i], prediction=predicted[i]),
+            color="black" if right else "red", fontsize=9,
+        )  # fmt: skip
+        colours = ["lightgray"] * len(classes)
+        colours[predicted[i]] = "tab:blue" if right else "tab:red"
+        bars = bars_ax.bar(classes, probs[i], color=colours)
+        bars[true[i]].set_edgecolor("tab:blue")
+        bars[true[i]].set_linewidth(2)
+        bars_ax.set_ylim(0, 1)
+        bars_ax.set_xticks(classes, labels=[str(c) for c in classes], fontsize=7)
+        true_tick = bars_ax.get_xticklabels()[true[i]]
+        true_tick.set_color("tab:blue")
+        true_tick.set_fontsize(9)
+        bars_ax.tick_params(axis="y", labelsize=7)
+        if i % cols == 0:
+            bars_ax.set_ylabel(_("probability"), fontsize=8)
+    handles = [
+        Patch(color="tab:blue", label=_("predicted class, right")),
+        Patch(color="tab:red", label=_("predicted class, wrong")),
+        Patch(facecolor="white", edgecolor="tab:blue", linewidth=2,
+              label=_("true class (outlined, its number in blue)")),
+    ]  # fmt: skip
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8, frameon=False)
     if title is not None:
         fig.suptitle(str(title))
     return fig
