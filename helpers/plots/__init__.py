@@ -17,7 +17,7 @@ The functions live in modules by concern, and are all imported here, so
 - :mod:`~helpers.plots.comparison`: ``plot_comparison``
 - :mod:`~helpers.plots.network`: ``plot_network``
 - :mod:`~helpers.plots.regression`: ``plot_predictions``, ``plot_error_histogram``,
-  ``plot_regression``
+  ``plot_regression``, ``plot_features_against_target``
 - :mod:`~helpers.plots._inputs`: the input checks and limits they share
 """
 
@@ -44,7 +44,12 @@ from helpers.plots.classification import (
 from helpers.plots.comparison import plot_comparison
 from helpers.plots.learning_curves import HistoryLike, plot_history, plot_runs, plot_training
 from helpers.plots.network import plot_network
-from helpers.plots.regression import plot_error_histogram, plot_predictions, plot_regression
+from helpers.plots.regression import (
+    plot_error_histogram,
+    plot_features_against_target,
+    plot_predictions,
+    plot_regression,
+)
 from helpers.plots.scatter import plot_classes
 
 __all__ = [
@@ -65,6 +70,7 @@ __all__ = [
     "plot_confusion_matrix",
     "plot_digits",
     "plot_error_histogram",
+    "plot_features_against_target",
     "plot_history",
     "plot_network",
     "plot_predictions",
