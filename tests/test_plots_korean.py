@@ -28,13 +28,16 @@ from helpers.i18n import HANGUL_FONT_NAME, LATIN_FONT_NAME, set_language
 from helpers.plots import (
     confusion_matrix,
     plot_activations,
+    plot_classes,
     plot_comparison,
     plot_confusion_matrix,
     plot_digits,
     plot_error_histogram,
+    plot_features_against_target,
     plot_history,
     plot_network,
     plot_predictions,
+    plot_probabilities,
     plot_regression,
     plot_runs,
     plot_training,
@@ -51,12 +54,24 @@ IMAGES = np.random.default_rng(0).integers(0, 256, size=(5, 784), dtype=np.uint8
 Y_TRUE, Y_PRED = [18.0, 30.5, 24.0, 21.0], [[19.2], [28.9], [24.5], [20.0]]  # from predict
 #: Words a lesson passes in, in the lesson's language (the helpers draw them as given).
 WORDS = {
-    "en": {"title": "five digits", "cases": ("pixels / 255", "raw pixels")},
-    "ko": {"title": "숫자 다섯 개", "cases": ("픽셀 / 255", "원래 픽셀")},
+    "en": {
+        "title": "five digits",
+        "cases": ("pixels / 255", "raw pixels"),
+        "features": ["weight", "horsepower"],
+        "classes": ["setosa", "virginica"],
+    },
+    "ko": {
+        "title": "숫자 다섯 개",
+        "cases": ("픽셀 / 255", "원래 픽셀"),
+        "features": ["무게", "마력"],
+        "classes": ["세토사", "버지니카"],
+    },
 }
+PROBABILITIES = np.eye(10)[[1, 2, 0, 4, 9]] * 0.9 + 0.01  # rows sum to 1
+TABLE = np.array([[3504.0, 130.0], [3693.0, 165.0], [2130.0, 88.0], [1835.0, 46.0]])
 #: English words a Korean figure may show: metric and activation names, units, run labels.
 CODE_WORDS = {"loss", "accuracy", "sigmoid", "tanh", "relu", "softmax", "mpg", "adam", "sgd"}
-CODE_WORDS |= {"dense", "digits"}  # layer and model names, drawn as Keras names them
+CODE_WORDS |= {"dense", "digits", "MPG"}  # layer and model names as Keras names them; a unit
 
 
 def five_hundred_labels() -> tuple[np.ndarray, np.ndarray]:
@@ -94,6 +109,13 @@ DRAWINGS = {
     "plot_error_histogram": lambda words: plot_error_histogram(Y_TRUE, Y_PRED, bins=4),
     "plot_regression": lambda words: plot_regression(Y_TRUE, Y_PRED, unit="mpg"),
     "plot_network": lambda words: plot_network(digits_network()),
+    "plot_classes": lambda words: plot_classes(
+        TABLE, [0, 0, 1, 1], feature_names=words["features"], class_names=words["classes"]
+    ),
+    "plot_probabilities": lambda words: plot_probabilities(IMAGES, PROBABILITIES, [1, 2, 3, 4, 5]),
+    "plot_features_against_target": lambda words: plot_features_against_target(
+        TABLE, Y_TRUE, feature_names=words["features"], target_name="MPG"
+    ),
 }
 
 
