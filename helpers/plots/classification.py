@@ -174,6 +174,17 @@ def _digits_and_labels(images: ArrayLike, labels: ArrayLike) -> tuple[np.ndarray
     return pixels, true
 
 
+def _grid(available: int, ncols: object, max_images: object, most: int) -> tuple[int, int, int]:
+    """How many images to draw, in how many rows and columns; ncols and max_images checked."""
+    ncols = whole_number("ncols", ncols, low=1)
+    max_images = whole_number(
+        "max_images", max_images, low=1, high=most, hint=_("More would take long to draw.")
+    )
+    count = min(available, max_images)
+    cols = min(ncols, count)
+    return count, math.ceil(count / cols), cols
+
+
 def plot_digits(
     images: ArrayLike,
     labels: ArrayLike,
@@ -213,13 +224,7 @@ def plot_digits(
     if predictions is not None:
         pred = _as_labels(predictions, "predictions")
         _check_same_length(true, pred, "labels", "predictions")
-    ncols = whole_number("ncols", ncols, low=1)
-    max_images = whole_number(
-        "max_images", max_images, low=1, high=MAX_IMAGES, hint=_("More would take long to draw.")
-    )
-    count = min(len(pixels), max_images)
-    cols = min(ncols, count)
-    rows = math.ceil(count / cols)
+    count, rows, cols = _grid(len(pixels), ncols, max_images, MAX_IMAGES)
     fig, axes = plt.subplots(
         rows, cols, figsize=(1.3 * cols, 1.6 * rows), squeeze=False, layout="constrained"
     )
@@ -303,13 +308,7 @@ def plot_probabilities(
                 "pass one probability per class."
             ).format(largest=true.max(), classes=probs.shape[1])
         )
-    ncols = whole_number("ncols", ncols, low=1)
-    max_images = whole_number(
-        "max_images", max_images, low=1, high=MAX_PAIRS, hint=_("More would take long to draw.")
-    )
-    count = min(len(pixels), max_images)
-    cols = min(ncols, count)
-    rows = math.ceil(count / cols)
+    count, rows, cols = _grid(len(pixels), ncols, max_images, MAX_PAIRS)
     fig, axes = plt.subplots(
         rows, 2 * cols, figsize=(3.6 * cols, 1.9 * rows + 0.4), squeeze=False,
         layout="constrained", width_ratios=[1, 1.6] * cols,
