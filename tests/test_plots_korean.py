@@ -31,6 +31,7 @@ from helpers.plots import (
     plot_classes,
     plot_comparison,
     plot_confusion_matrix,
+    plot_descent,
     plot_digits,
     plot_error_histogram,
     plot_features_against_target,
@@ -115,6 +116,9 @@ DRAWINGS = {
     "plot_probabilities": lambda words: plot_probabilities(IMAGES, PROBABILITIES, [1, 2, 3, 4, 5]),
     "plot_features_against_target": lambda words: plot_features_against_target(
         TABLE, Y_TRUE, feature_names=words["features"], target_name="MPG"
+    ),
+    "plot_descent": lambda words: plot_descent(
+        lambda w: (w - 3) ** 2, lambda w: 2 * (w - 3), start=0.0, learning_rates=(0.1, 1.05)
     ),
 }
 

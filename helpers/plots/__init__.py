@@ -15,6 +15,7 @@ The functions live in modules by concern, and are all imported here, so
   ``plot_digits``, ``plot_probabilities``
 - :mod:`~helpers.plots.scatter`: ``plot_classes``
 - :mod:`~helpers.plots.comparison`: ``plot_comparison``
+- :mod:`~helpers.plots.descent`: ``plot_descent``, ``descent_path``
 - :mod:`~helpers.plots.network`: ``plot_network``
 - :mod:`~helpers.plots.regression`: ``plot_predictions``, ``plot_error_histogram``,
   ``plot_regression``, ``plot_features_against_target``
@@ -42,6 +43,7 @@ from helpers.plots.classification import (
     plot_probabilities,
 )
 from helpers.plots.comparison import plot_comparison
+from helpers.plots.descent import descent_path, plot_descent
 from helpers.plots.learning_curves import HistoryLike, plot_history, plot_runs, plot_training
 from helpers.plots.network import plot_network
 from helpers.plots.regression import (
@@ -64,10 +66,12 @@ __all__ = [
     "MISSING",
     "HistoryLike",
     "confusion_matrix",
+    "descent_path",
     "plot_activations",
     "plot_classes",
     "plot_comparison",
     "plot_confusion_matrix",
+    "plot_descent",
     "plot_digits",
     "plot_error_histogram",
     "plot_features_against_target",

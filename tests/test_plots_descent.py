@@ -1,0 +1,227 @@
+"""helpers.plots.plot_descent and descent_path: lesson 02's gradient descent on a loss curve."""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+
+import numpy as np
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, findfont
+from matplotlib.ft2font import FT2Font
+from matplotlib.text import Text
+
+from helpers.i18n import HANGUL_FONT_NAME, set_language
+from helpers.plots import descent_path, plot_descent
+from helpers.plots.descent import MAX_RATES, MAX_STEPS
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+#: English words that would betray an untranslated sentence (code and values never use them).
+ENGLISH = re.compile(r"\b(must|got|has|returned|the|For|Put|list|number|function|Draw)\b")
+#: Lesson 02's one-weight model: prediction w * x, mean squared error on four points.
+X = np.array([1.0, 2.0, 3.0, 4.0])
+Y = np.array([2.2, 3.9, 6.1, 8.1])
+
+
+def loss_at(w):
+    return np.mean((w * X - Y) ** 2)
+
+
+def gradient_at(w):
+    return np.mean(2 * (w * X - Y) * X)
+
+
+def lesson_figure() -> Figure:
+    return plot_descent(loss_at, gradient_at, start=0.0, learning_rates=(0.005, 0.05, 0.14))
+
+
+def _dots(ax):
+    dots = {c.get_label(): np.asarray(c.get_offsets()) for c in ax.collections
+            if isinstance(c, PathCollection)}  # fmt: skip
+    return dots["start"], dots["after each step"]
+
+
+def test_descent_path_follows_the_update_rule():
+    path = descent_path(gradient_at, start=0.0, learning_rate=0.05, steps=10)
+    w, expected = 0.0, [0.0]
+    for _step in range(10):
+        w = w - 0.05 * gradient_at(w)
+        expected.append(w)
+    np.testing.assert_array_equal(path, expected)
+    assert round(path[-1], 2) == 2.02  # the best weight, sum(x * y) / sum(x * x) = 2.0233
+
+
+def test_descent_path_stops_when_the_weight_leaves_the_drawable_range():
+    path = descent_path(lambda w: 2 * (w - 3), start=0.0, learning_rate=10.0, steps=50)
+    assert 1 < len(path) < 51
+    assert np.all(np.abs(path) <= 1e6)
+
+
+def test_one_panel_per_learning_rate_with_the_steps_on_the_loss_curve():
+    fig = lesson_figure()
+    assert isinstance(fig, Figure) and len(fig.axes) == 3
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == [
+        "learning rate 0.005\nw after 10 steps = 1.10",
+        "learning rate 0.05\nw after 10 steps = 2.02",
+        "learning rate 0.14\nw after 10 steps = -3.22",
+    ]
+    for ax, rate in zip(fig.axes, (0.005, 0.05, 0.14), strict=True):
+        path = descent_path(gradient_at, start=0.0, learning_rate=rate, steps=10)
+        start, after = _dots(ax)
+        np.testing.assert_allclose(start, [[0.0, loss_at(0.0)]])
+        np.testing.assert_allclose(after, [[w, loss_at(w)] for w in path[1:]])
+        arrows = [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None]
+        assert len(arrows) == 10  # one arrow per step
+        (curve,) = ax.get_lines()
+        w, height = curve.get_data()
+        np.testing.assert_allclose(height, [loss_at(v) for v in w])
+        assert ax.get_xlabel() == "weight w"
+    assert fig.axes[0].get_ylabel() == "loss"
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["loss curve", "after each step", "start"]
+    low, high = fig.axes[0].get_xlim()
+    assert low < -3.22 and high > 6.8  # every step of the largest rate is in view
+    assert fig.axes[0].get_shared_x_axes().joined(fig.axes[0], fig.axes[2])
+
+
+def test_a_diverging_rate_says_where_w_left_and_weight_range_sets_the_view():
+    fig = plot_descent(lambda w: (w - 3) ** 2, lambda w: 2 * (w - 3), start=0.0,
+                       learning_rates=[1e9], steps=3, weight_range=(-1, 5))  # fmt: skip
+    (ax,) = fig.axes
+    assert ax.get_title() == "learning rate 1e+09\nw left -1e6 to 1e6 at step 1"
+    assert ax.get_xlim() == (-1.0, 5.0)
+
+
+def test_any_iterable_of_rates_numpy_numbers_and_python_floats_are_accepted():
+    rates = iter([np.float64(0.1)])
+    fig = plot_descent(lambda w: float((w - 1) ** 2), lambda w: np.float32(2 * (w - 1)),
+                       start=np.int64(0), learning_rates=rates, steps=2)  # fmt: skip
+    assert fig.axes[0].get_title() == "learning rate 0.1\nw after 2 steps = 0.36"
+
+
+def test_korean_figure_has_korean_words_and_no_missing_glyph():
+    set_language("ko")
+    fig = lesson_figure()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a "Glyph ... missing" warning fails here
+        fig.canvas.draw()
+    assert fig.axes[0].get_title() == "학습률 0.005\n10 스텝 뒤 w = 1.10"
+    assert (fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()) == ("가중치 w", "손실")
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["손실 곡선", "스텝마다 도착한 곳", "출발점"]
+    charmap = set(FT2Font(findfont(FontProperties(family=HANGUL_FONT_NAME),
+                                   fallback_to_default=False)).get_charmap())  # fmt: skip
+    shown = [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+    hangul = {char for text in shown for char in HANGUL.findall(text)}
+    assert hangul and all(ord(char) in charmap for char in hangul)
+    english = {word for text in shown for word in re.findall(r"[A-Za-z]{3,}", text)}
+    assert not english, english
+
+
+BAD = [
+    (
+        lambda: plot_descent(loss_at(0.0), gradient_at, start=0, learning_rates=[0.1]),
+        TypeError,
+        "loss must be a function of one weight w",
+    ),
+    (
+        lambda: plot_descent(loss_at, "gradient", start=0, learning_rates=[0.1]),
+        TypeError,
+        "gradient must be a function",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=0.1),
+        TypeError,
+        "Put a single rate in a list",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=[]),
+        ValueError,
+        "learning_rates must be a list of 1 to 6 numbers above 0; got [].",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=[0.1] * (MAX_RATES + 1)),
+        ValueError,
+        "learning_rates must be a list of 1 to 6",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=[0.1, -0.1]),
+        ValueError,
+        "learning_rates must be a number above 0; got -0.1.",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=[math.nan]),
+        ValueError,
+        "learning_rates must be a number above 0; got nan.",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=["0.1"]),
+        TypeError,
+        "learning_rates must be a number above 0; got '0.1'.",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start="0", learning_rates=[0.1]),
+        TypeError,
+        "start must be a number",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=[0.1], steps=0),
+        ValueError,
+        f"steps must be a whole number from 1 to {MAX_STEPS}; got 0.",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=[0.1], steps=2.5),
+        TypeError,
+        "steps must be a whole number",
+    ),
+    (
+        lambda: plot_descent(lambda w: w * X, gradient_at, start=0, learning_rates=[0.1]),
+        TypeError,
+        "loss(w) must return one number; at w = ",
+    ),
+    (
+        lambda: plot_descent(loss_at, lambda w: None, start=0, learning_rates=[0.1]),
+        TypeError,
+        "gradient(w) must return one number; at w = 0 it returned None.",
+    ),
+    (
+        lambda: plot_descent(
+            lambda w: 1 / w, gradient_at, start=1, learning_rates=[0.01], weight_range=(0, 1)
+        ),
+        ValueError,
+        "loss(w) must return a finite number; at w = 0 it returned inf.",
+    ),
+    (
+        lambda: plot_descent(
+            loss_at, gradient_at, start=0, learning_rates=[0.1], weight_range=(3, 1)
+        ),
+        ValueError,
+        "weight_range must be (low, high)",
+    ),
+    (
+        lambda: plot_descent(loss_at, gradient_at, start=0, learning_rates=[0.1], weight_range=3),
+        TypeError,
+        "weight_range must be (low, high)",
+    ),
+    (
+        lambda: descent_path(gradient_at, start=0, learning_rate=0, steps=3),
+        ValueError,
+        "learning_rate must be a number above 0; got 0.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "message"), BAD)
+def test_bad_input_is_refused_clearly_in_english_and_in_korean(call, error, message):
+    with np.errstate(divide="ignore"), pytest.raises(error) as english:
+        call()
+    assert message in str(english.value)
+    set_language("ko")
+    with np.errstate(divide="ignore"), pytest.raises(error) as korean:
+        call()
+    text = str(korean.value)
+    assert HANGUL.search(text) and not ENGLISH.search(text), text
