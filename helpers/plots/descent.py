@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from helpers.checks import real_number, refusal, whole_number
 from helpers.i18n import _
-from helpers.plots._inputs import MAX_INPUT
+from helpers.plots._inputs import MAX_INPUT, _as_values
 
 #: The most learning rates (panels) in one figure, and the most steps drawn in each.
 MAX_RATES = 6
@@ -145,17 +145,13 @@ def plot_descent(
         margin = max(0.1 * (high - low), 0.5)
         low, high = low - margin, high + margin
     else:
-        must_be = _("(low, high) with -1e6 <= low < high <= 1e6")
-        hint = _("For example weight_range=(-1, 4).")
-        if isinstance(weight_range, str) or not isinstance(weight_range, Iterable):
-            raise TypeError(refusal("weight_range", must_be, weight_range, hint))
-        bounds = list(islice(weight_range, 3))
-        if len(bounds) != 2:
-            raise ValueError(refusal("weight_range", must_be, weight_range, hint))
-        low, high = (real_number("weight_range", b, low=-MAX_INPUT, high=MAX_INPUT, hint=hint)
-                     for b in bounds)  # fmt: skip
-        if low >= high:
-            raise ValueError(refusal("weight_range", must_be, weight_range, hint))
+        bounds = _as_values(weight_range, "weight_range")
+        if len(bounds) != 2 or not -MAX_INPUT <= bounds[0] < bounds[1] <= MAX_INPUT:
+            raise ValueError(
+                refusal("weight_range", _("(low, high) with -1e6 <= low < high <= 1e6"),
+                        weight_range, _("For example weight_range=(-1, 4)."))
+            )  # fmt: skip
+        low, high = bounds
     grid = np.linspace(low, high, CURVE_POINTS)
     curve = np.array([_call(loss, "loss", w, finite=True) for w in grid])
     fig, axes = plt.subplots(
