@@ -231,18 +231,18 @@ def test_the_korean_playground_speaks_korean_and_trains(page, lab):
     assert all(HANGUL.search(korean) for korean in labels.values()), labels
     cell = cell_showing(notebook, "Playground(")
     cell.scroll_into_view_if_needed()
-    train = cell.get_by_role("button", name=labels["Train"])
-    train.wait_for(timeout=20_000)
+    train = page.get_by_role("button", name=labels["Train"])  # has= wants a page locator
     widget = cell.locator(".widget-vbox").filter(has=train).first
+    widget.wait_for(timeout=20_000)
     for english in CONTROLS:
         shown = widget.locator(".widget-label", has_text=labels[english])
         assert shown.count() >= 1, f"no {labels[english]} ({english}) control"
     set_slider(widget, labels["epochs"], 3)
-    train.click()
+    widget.get_by_role("button", name=labels["Train"]).click()
     rows = widget.locator("table tr")
     rows.nth(1).wait_for(timeout=60_000)
     assert labels["finished"] in rows.nth(1).inner_text()
-    svg_text = " ".join(widget.locator("svg text").all_inner_texts())
+    svg_text = " ".join(widget.locator("svg text").all_text_contents())
     assert HANGUL.search(svg_text), f"the live curves' labels are not Korean: {svg_text!r}"
     notebook.shot("2-korean-playground-after-a-run", widget)
     figures = page.locator(".jp-OutputArea-output img")
