@@ -31,6 +31,16 @@ BENCHMARKS = ("run.py", "course_time.py", "regression.py")  # in bench/, each a 
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 # Colab ships ipywidgets 7.7.1: the helpers' unit tests run against it as well.
 COLAB_IPYWIDGETS = "ipywidgets==7.7.1"
+# The tests of the code that meets ipywidgets (the playground, the live plot and
+# the histories it records, lesson 08's exercises, the environment report's
+# advice): these run again with COLAB_IPYWIDGETS. A test keeps the list complete.
+WIDGET_TESTS = (
+    "tests/test_playground.py",
+    "tests/test_live.py",
+    "tests/test_history.py",
+    "tests/test_exercises_08.py",
+    "tests/test_environment.py",
+)
 # Another CPU model or core count changes the last bits of every matrix product,
 # and training amplifies them. Each perturbation below does the same on this
 # machine, so stored outputs that survive them survive other machines too
@@ -135,11 +145,12 @@ def cmd_test(args: argparse.Namespace) -> None:
     if args.pytest_args:  # a selection, e.g. -m browser: that is all
         return
     portability_verdict(check_portability(python, ["notebooks", "-q"]))
-    # The same unit tests against the widgets that Colab ships (notebooks and
-    # the browser need the front end of the main environment, so they are left out).
+    # The widget code's unit tests against the widgets that Colab ships (notebooks
+    # and the browser need the front end of the main environment, so they are left out).
     colab_like = ensure_env(ROOT / ".venv-ipywidgets7", ["-e", ".[test,dev]", COLAB_IPYWIDGETS])
-    print(f"\nHelpers' unit tests again with {COLAB_IPYWIDGETS} (what Colab ships):", flush=True)
-    run([colab_like, "-m", "pytest", "tests", "-m", "not browser",
+    print(f"\nThe widget code's unit tests again with {COLAB_IPYWIDGETS} (what Colab ships):",
+          flush=True)  # fmt: skip
+    run([colab_like, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser",
          "-o", "addopts=-p no:cacheprovider"])  # fmt: skip
 
 

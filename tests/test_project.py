@@ -129,3 +129,23 @@ def test_options_pass_through_to_pytest_and_jupyter_but_not_elsewhere(capsys):
     with pytest.raises(SystemExit):
         course.parse_args(["refresh", "--port", "8890"])
     assert "course.py: error: unrecognized arguments: --port" in capsys.readouterr().err
+
+
+WIDGET_CODE = re.compile(
+    r"^(import ipywidgets|from ipywidgets"
+    r"|from helpers\.(playground|live) import|import helpers\.(playground|live))",
+    re.MULTILINE,
+)
+
+
+def test_every_unit_test_of_widget_code_runs_again_with_colabs_ipywidgets():
+    meets_widgets = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "tests").glob("test_*.py")
+        if path.name != "test_browser.py" and WIDGET_CODE.search(path.read_text(encoding="utf-8"))
+    }
+    assert meets_widgets, "no test of widget code found: is the pattern right?"
+    missing = meets_widgets - set(course.WIDGET_TESTS)
+    assert not missing, f"add to course.WIDGET_TESTS, to run them with ipywidgets 7.7: {missing}"
+    for name in course.WIDGET_TESTS:
+        assert (ROOT / name).is_file(), f"course.WIDGET_TESTS names a missing file: {name}"
