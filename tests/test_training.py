@@ -18,9 +18,10 @@ from helpers.training import RunResult, Settings, build_model, train_run
 FAST = {"epochs": 3, "batch_size": 32}  # a real run, kept short
 
 
-def test_importing_training_loads_neither_tensorflow_nor_widgets():
+@pytest.mark.parametrize("module", ["helpers.training", "helpers.run_settings"])
+def test_importing_training_or_its_settings_loads_neither_tensorflow_nor_widgets(module):
     code = (
-        "import sys, helpers.training; "
+        f"import sys, {module}; "
         "print(*(name in sys.modules for name in ('keras', 'tensorflow', 'ipywidgets')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
