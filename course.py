@@ -29,11 +29,16 @@ ROOT = Path(__file__).resolve().parent
 NOTEBOOKS = ROOT / "notebooks"
 BENCHMARKS = ("run.py", "course_time.py", "regression.py")  # in bench/, each a script
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
-# Colab ships ipywidgets 7.7.1: the helpers' unit tests run against it as well.
-COLAB_IPYWIDGETS = "ipywidgets==7.7.1"
+# Colab ships ipywidgets 7.7.1. The test command installs it, with the two
+# packages it needs that the course's environment lacks, into COLAB_WIDGETS_DIR
+# and puts that folder first on PYTHONPATH: the main environment with ipywidgets
+# 7.7.1 in place of 8.x, in seconds and a few MB, instead of a second copy of
+# TensorFlow and Jupyter in a second environment.
+COLAB_IPYWIDGETS = ("ipywidgets==7.7.1", "ipython_genutils~=0.2.0", "widgetsnbextension~=3.6.0")
+COLAB_WIDGETS_DIR = ROOT / ".ipywidgets7"
 # The tests of the code that meets ipywidgets (the playground, the live plot and
 # the histories it records, lesson 08's exercises, the environment report's
-# advice): these run again with COLAB_IPYWIDGETS. A test keeps the list complete.
+# advice): these run again with ipywidgets 7.7.1. A test keeps the list complete.
 WIDGET_TESTS = (
     "tests/test_playground.py",
     "tests/test_live.py",
@@ -49,6 +54,7 @@ PERTURBATIONS = {
     "one intra-op thread, as on a 1-core machine": {"TF_NUM_INTRAOP_THREADS": "1"},
     "oneDNN matrix kernels, as on a CPU with other kernels": {"TF_ENABLE_ONEDNN_OPTS": "1"},
 }
+AS_THEY_ARE = "as this machine runs them"  # the plain strict nbval run, beside the perturbations
 
 
 def venv_python(env_dir: Path) -> Path:
@@ -103,16 +109,18 @@ def cmd_lab(args: argparse.Namespace) -> None:
     run([python, "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args.jupyter_args])
 
 
-def check_portability(python: Path | str, pytest_args: list[str]) -> list[str]:
-    """Run strict nbval (``pytest_args``: notebooks) under each perturbation.
+def check_notebooks(python: Path | str, pytest_args: list[str], settings: dict) -> list[str]:
+    """Run strict nbval (``pytest_args``: notebooks) once for each of ``settings``.
 
-    The runs go side by side (the one-thread run leaves the other core free);
-    a perturbation fixes the size of TensorFlow's thread pool, not how busy the
-    machine is, so running them together changes none of their numbers.
-    Returns the names of the perturbations under which a stored output did not hold.
+    ``settings`` maps a name to the environment variables that run changes. The
+    runs go side by side: a notebook spends much of its time in one thread (Python,
+    kernel start-up), so together they keep both cores busy. What decides the
+    numbers is the size of TensorFlow's thread pool, not how busy the machine is,
+    so running them together changes none of them.
+    Returns the names of the settings under which a stored output did not hold.
     """
     runs = {}
-    for name, changes in PERTURBATIONS.items():
+    for name, changes in settings.items():
         log = tempfile.TemporaryFile("w+", encoding="utf-8")
         command = [str(python), "-m", "pytest", *pytest_args]
         process = subprocess.Popen(
@@ -124,13 +132,18 @@ def check_portability(python: Path | str, pytest_args: list[str]) -> list[str]:
         if process.wait():
             failed.append(name)
         log.seek(0)
-        print(f"\nPortability: notebooks under {name} ({' '.join(changes)}):", flush=True)
+        print(f"\nNotebooks, {name} ({' '.join(changes) or 'nothing changed'}):", flush=True)
         print(log.read(), end="", flush=True)
         log.close()
     return failed
 
 
 def portability_verdict(failed: list[str]) -> None:
+    if AS_THEY_ARE in failed:
+        sys.exit(
+            "Notebooks whose stored outputs this machine does not reproduce (nbval's report is"
+            " above): fix the lesson, then re-execute it with `python course.py refresh`."
+        )
     if failed:
         sys.exit(
             "Stored outputs that another machine would not reproduce (under "
@@ -139,19 +152,40 @@ def portability_verdict(failed: list[str]) -> None:
         )
 
 
+def colab_widgets(python: Path) -> dict:
+    """The environment variables that give ``python`` ipywidgets 7.7.1 (installed once)."""
+    stamp = COLAB_WIDGETS_DIR / "course-install.json"
+    if not stamp.exists() or json.loads(stamp.read_text()) != list(COLAB_IPYWIDGETS):
+        print(f"Installing {', '.join(COLAB_IPYWIDGETS)} into {COLAB_WIDGETS_DIR.name}/ ...",
+              flush=True)  # fmt: skip
+        run([python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--upgrade",
+             "--no-deps", "--target", COLAB_WIDGETS_DIR, *COLAB_IPYWIDGETS])  # fmt: skip
+        stamp.write_text(json.dumps(list(COLAB_IPYWIDGETS)))
+    env = {**os.environ, "PYTHONPATH": str(COLAB_WIDGETS_DIR)}
+    wanted = COLAB_IPYWIDGETS[0].split("==")[1]
+    check = f"import ipywidgets, sys; sys.exit(ipywidgets.__version__ != {wanted!r})"
+    run([python, "-c", check], env=env)  # the tests below would not test what they say
+    return env
+
+
 def cmd_test(args: argparse.Namespace) -> None:
     python = main_env()
-    run([python, "-m", "pytest", *args.pytest_args])
     if args.pytest_args:  # a selection, e.g. -m browser: that is all
+        run([python, "-m", "pytest", *args.pytest_args])
         return
-    portability_verdict(check_portability(python, ["notebooks", "-q"]))
+    # Unit and browser tests in two processes (pytest-xdist); the browser tests
+    # share one, with one JupyterLab.
+    run([python, "-m", "pytest", "tests", "-n", "2", "--dist", "loadgroup"])
+    # Every notebook three times at once under strict nbval: as this machine runs
+    # it, and under each perturbation (the portability check).
+    settings = {AS_THEY_ARE: {}, **PERTURBATIONS}
+    portability_verdict(check_notebooks(python, ["notebooks", "-q"], settings))
     # The widget code's unit tests against the widgets that Colab ships (notebooks
     # and the browser need the front end of the main environment, so they are left out).
-    colab_like = ensure_env(ROOT / ".venv-ipywidgets7", ["-e", ".[test,dev]", COLAB_IPYWIDGETS])
-    print(f"\nThe widget code's unit tests again with {COLAB_IPYWIDGETS} (what Colab ships):",
+    print(f"\nThe widget code's unit tests again with {COLAB_IPYWIDGETS[0]} (what Colab ships):",
           flush=True)  # fmt: skip
-    run([colab_like, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser",
-         "-o", "addopts=-p no:cacheprovider"])  # fmt: skip
+    run([python, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser", "-n", "2",
+         "-o", "addopts=-p no:cacheprovider"], env=colab_widgets(python))  # fmt: skip
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
@@ -170,7 +204,8 @@ def cmd_catalog(args: argparse.Namespace) -> None:
 
 
 def cmd_portability(args: argparse.Namespace) -> None:
-    portability_verdict(check_portability(main_env(), [*(args.notebooks or ["notebooks"]), "-q"]))
+    notebooks = [*(args.notebooks or ["notebooks"]), "-q"]
+    portability_verdict(check_notebooks(main_env(), notebooks, PERTURBATIONS))
 
 
 def cmd_bench(args: argparse.Namespace) -> None:

@@ -28,7 +28,8 @@ from tests.browser_support import (
     jupyter_lab,
 )
 
-pytestmark = pytest.mark.browser
+# One JupyterLab for the module: under pytest-xdist these tests stay in one process.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 ROOT = Path(__file__).resolve().parent.parent
