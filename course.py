@@ -16,18 +16,20 @@ Only the standard library is used until the environment is ready.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import time
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 NOTEBOOKS = ROOT / "notebooks"
-BENCHMARKS = ("run.py", "course_time.py", "regression.py")  # in bench/, each a script
+BENCHMARKS = ("run.py", "course_time.py", "regression.py", "test_command.py")  # bench/ scripts
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 # Colab ships ipywidgets 7.7.1. The test command installs it, with the two
 # packages it needs that the course's environment lacks, into COLAB_WIDGETS_DIR
@@ -55,6 +57,7 @@ PERTURBATIONS = {
     "oneDNN matrix kernels, as on a CPU with other kernels": {"TF_ENABLE_ONEDNN_OPTS": "1"},
 }
 AS_THEY_ARE = "as this machine runs them"  # the plain strict nbval run, beside the perturbations
+TIME_LINE = "Time in all:"  # bench/test_command.py finds the test command's times by it
 
 
 def venv_python(env_dir: Path) -> Path:
@@ -168,24 +171,39 @@ def colab_widgets(python: Path) -> dict:
     return env
 
 
+@contextlib.contextmanager
+def timed(times: dict, stage: str):
+    """Note how long the ``with`` block takes, in ``times[stage]`` (seconds)."""
+    start = time.monotonic()
+    yield
+    times[stage] = time.monotonic() - start
+
+
 def cmd_test(args: argparse.Namespace) -> None:
-    python = main_env()
+    times: dict[str, float] = {}
+    with timed(times, "the environment"):
+        python = main_env()
     if args.pytest_args:  # a selection, e.g. -m browser: that is all
         run([python, "-m", "pytest", *args.pytest_args])
         return
     # Unit and browser tests in two processes (pytest-xdist); the browser tests
     # share one, with one JupyterLab.
-    run([python, "-m", "pytest", "tests", "-n", "2", "--dist", "loadgroup"])
+    with timed(times, "unit and browser tests"):
+        run([python, "-m", "pytest", "tests", "-n", "2", "--dist", "loadgroup"])
     # Every notebook three times at once under strict nbval: as this machine runs
     # it, and under each perturbation (the portability check).
-    settings = {AS_THEY_ARE: {}, **PERTURBATIONS}
-    portability_verdict(check_notebooks(python, ["notebooks", "-q"], settings))
+    with timed(times, "notebooks, three runs"):
+        settings = {AS_THEY_ARE: {}, **PERTURBATIONS}
+        portability_verdict(check_notebooks(python, ["notebooks", "-q"], settings))
     # The widget code's unit tests against the widgets that Colab ships (notebooks
     # and the browser need the front end of the main environment, so they are left out).
-    print(f"\nThe widget code's unit tests again with {COLAB_IPYWIDGETS[0]} (what Colab ships):",
-          flush=True)  # fmt: skip
-    run([python, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser", "-n", "2",
-         "-o", "addopts=-p no:cacheprovider"], env=colab_widgets(python))  # fmt: skip
+    with timed(times, f"widget tests with {COLAB_IPYWIDGETS[0]}"):
+        print(f"\nThe widget code's unit tests again with {COLAB_IPYWIDGETS[0]}, as on Colab:",
+              flush=True)  # fmt: skip
+        run([python, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser", "-n", "2",
+             "-o", "addopts=-p no:cacheprovider"], env=colab_widgets(python))  # fmt: skip
+    spent = ", ".join(f"{stage} {seconds / 60:.1f} min" for stage, seconds in times.items())
+    print(f"\nEvery test passed. {TIME_LINE} {sum(times.values()) / 60:.1f} min ({spent}).")
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
