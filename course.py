@@ -192,14 +192,14 @@ def cmd_test(args: argparse.Namespace) -> None:
         run([python, "-m", "pytest", "tests", "-n", "2", "--dist", "loadgroup"])
     # Every notebook three times at once under strict nbval: as this machine runs
     # it, and under each perturbation (the portability check).
-    with timed(times, "notebooks, three runs"):
+    with timed(times, "notebooks three times"):
         settings = {AS_THEY_ARE: {}, **PERTURBATIONS}
         portability_verdict(check_notebooks(python, ["notebooks", "-q"], settings))
     # The widget code's unit tests against the widgets that Colab ships (notebooks
     # and the browser need the front end of the main environment, so they are left out).
-    with timed(times, f"widget tests with {COLAB_IPYWIDGETS[0]}"):
-        print(f"\nThe widget code's unit tests again with {COLAB_IPYWIDGETS[0]}, as on Colab:",
-              flush=True)  # fmt: skip
+    colab = COLAB_IPYWIDGETS[0].replace("==", " ")
+    with timed(times, f"widget tests with {colab}"):
+        print(f"\nThe widget code's unit tests again with {colab}, as on Colab:", flush=True)
         run([python, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser", "-n", "2",
              "-o", "addopts=-p no:cacheprovider"], env=colab_widgets(python))  # fmt: skip
     spent = ", ".join(f"{stage} {seconds / 60:.1f} min" for stage, seconds in times.items())
