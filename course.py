@@ -36,7 +36,12 @@ FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 # and puts that folder first on PYTHONPATH: the main environment with ipywidgets
 # 7.7.1 in place of 8.x, in seconds and a few MB, instead of a second copy of
 # TensorFlow and Jupyter in a second environment.
-COLAB_IPYWIDGETS = ("ipywidgets==7.7.1", "ipython_genutils~=0.2.0", "widgetsnbextension~=3.6.0")
+COLAB_IPYWIDGETS_VERSION = "7.7.1"
+COLAB_IPYWIDGETS = (
+    f"ipywidgets=={COLAB_IPYWIDGETS_VERSION}",
+    "ipython_genutils~=0.2.0",
+    "widgetsnbextension~=3.6.0",
+)
 COLAB_WIDGETS_DIR = ROOT / ".ipywidgets7"
 # The tests of the code that meets ipywidgets (the playground, the live plot and
 # the histories it records, lesson 08's exercises, the environment report's
@@ -165,7 +170,7 @@ def colab_widgets(python: Path) -> dict:
              "--no-deps", "--target", COLAB_WIDGETS_DIR, *COLAB_IPYWIDGETS])  # fmt: skip
         stamp.write_text(json.dumps(list(COLAB_IPYWIDGETS)))
     env = {**os.environ, "PYTHONPATH": str(COLAB_WIDGETS_DIR)}
-    wanted = COLAB_IPYWIDGETS[0].split("==")[1]
+    wanted = COLAB_IPYWIDGETS_VERSION
     check = f"import ipywidgets, sys; sys.exit(ipywidgets.__version__ != {wanted!r})"
     run([python, "-c", check], env=env)  # the tests below would not test what they say
     return env
@@ -197,7 +202,7 @@ def cmd_test(args: argparse.Namespace) -> None:
         portability_verdict(check_notebooks(python, ["notebooks", "-q"], settings))
     # The widget code's unit tests against the widgets that Colab ships (notebooks
     # and the browser need the front end of the main environment, so they are left out).
-    colab = COLAB_IPYWIDGETS[0].replace("==", " ")
+    colab = f"ipywidgets {COLAB_IPYWIDGETS_VERSION}"
     with timed(times, f"widget tests with {colab}"):
         print(f"\nThe widget code's unit tests again with {colab}, as on Colab:", flush=True)
         run([python, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser", "-n", "2",
