@@ -44,15 +44,25 @@ class NotAnswered(WrongAnswer):
     """Raised by a checker when the starter placeholder (``None``) is still there."""
 
 
+class Surprise(WrongAnswer):
+    """Raised when what happened is not what the learner predicted: explained, not wrong."""
+
+
 @dataclass(frozen=True)
 class Result:
-    """The outcome of a check: ``ok`` and the message shown to the learner."""
+    """The outcome of a check: ``ok`` and the message shown to the learner.
+
+    ``surprise``: a prediction that did not come true; done (``ok``), with an explanation.
+    """
 
     ok: bool
     message: str
     answered: bool = True
+    surprise: bool = False
 
     def __str__(self) -> str:
+        if self.surprise:
+            return _("🔎 Not what you predicted: {message}").format(message=self.message)
         if self.ok:
             return _("✅ Correct! {message}").format(message=self.message).rstrip()
         if not self.answered:
@@ -66,7 +76,10 @@ class Exercise:
     ``hint``, ``solution`` and ``success`` are English texts marked with ``N_()``
     in the lesson modules; they are translated when shown, so a solution's
     Korean differs from the English only in its comments. Checkers raise their
-    messages already translated: ``WrongAnswer(_("...{name}...").format(name=...))``.
+    messages already translated: ``WrongAnswer(_("...{name}...").format(name=...))``;
+    one that returns a text has it shown after "Correct!" instead of ``success``.
+    Most exercises are declared with the types in ``helpers.exercises.types``,
+    ``.words`` and ``.models``; a lesson module that writes its own checker says why.
 
     Example::
 
@@ -132,14 +145,16 @@ class Exercise:
             return Result(False, _(REPLACE_NONE), answered=False)
         with quiet():
             try:
-                self._checker(*answers)
+                said = self._checker(*answers)
             except NotAnswered as missing:
                 return Result(False, str(missing), answered=False)
+            except Surprise as surprise:
+                return Result(True, str(surprise), surprise=True)
             except WrongAnswer as wrong:
                 return Result(False, str(wrong))
             except Exception as error:  # whatever a learner's answer makes a checker trip on
                 return Result(False, _unexpected(error))
-        return Result(True, self.success_text)
+        return Result(True, said if isinstance(said, str) else self.success_text)
 
     def _wrong_count(self, given: int) -> str:
         """What to pass, if ``given`` answers do not fit the checker's parameters."""
