@@ -1,4 +1,6 @@
-"""helpers.plots.plot_features_against_target: lesson 07's look at the data before modelling."""
+"""Tests for helpers.plots.regression: plot_predictions, plot_error_histogram,
+plot_regression, and plot_features_against_target (lesson 07's look at the data
+before modelling)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
@@ -17,8 +22,16 @@ from matplotlib.text import Text
 
 from helpers.data import AUTO_MPG_FEATURES, load_auto_mpg
 from helpers.i18n import HANGUL_FONT_NAME, set_language
-from helpers.plots import plot_features_against_target
+from helpers.plots import (
+    plot_error_histogram,
+    plot_features_against_target,
+    plot_predictions,
+    plot_regression,
+)
 from helpers.plots.regression import MAX_FEATURES
+from tests.property_support import REFUSED, mostly, outcome
+from tests.test_checks import ANYTHING
+from tests.test_plots import AXES, check_drawn, make_axes, pairs, values
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 #: English words that would betray an untranslated sentence (code and values never use them).
@@ -159,3 +172,72 @@ def test_the_limit_is_the_one_the_refusal_names():
         ncols=6,
     )  # fmt: skip
     assert len(fig.axes) == MAX_FEATURES
+
+
+# ------------------------------------ predictions, errors (lessons 07, 08) ---
+
+
+def test_regression_plots():
+    y_true = np.array([10.0, 20.0, 30.0])
+    y_pred = np.array([[12.0], [19.0], [33.0]])  # what predict() returns
+    ax = plot_predictions(y_true, y_pred, unit="mpg")
+    assert list(ax.collections[0].get_offsets()[:, 1]) == [12.0, 19.0, 33.0]
+    assert ax.get_xlabel() == "true value [mpg]"
+    hist = plot_error_histogram(y_true, y_pred, bins=3, ax=plt.figure().gca())
+    assert sum(p.get_height() for p in hist.patches) == 3
+    fig = plot_regression(y_true, y_pred)
+    assert len(fig.axes) == 2
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: plot_predictions([1.0, 2.0], [1.0]), ValueError, "one entry per sample"),
+        (lambda: plot_error_histogram([1.0], [1.0], bins=0), ValueError, "bins"),
+        (lambda: plot_regression([], []), ValueError, "non-empty"),
+        # Found by the property tests below, or typed by learners:
+        (lambda: plot_predictions([1.0, 2.0], [1.0, math.inf]), ValueError, "y_pred .* infinity"),
+        (lambda: plot_error_histogram([1.0], [1.0], bins=10**9), ValueError, "bins must"),
+        (lambda: plot_error_histogram([1e308], [-1e308]), ValueError, "y_true .* 1e300"),
+    ],
+)
+def test_bad_input_is_explained(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_a_diverged_models_predictions_are_named_as_such():
+    with pytest.raises(ValueError) as refused:
+        plot_error_histogram([1.0, 2.0, 3.0], [math.nan] * 3)
+    assert str(refused.value) == (
+        "y_pred must hold finite numbers; got NaN in 3 of 3 values. This usually means training "
+        "diverged: try a smaller learning rate, or normalise the inputs."
+    )
+
+
+def test_errors_too_close_together_for_the_bins_still_get_a_histogram():
+    ax = plot_error_histogram([0.0, 0.0], [5e-324, 0.0])  # NumPy could not split that range
+    assert sum(p.get_height() for p in ax.patches) == 2
+
+
+# ---------------------------------------------------------------- properties ---
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    function=st.sampled_from(["predictions", "histogram", "both"]),
+    ys=pairs(values),
+    bins=mostly(st.integers(1, 50) | st.integers(1, 50).map(np.int64), st.integers() | ANYTHING),
+    unit=st.one_of(st.none(), ANYTHING),
+    ax=AXES,
+)
+def test_regression_plots_draw_or_refuse_clearly(function, ys, bins, unit, ax):
+    ax, (y_true, y_pred) = make_axes(ax), ys
+    calls = {
+        "predictions": lambda: plot_predictions(y_true, y_pred, ax=ax, unit=unit),
+        "histogram": lambda: plot_error_histogram(y_true, y_pred, ax=ax, bins=bins, unit=unit),
+        "both": lambda: plot_regression(y_true, y_pred, unit=unit),
+    }
+    result = outcome(calls[function], "y_true", "y_pred", "bins", "ax")
+    if result is not REFUSED:
+        check_drawn(result, Figure if function == "both" else Axes)

@@ -149,3 +149,33 @@ def test_every_unit_test_of_widget_code_runs_again_with_colabs_ipywidgets():
     assert not missing, f"add to course.WIDGET_TESTS, to run them with ipywidgets 7.7: {missing}"
     for name in course.WIDGET_TESTS:
         assert (ROOT / name).is_file(), f"course.WIDGET_TESTS names a missing file: {name}"
+
+
+def expected_test_file(module: Path) -> str:
+    """The test file of a module under helpers/: the tests mirror the package.
+
+    helpers/NAME.py -> tests/test_NAME.py; helpers/PACKAGE/NAME.py ->
+    tests/test_PACKAGE_NAME.py; a package's __init__.py and its private modules
+    (helpers/plots/_inputs.py) -> the package's file, tests/test_PACKAGE.py;
+    helpers/exercises/lessonNN.py -> tests/test_exercises_NN.py. The package
+    helpers/__init__.py (version, REPOSITORY, COURSE_TAG) is tested here.
+    """
+    parts = list(module.relative_to(ROOT / "helpers").with_suffix("").parts)
+    if parts[-1] == "__init__" or parts[-1].startswith("_"):
+        parts.pop()
+    if parts and parts[0] == "exercises" and parts[-1].startswith("lesson"):
+        parts[-1] = parts[-1].removeprefix("lesson")
+    return f"tests/{'_'.join(['test', *parts]) if parts else 'test_project'}.py"
+
+
+def test_every_helpers_module_has_its_test_file():
+    modules = sorted((ROOT / "helpers").rglob("*.py"))
+    assert len(modules) > 20, "no helpers modules found: is the path right?"
+    missing = [
+        f"{module.relative_to(ROOT).as_posix()} -> {expected_test_file(module)}"
+        for module in modules
+        if not (ROOT / expected_test_file(module)).is_file()
+    ]
+    assert not missing, "modules without their test file (see expected_test_file):\n" + "\n".join(
+        missing
+    )

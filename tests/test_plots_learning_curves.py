@@ -1,0 +1,194 @@
+"""Tests for helpers.plots.learning_curves: plot_history, plot_training and plot_runs."""
+
+from __future__ import annotations
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+
+from helpers.plots import (
+    plot_history,
+    plot_runs,
+    plot_training,
+)
+from tests.property_support import REFUSED, mostly, outcome
+from tests.test_checks import ANYTHING
+from tests.test_plots import (
+    AXES,
+    NUMBER,
+    check_drawn,
+    make_axes,
+)
+
+HISTORY = {
+    "loss": [0.9, 0.6, 0.4],
+    "accuracy": [0.5, 0.7, 0.8],
+    "val_loss": [1.0, 0.7, 0.6],
+    "val_accuracy": [0.4, 0.6, 0.7],
+}
+
+
+def lines_by_label(ax):
+    return {line.get_label(): line for line in ax.get_lines()}
+
+
+def test_plot_history_train_solid_validation_dashed_same_colour_from_epoch_1():
+    ax = plot_history(HISTORY, metric="accuracy")
+    lines = lines_by_label(ax)
+    train, val = lines["training"], lines["validation"]
+    assert train.get_linestyle() == "-" and val.get_linestyle() == "--"
+    assert to_hex(train.get_color()) == to_hex(val.get_color())
+    assert list(train.get_xdata()) == [1, 2, 3]
+    assert list(val.get_ydata()) == HISTORY["val_accuracy"]
+    assert ax.get_xlabel() == "epoch" and ax.get_ylabel() == "accuracy"
+
+
+def test_plot_history_accepts_a_keras_history_and_draws_on_the_given_axes():
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    history = model.fit(np.ones((8, 2)), np.ones(8), epochs=2, verbose=0)
+    fig, ax = plt.subplots()
+    returned = plot_history(history, ax=ax, label="run A", color="red")
+    assert returned is ax
+    (line,) = ax.get_lines()
+    assert line.get_label() == "run A (training)" and to_hex(line.get_color()) == "#ff0000"
+    assert list(line.get_xdata()) == [1, 2]
+
+
+def test_plot_training_one_panel_per_metric_loss_first():
+    fig = plot_training(HISTORY, title="breast cancer")
+    assert [ax.get_ylabel() for ax in fig.axes] == ["loss", "accuracy"]
+    assert fig.get_suptitle() == "breast cancer"
+    assert len(plot_training(HISTORY, metrics="accuracy").axes) == 1
+
+
+def test_plot_runs_overlays_runs_in_their_own_colours():
+    ax = plot_runs({"adam": HISTORY, "sgd": {"loss": [1.0, 0.9, 0.8]}}, metric="loss")
+    lines = lines_by_label(ax)
+    assert set(lines) == {"adam (training)", "adam (validation)", "sgd (training)"}
+    assert to_hex(lines["adam (training)"].get_color()) != to_hex(
+        lines["sgd (training)"].get_color()
+    )
+    assert "dashed = validation" in ax.get_title()
+    assert plot_runs([("only", {"loss": [1.0, 0.5]})]).get_title() == "loss"
+
+
+def test_plot_history_joins_validation_recorded_every_other_epoch():
+    ax = plot_history({"loss": [0.9, 0.7, 0.6, 0.5], "val_loss": [1.0, 0.8]})  # validation_freq=2
+    training, validation = ax.get_lines()
+    assert list(training.get_xdata()) == [1, 2, 3, 4]
+    assert list(validation.get_xdata()) == [2, 4] and list(validation.get_ydata()) == [1.0, 0.8]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: plot_history([0.5, 0.4]), TypeError, "Keras History"),
+        (lambda: plot_history({}), ValueError, "history is empty"),
+        (lambda: plot_history({"loss": []}), ValueError, "no epochs"),
+        (
+            lambda: plot_history({"loss": [1, 2, 3], "val_loss": [1, 2]}),
+            ValueError,
+            "lengths differ",
+        ),
+        (lambda: plot_history(HISTORY, metric="acc"), ValueError, "no metric 'acc'.*'accuracy'"),
+        (lambda: plot_training(HISTORY, metrics=[]), ValueError, "metrics is empty"),
+        (lambda: plot_runs({}), ValueError, "runs is empty"),
+        (lambda: plot_runs("adam"), TypeError, "dict {label: history}"),
+        (lambda: plot_runs([HISTORY]), TypeError, r"\(label, history\) pair"),
+        (
+            lambda: plot_runs({"a": HISTORY, "b": {"loss": [1.0]}}, metric="accuracy"),
+            ValueError,
+            "Run 'b' has no metric 'accuracy'",
+        ),
+        # Found by the property tests below, or typed by learners:
+        (lambda: plot_history(HISTORY, ax=plt.figure()), TypeError, r"ax must be .*fig.gca\(\)"),
+        (lambda: plot_runs({"a": HISTORY}, ax="left"), TypeError, "plt.subplots"),
+        (lambda: plot_history(HISTORY, color="blurple"), ValueError, "color must be"),
+        (lambda: plot_history(HISTORY, metric=["loss"]), TypeError, "metric must be"),
+        (lambda: plot_history({"loss": [10**400]}), ValueError, "(?i)history.*too large|1e308"),
+        (lambda: plot_training(HISTORY, metrics=3), TypeError, "metrics must be a list"),
+        (lambda: plot_history({"loss": [1e300, 2e300]}), ValueError, r"history\['loss'\]"),
+        (lambda: plot_training(HISTORY, metrics=["loss"] * 2), ValueError, "different"),
+    ],
+)
+def test_bad_input_is_explained(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+# ---------------------------------------------------------------- properties ---
+
+
+METRIC = mostly(st.sampled_from(["loss", "accuracy"]), st.one_of(st.just("acc"), ANYTHING))
+
+
+GOOD_HISTORY = st.integers(1, 4).flatmap(
+    lambda n: st.fixed_dictionaries(
+        {"loss": st.lists(st.floats(), min_size=n, max_size=n)},
+        optional={
+            name: st.lists(st.floats(), min_size=n, max_size=n) for name in ["val_loss", "accuracy"]
+        },
+    )  # fmt: skip
+)
+
+
+HISTORIES = mostly(
+    GOOD_HISTORY,
+    st.one_of(
+        st.dictionaries(
+            st.one_of(st.sampled_from(["loss", "val_loss"]), st.integers()),
+            # Not 0-d arrays: helpers.history fails on them without naming the metric (reported).
+            st.one_of(st.lists(NUMBER, max_size=4), st.text(max_size=3), st.none()),
+            max_size=3,
+        ),
+        ANYTHING,
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    history=HISTORIES,
+    metric=METRIC,
+    ax=AXES,
+    color=mostly(st.sampled_from([None, "red", "C1"]), ANYTHING),
+)
+def test_plot_history_draws_or_refuses_clearly(history, metric, ax, color):
+    ax = make_axes(ax)
+    result = outcome(lambda: plot_history(history, metric=metric, ax=ax, color=color),
+                     "history", "metric", "ax", "color")  # fmt: skip
+    if result is not REFUSED:
+        check_drawn(result, Axes)
+        assert ax is None or result is ax
+
+
+@settings(max_examples=30, deadline=None)
+@given(history=HISTORIES, metrics=mostly(st.none() | st.lists(METRIC, max_size=2), METRIC))
+def test_plot_training_draws_or_refuses_clearly(history, metrics):
+    result = outcome(lambda: plot_training(history, metrics=metrics), "history", "metric")
+    if result is not REFUSED:
+        check_drawn(result, Figure)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    runs=mostly(
+        st.dictionaries(st.text(max_size=3), GOOD_HISTORY, min_size=1, max_size=3),
+        st.one_of(st.lists(st.tuples(ANYTHING, HISTORIES), max_size=2), ANYTHING),
+    ),
+    metric=METRIC,
+    ax=AXES,
+)
+def test_plot_runs_draws_or_refuses_clearly(runs, metric, ax):
+    ax = make_axes(ax)
+    result = outcome(lambda: plot_runs(runs, metric=metric, ax=ax),
+                     "run", "history", "metric", "ax")  # fmt: skip
+    if result is not REFUSED:
+        check_drawn(result, Axes)
