@@ -27,8 +27,9 @@ import time
 import venv
 from pathlib import Path
 
+from tools.lessons import every_lesson  # the standard library only, like this file
+
 ROOT = Path(__file__).resolve().parent
-NOTEBOOKS = ROOT / "notebooks"
 BENCHMARKS = ("run.py", "course_time.py", "regression.py", "test_command.py")  # bench/ scripts
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 # Colab ships ipywidgets 7.7.1. The test command installs it, with the two
@@ -213,8 +214,7 @@ def cmd_test(args: argparse.Namespace) -> None:
 
 def cmd_refresh(args: argparse.Namespace) -> None:
     python = main_env()
-    every = [*sorted(NOTEBOOKS.glob("*.ipynb")), *sorted((NOTEBOOKS / "ko").glob("*.ipynb"))]
-    paths = [Path(p).resolve() for p in args.notebooks] or every
+    paths = [Path(p).resolve() for p in args.notebooks] or every_lesson()
     run([python, str(ROOT / "tools" / "notebooks.py"), "refresh", *map(str, paths)])
 
 

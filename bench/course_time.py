@@ -26,6 +26,10 @@ import pytest
 from machine import load_average, machine, verdict, versions
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # works without `pip install -e .`
+
+from tools.lessons import every_lesson  # noqa: E402 - after making the repository importable
+
 TARGET_NOTEBOOK = 60.0  # seconds, each notebook
 TARGET_TOTAL = 240.0  # seconds, the whole course
 
@@ -53,10 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="default: every lesson, both editions")
     args = parser.parse_args(argv)
-    paths = [Path(p).resolve() for p in args.notebooks] or [
-        *sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")),
-        *sorted((ROOT / "notebooks" / "ko").glob("[0-9][0-9]_*.ipynb")),
-    ]
+    paths = [Path(p).resolve() for p in args.notebooks] or every_lesson()
     if not paths:
         print("No notebooks found in notebooks/.")
         return 1

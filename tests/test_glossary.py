@@ -8,6 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tools.lessons import ENGLISH, KOREAN, lessons
+
 ROOT = Path(__file__).resolve().parent.parent
 ROW = re.compile(r"^\| ([^|]+?) \| ([^|]+?) \| [^|]+ \| (\d\d) \|$")
 
@@ -23,8 +25,8 @@ def glossary() -> list[tuple[str, str, str]]:
     return rows
 
 
-def lesson_text(number: str, edition: str = "notebooks") -> str:
-    (path,) = (ROOT / edition).glob(f"{number}_*.ipynb")
+def lesson_text(number: str, edition: Path = ENGLISH) -> str:
+    (path,) = [path for path in lessons(edition) if path.name.startswith(f"{number}_")]
     nb = nbformat.read(path, as_version=4)
     return "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
 
@@ -66,7 +68,7 @@ GLOSSED = [term for term in TERMS if term[0] != term[1]]  # not argmax: a name i
 @pytest.mark.parametrize(("english", "korean", "lesson"), GLOSSED, ids=[t[0] for t in GLOSSED])
 def test_the_korean_lesson_that_first_uses_a_term_gives_its_english(english, korean, lesson):
     """In the Korean edition the roles swap: "손실 함수(loss function)" at first use."""
-    text = lesson_text(lesson, "notebooks/ko")
+    text = lesson_text(lesson, KOREAN)
     # "샘플(sample)", "**정규화**(normalisation)", "클래스 레이블(class label)"
     glossed = rf"{re.escape(korean)}[*_]*(\s\w+)?\s*\(\s*(\w+[ -])*{re.escape(english)}"
     assert re.search(glossed, text, re.IGNORECASE), (

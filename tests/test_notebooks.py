@@ -11,11 +11,12 @@ import pytest
 from nbval.plugin import get_sanitize_patterns
 
 import helpers
+from tools.lessons import EDITIONS, ENGLISH, KOREAN, lessons
 from tools.notebooks import CELL_METADATA_KEPT, KERNELSPEC, WIDGET_VIEW
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-KOREAN = sorted((ROOT / "notebooks" / "ko").glob("*.ipynb"))
+NOTEBOOKS = lessons(ENGLISH)
+KOREAN_NOTEBOOKS = lessons(KOREAN)
 # What each edition's lessons must show, in its own words.
 EDITION = {
     "notebooks": {
@@ -47,18 +48,20 @@ def raises_on_purpose(cell) -> bool:
 
 
 @pytest.fixture(
-    params=NOTEBOOKS + KOREAN,
-    ids=[p.relative_to(ROOT / "notebooks").as_posix() for p in NOTEBOOKS + KOREAN],
+    params=NOTEBOOKS + KOREAN_NOTEBOOKS,
+    ids=[p.relative_to(ENGLISH).as_posix() for p in NOTEBOOKS + KOREAN_NOTEBOOKS],
 )
 def notebook(request):
     return request.param, load(request.param)
 
 
 def test_the_course_has_numbered_notebooks():
+    """Every notebook of both editions is named as a lesson, so tools.lessons lists them all."""
     assert NOTEBOOKS, "no notebooks found in notebooks/"
-    numbers = [int(NAME.match(p.name).group(1)) if NAME.match(p.name) else None for p in NOTEBOOKS]
-    bad = [p.name for p, n in zip(NOTEBOOKS, numbers, strict=True) if n is None]
-    assert not bad, f"notebook names must look like NN_snake_case.ipynb: {bad}"
+    for edition in EDITIONS:
+        bad = [p.name for p in sorted(edition.glob("*.ipynb")) if not NAME.match(p.name)]
+        assert not bad, f"notebook names must look like NN_snake_case.ipynb: {bad}"
+    numbers = [int(p.name[:2]) for p in NOTEBOOKS]
     assert numbers == list(range(len(numbers))), (
         f"notebooks must be numbered 00, 01, ...: {numbers}"
     )

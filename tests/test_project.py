@@ -11,6 +11,7 @@ import pytest
 
 import course
 import helpers
+from tools.lessons import ENGLISH, KOREAN, lessons
 
 try:
     import tomllib
@@ -66,15 +67,16 @@ def test_licences_cover_code_and_lesson_text():
     assert "MIT License" in licence and "CC BY 4.0" in licence
 
 
-READMES = {"README.md": "notebooks", "README.ko.md": "notebooks/ko"}
+READMES = {"README.md": ENGLISH, "README.ko.md": KOREAN}
 
 
-@pytest.mark.parametrize(("readme", "folder"), READMES.items())
-def test_readme_course_map_lists_every_notebook_by_its_title_with_its_colab_badge(readme, folder):
+@pytest.mark.parametrize(("readme", "edition"), READMES.items(), ids=list(READMES))
+def test_readme_course_map_lists_every_notebook_by_its_title_with_its_colab_badge(readme, edition):
     text = (ROOT / readme).read_text(encoding="utf-8")
     slug = helpers.REPOSITORY.removeprefix("https://github.com/")
-    notebooks = sorted((ROOT / folder).glob("*.ipynb"))
-    assert len(notebooks) == len(list((ROOT / "notebooks").glob("*.ipynb")))
+    folder = edition.relative_to(ROOT).as_posix()
+    notebooks = lessons(edition)
+    assert len(notebooks) == len(lessons())
     for notebook in notebooks:
         title = nbformat.read(notebook, as_version=4).cells[0].source.splitlines()[0]
         title = title.removeprefix("# ").split(" · ", 1)[1]

@@ -8,8 +8,9 @@ import nbformat
 import pytest
 
 from tools import translations
+from tools.lessons import lessons
 
-LESSONS = translations.english_lessons()
+LESSONS = lessons()
 
 
 @pytest.mark.parametrize("english", LESSONS, ids=[path.name for path in LESSONS])

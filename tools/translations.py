@@ -34,8 +34,11 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGLISH = ROOT / "notebooks"
-KOREAN = ENGLISH / "ko"
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+
+from tools.lessons import ENGLISH, KOREAN, lessons  # noqa: E402 - after the path is set as a script
+
 KEY = "translation"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 SETUP = "setup_notebook"
@@ -50,10 +53,6 @@ def fingerprint(cell: nbformat.NotebookNode) -> str:
 
 def korean_path(english: Path) -> Path:
     return KOREAN / english.name
-
-
-def english_lessons() -> list[Path]:
-    return sorted(ENGLISH.glob("[0-9][0-9]_*.ipynb"))
 
 
 def _python(source: str) -> str:
@@ -165,9 +164,10 @@ def problems(english_path: Path) -> list[str]:
 
 def every_problem() -> list[str]:
     found = []
-    for english in english_lessons():
+    english_lessons = lessons(ENGLISH)
+    for english in english_lessons:
         found += problems(english)
-    extra = {p.name for p in KOREAN.glob("*.ipynb")} - {p.name for p in english_lessons()}
+    extra = {p.name for p in KOREAN.glob("*.ipynb")} - {p.name for p in english_lessons}
     found += [f"notebooks/ko/{name} has no English lesson" for name in sorted(extra)]
     return found
 
