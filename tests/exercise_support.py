@@ -11,6 +11,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
 
+from helpers.exercises import Exercise
 from helpers.i18n import set_language
 
 
@@ -45,11 +46,20 @@ UNEXPECTED = "checking your answer ran into"
 
 
 def evaluate_anything(exercise, answers, is_right=lambda *answers: False):
-    """``exercise.evaluate(*answers)``, asserting it is ✅ only when ``is_right(*answers)``."""
+    """``exercise.evaluate(*answers)``, asserting it is ✅ only when ``is_right(*answers)``.
+
+    A prediction that did not come true is done too (``ok``), shown with 🔎.
+    """
     result = exercise.evaluate(*answers)
     assert not result.ok or is_right(*answers), f"✅ for {answers!r:.200}"
-    assert str(result).startswith("✅" if result.ok else ("❌", "✏️"))
+    start = "🔎" if result.surprise else "✅" if result.ok else ("❌", "✏️")
+    assert str(result).startswith(start), str(result)
     return result
+
+
+def exercises_of(module):
+    """Every exercise a lesson module declares, by name: ``{"q1": ..., "q2": ...}``."""
+    return {name: value for name, value in vars(module).items() if isinstance(value, Exercise)}
 
 
 def refused_properly(exercise, answers, is_right=lambda *answers: False):

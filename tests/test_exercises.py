@@ -10,7 +10,14 @@ from string import Formatter
 import numpy as np
 import pytest
 import tensorflow as tf
-from exercise_support import ANY_ANSWERS, code_only, evaluate_anything, hangul
+from exercise_support import (
+    ANY_ANSWERS,
+    code_only,
+    evaluate_anything,
+    exercises_of,
+    hangul,
+    refused_properly,
+)
 from hypothesis import given, settings
 
 import helpers.exercises
@@ -23,6 +30,9 @@ from helpers.exercises import (
     as_number,
     as_whole_number,
 )
+from helpers.exercises.models import DenseLayer, ModelExercise
+from helpers.exercises.types import Arg, FunctionExercise, Mistake, ValueExercise, same
+from helpers.exercises.words import Choice, Prediction, WordExercise, Words
 from helpers.i18n import N_, _, set_language
 
 
@@ -228,8 +238,7 @@ LESSONS_REFUSING_ANYTHING = ("lesson00", "lesson02", "lesson04", "lesson05", "le
 @settings(max_examples=60, deadline=None)
 @given(answers=ANY_ANSWERS)
 def test_no_answers_raise_or_pass_by_mistake(lesson, answers):
-    module = importlib.import_module(f"helpers.exercises.{lesson}")
-    for exercise in (getattr(module, f"q{n}") for n in (1, 2, 3) if hasattr(module, f"q{n}")):
+    for exercise in exercises_of(importlib.import_module(f"helpers.exercises.{lesson}")).values():
         evaluate_anything(exercise, answers)
 
 
@@ -237,10 +246,11 @@ def test_no_answers_raise_or_pass_by_mistake(lesson, answers):
 
 LESSONS = [f"lesson0{n}" for n in range(9)]
 ALL_EXERCISES = [
-    pytest.param(lesson, n, id=f"{lesson}.q{n}")
+    pytest.param(exercise, id=f"{lesson}.{name}")
     for lesson in LESSONS
-    for n in (1, 2, 3)
-    if hasattr(importlib.import_module(f"helpers.exercises.{lesson}"), f"q{n}")
+    for name, exercise in exercises_of(
+        importlib.import_module(f"helpers.exercises.{lesson}")
+    ).items()
 ]
 
 
@@ -292,9 +302,12 @@ def test_unexpected_errors_and_shared_refusals_speak_korean():
         as_array([1, 2], "x")
 
 
-@pytest.mark.parametrize(("lesson", "n"), ALL_EXERCISES)
-def test_hints_solutions_and_successes_speak_korean(lesson, n, capsys):
-    exercise = getattr(importlib.import_module(f"helpers.exercises.{lesson}"), f"q{n}")
+def test_every_lesson_declares_its_exercises():
+    assert len(ALL_EXERCISES) >= 2 * len(LESSONS)
+
+
+@pytest.mark.parametrize("exercise", ALL_EXERCISES)
+def test_hints_solutions_and_successes_speak_korean(exercise, capsys):
     english = (exercise.hint_text, exercise.solution_text, exercise.success_text)
     assert exercise.solution_text == exercise.solution_code
     set_language("ko")
@@ -344,3 +357,374 @@ def test_every_exercise_message_has_korean_with_the_same_placeholders():
         korean = _(message)
         assert korean != message and hangul(korean), message
         assert _placeholders(korean) == _placeholders(message), (message, korean)
+
+
+# ------------------------------------------------- the declared types ---
+
+TOTAL = ValueExercise(
+    answer=Arg("total", read=as_number),
+    inputs=[Arg("prices", read=as_array, default=lambda: np.array([2.0, 5.0]))],
+    rules=[
+        Mistake(
+            "{total:g} is below zero; a sum of {count} prices is not.",
+            when=lambda total, prices: total < 0 and {"count": len(prices)},
+        )
+    ],
+    expected=lambda prices: prices.sum(),
+    rtol=1e-6,
+    mistakes=[Mistake("{total:g} is the largest price only.", value=lambda prices: prices.max())],
+    otherwise="{total:g} is not the sum of {prices}; expected {expected:g}.",
+    hint="h",
+    solution="total = prices.sum()",
+)
+
+
+def test_a_value_is_compared_with_one_computed_from_the_learners_inputs():
+    prices = np.array([1.0, 2.0, 4.0])
+    assert TOTAL.evaluate(7, prices).ok
+    assert TOTAL.evaluate(np.float32(7.0000001), prices).ok  # within rtol, another type
+    assert TOTAL.evaluate(np.array([[7]]), prices).ok  # one number in an array
+    assert not TOTAL.evaluate(7, np.array([1.0, 2.0])).ok  # another learner's inputs
+    assert TOTAL.evaluate(4, prices).message == "4 is the largest price only."
+    assert TOTAL.evaluate(-1, prices).message == "-1 is below zero; a sum of 3 prices is not."
+    assert TOTAL.evaluate(6, prices).message == "6 is not the sum of [1. 2. 4.]; expected 7."
+
+
+def test_an_optional_input_left_out_or_none_takes_its_default():
+    assert TOTAL.evaluate(7).ok and TOTAL.evaluate(7, None).ok
+    assert "largest" in TOTAL.evaluate(5).message
+
+
+def test_the_inputs_are_read_before_the_answer_and_the_count_names_them():
+    result = TOTAL.evaluate("7", [1, 2])
+    assert result.message == "prices should be a NumPy array; you gave a list."
+    assert "check(total, [prices]); you passed 3." in TOTAL.evaluate(1, 2, 3).message
+    assert not TOTAL.evaluate(None).answered
+
+
+def test_a_rule_applies_before_the_comparison():
+    within = ValueExercise(
+        answer="x",
+        rules=[Mistake("not an int.", when=lambda x: not isinstance(x, int))],
+        expected=1,
+        otherwise="no.",
+        hint="h",
+        solution="x = 1",
+    )
+    assert within.evaluate(1).ok
+    assert within.evaluate(1.0).message == "not an int."
+
+
+def test_otherwise_may_be_a_mistake_that_fills_its_placeholders():
+    pair = ValueExercise(
+        answer="pair",
+        expected=[1, 2],
+        otherwise=Mistake("position {at} is off.", when=lambda pair: {"at": pair.index(9)}),
+        hint="h",
+        solution="pair = [1, 2]",
+    )
+    assert pair.evaluate([1, 9]).message == "position 1 is off."
+    assert pair.evaluate([1, 2, 3]).message.startswith("checking your answer ran into ValueError")
+
+
+@pytest.mark.parametrize(
+    ("declare", "error", "message"),
+    [
+        (lambda: Mistake("m"), TypeError, "Mistake must be given either value= or when=; got"),
+        (lambda: Mistake("m", value=1, when=bool), TypeError, "either value= or when="),
+        (
+            lambda: ValueExercise(
+                answer=Arg("a", default=list), inputs=["b"], expected=1, otherwise="o",
+                hint="h", solution="s",
+            ),
+            ValueError,
+            "inputs must be a list with the required arguments before the optional ones; got",
+        ),
+        (
+            lambda: ValueExercise(answer="not a name", expected=1, otherwise="o", hint="h",
+                                  solution="s"),
+            TypeError,
+            "an argument must be an Arg or a Python name",
+        ),
+        (lambda: Words({}), ValueError, "meanings must be a dict of meanings and spellings"),
+        (
+            lambda: WordExercise(answer="w", words=Words({"a": ()}), right="b", hint="h",
+                                 solution="s"),
+            ValueError,
+            "right and mistakes must be meanings of words; got \\['b'\\]",
+        ),
+        (lambda: DenseLayer(1, "swish"), ValueError, "activation must be one of"),
+    ],
+)  # fmt: skip
+def test_a_wrong_declaration_is_refused_in_the_one_message_shape(declare, error, message):
+    with pytest.raises(error, match=message):
+        declare()
+
+
+DOUBLE = FunctionExercise(
+    answer="double",
+    call="double(x)",
+    cases=lambda xs: [(x,) for x in xs],
+    inputs=[Arg("xs", default=lambda: [3, -1])],
+    reference=lambda x: 2 * x,
+    read=as_number,
+    mistakes=[Mistake("double({x}) gave {output:g}: that is x squared.", value=lambda x: x * x)],
+    otherwise="double({x}) gave {output:g}, not {expected}.",
+    hint="h",
+    solution="def double(x):\n    return 2 * x",
+)
+
+
+def _fails(x):
+    raise ZeroDivisionError("no")
+
+
+@pytest.mark.parametrize(
+    ("function", "message"),
+    [
+        (lambda x: x + x, None),
+        (lambda x: float(2 * x), None),
+        (lambda x: x * x, "double(3) gave 9: that is x squared."),
+        (lambda x: x + 2, "double(3) gave 5, not 6."),
+        (lambda x: None, "double returned None: end it with a return statement."),
+        (_fails, "double(x) raised ZeroDivisionError: no (called with 3)."),
+        (lambda x: "two", "what double returned should be a number; you gave a str."),
+        (2, "double should be a function: def double(x): ...; you gave a int."),
+    ],
+)
+def test_a_function_runs_on_the_declared_cases(function, message):
+    result = DOUBLE.evaluate(function, [3, -1])
+    assert result.ok == (message is None) and (message is None or result.message == message)
+
+
+FIT = Words(
+    {
+        "overfitting": ("over", "과대적합", "과적합", "오버피팅"),
+        "underfitting": ("under", "과소적합", "언더피팅"),
+        "good fit": ("good", "적정", "알맞"),
+    }
+)
+DIAGNOSIS = WordExercise(
+    answer="diagnosis",
+    words=FIT,
+    right={"A": "overfitting", "B": "good fit"},
+    mistakes={"underfitting": "both losses would still be high."},
+    unanswered="replace each None.",
+    hint="h",
+    solution="diagnosis = {'A': 'overfitting', 'B': 'good fit'}",
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"A": "overfitting", "B": "good fit"},
+        {"a ": "Over-fitting", "B": "GOOD FIT"},
+        {"A": "과대 적합입니다", "B": "적정적합"},
+        {"A": "과적합", "B": "알맞게 맞음"},
+        {"A": "오버피팅", "B": "good", "C": "extra keys are ignored"},
+    ],
+)
+def test_words_are_accepted_in_english_and_korean(answer):
+    assert DIAGNOSIS.evaluate(answer).ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ({"A": "underfitting", "B": "good"}, "A: both losses would still be high."),
+        ({"A": "over", "B": "과대적합"}, "B: '과대적합' is not the answer: look again"),
+        ({"A": "over", "B": "no idea"}, "B: 'no idea' is not one of 'overfitting', 'underfi"),
+        ({"A": "over or under", "B": "good"}, "A: 'over or under' is not one of"),
+        ({"A": 3, "B": "good"}, "A: 3 is not one of"),
+        ({"B": "good"}, "A: None is not one of"),
+        (["over"], "diagnosis should be a dict with the keys ['A', 'B']; you gave a list."),
+    ],
+)
+def test_words_wrong_or_unknown_are_explained(answer, message):
+    result = DIAGNOSIS.evaluate(answer)
+    assert not result.ok and result.message.startswith(message), result.message
+
+
+def test_a_dict_of_nones_is_not_answered_yet():
+    result = DIAGNOSIS.evaluate({"A": None, "B": None})
+    assert not result.answered and result.message == "replace each None."
+
+
+def test_one_word_and_its_korean_message():
+    word = WordExercise(answer="word", words=FIT, right="underfitting", hint="h", solution="s")
+    assert word.evaluate("과소적합").ok and word.evaluate(" Under fitting ").ok
+    set_language("ko")
+    result = word.evaluate("뭔가")
+    assert result.message.startswith("'뭔가': 'overfitting', 'underfitting', 'good fit' 중 하나가")
+
+
+CHOICE = Choice(
+    answer="choice",
+    options=["A", "B", "C"],
+    right="B",
+    mistakes={"A": "A trains longer, but the gap is what matters."},
+    because=Words({"gap": ("gap", "validation", "검증", "차이")}),
+    because_missing="say what the curves show: the validation loss.",
+    hint="h",
+    solution="choice, reason = 'B', 'the validation loss'",
+)
+
+
+@pytest.mark.parametrize(
+    ("answers", "verdict"),
+    [
+        (("B", "the validation loss rises"), "✅ Correct!"),
+        ((" b", "검증 손실이 올라갑니다"), "✅ Correct!"),
+        (("A", "gap"), "❌ Not yet: A trains longer, but the gap is what matters."),
+        (("C", "gap"), "❌ Not yet: 'C' is not the answer: look again at what the exercise shows."),
+        (("BB", "gap"), "❌ Not yet: 'BB' is not one of 'A', 'B', 'C': name exactly one."),
+        (("B", "it is nicer"), "❌ Not yet: say what the curves show: the validation loss."),
+        (("B", 3), "❌ Not yet: say what the curves show: the validation loss."),
+        (("B", None), "✏️ Not answered yet: say what the curves show: the validation loss."),
+        ((None, None), "✏️ Not answered yet: replace None with your answer"),
+        (("B",), "❌ Not yet: check takes 2 values, check(choice, reason); you passed 1."),
+    ],
+)
+def test_a_choice_and_its_reason(answers, verdict):
+    assert str(CHOICE.evaluate(*answers)).startswith(verdict)
+
+
+def _trend(losses):
+    losses = as_array(losses, "losses")
+    outcome = "down" if losses[-1] < losses[0] else "up"
+    return outcome, {"first": losses[0], "last": losses[-1]}
+
+
+LOSS_TREND = Prediction(
+    answer="prediction",
+    inputs=["losses"],
+    outcomes=Words({"down": ("decrease", "fall", "내려", "감소", "줄"), "up": ("rise", "올라")}),
+    observe=_trend,
+    happened={
+        "down": "the loss fell from {first:.1f} to {last:.1f}.",
+        "up": "the loss rose from {first:.1f} to {last:.1f}.",
+    },
+    why={("up", "down"): "fit steps downhill."},
+    hint="h",
+    solution="prediction = 'down'",
+)
+
+
+@pytest.mark.parametrize(
+    ("prediction", "losses", "verdict"),
+    [
+        ("down", [0.7, 0.2], "✅ Correct! You predicted it: the loss fell from 0.7 to 0.2."),
+        ("줄어듭니다", [0.7, 0.2], "✅ Correct! You predicted it: the loss fell from 0.7 to 0.2."),
+        (
+            "It will rise",
+            [0.2, 0.9],
+            "✅ Correct! You predicted it: the loss rose from 0.2 to 0.9.",
+        ),
+        (
+            "up",
+            [0.7, 0.2],
+            "🔎 Not what you predicted: you expected 'up'; the loss fell from 0.7 to 0.2. "
+            "fit steps downhill.",
+        ),
+        (
+            "down",
+            [0.2, 0.9],
+            "🔎 Not what you predicted: you expected 'down'; the loss rose from 0.2 to 0.9.",
+        ),
+        ("sideways", [0.7, 0.2], "❌ Not yet: 'sideways' is not one of 'down', 'up'"),
+        (None, [0.7, 0.2], "✏️ Not answered yet: replace None with your answer"),
+        ("down", "no run", "❌ Not yet: losses should be a NumPy array; you gave a str."),
+    ],
+)
+def test_a_prediction_is_compared_with_what_the_learners_run_did(prediction, losses, verdict):
+    result = LOSS_TREND.evaluate(
+        prediction, np.asarray(losses) if isinstance(losses, list) else losses
+    )
+    assert str(result) == verdict or str(result).startswith(verdict), str(result)
+    assert result.ok == verdict.startswith(("✅", "🔎")) and result.surprise == verdict.startswith(
+        "🔎"
+    )
+
+
+def test_a_surprise_speaks_korean():
+    set_language("ko")
+    result = LOSS_TREND.evaluate("up", np.array([0.7, 0.2]))
+    assert str(result).startswith("🔎 예측과 다릅니다: 예측은 'up'였습니다.")
+
+
+def _stack(*layers, features=4):
+    import keras
+
+    return keras.Sequential([keras.Input(shape=(features,)), *layers])
+
+
+def test_a_model_declared_layer_by_layer():
+    import keras
+
+    dense = keras.layers.Dense
+    three = ModelExercise(
+        answer="model",
+        api=None,
+        input_shape=(4,),
+        input_why="use keras.Input(shape={wanted}).",
+        hidden=[DenseLayer(8, "tanh"), DenseLayer(8, "relu")],
+        output=DenseLayer(3, "softmax"),
+        hint="h",
+        solution="s",
+    )
+    right = _stack(dense(8, "tanh"), dense(8), keras.layers.ReLU(), dense(3, "softmax"))
+    assert three.evaluate(right).ok
+    for model, message in [
+        (
+            _stack(dense(8, "tanh"), dense(3, "softmax")),
+            "model has 1 hidden layers; the exercise asks for 2.",
+        ),
+        (
+            _stack(dense(8, "relu"), dense(8, "relu"), dense(3, "softmax")),
+            "your hidden layer uses activation 'relu'; the exercise asks for 'tanh'.",
+        ),
+        (
+            _stack(dense(8, "tanh"), dense(8, "relu"), dense(2, "softmax")),
+            "your output layer has 2 units; the exercise asks for 3.",
+        ),
+        (
+            _stack(dense(3, "softmax"), features=5),
+            "model expects samples of shape (5,); use keras.Input(shape=(4,)).",
+        ),
+        (
+            _stack(),
+            "model does not know its input shape yet: start it with keras.Input(shape=(4,)).",
+        ),
+    ]:
+        assert three.evaluate(model).message == message
+    inputs = keras.Input(shape=(4,))
+    assert three.evaluate(keras.Model(inputs, inputs)).message == (
+        "model has no Dense layers yet: add a hidden and an output layer."
+    )
+    one = ModelExercise(
+        answer="m", api="functional", input_shape=(4,), input_why="w", hidden=[],
+        output=DenseLayer(1, "linear"), hint="h", solution="s",
+    )  # fmt: skip
+    assert one.evaluate(_stack()).message.startswith("m is a Sequential model; use the functional")
+    assert one.evaluate(keras.Model(inputs, dense(1)(inputs))).ok
+    assert one.evaluate(keras.Model(inputs, inputs)).message == (
+        "m has no Dense layer yet: add the output layer."
+    )
+
+
+def _right_total(*answers):
+    """Whether the answer is the sum of the prices passed (or of the default ones)."""
+    if len(answers) not in (1, 2):
+        return False
+    prices = answers[1] if answers[1:] and answers[1] is not None else np.array([2.0, 5.0])
+    return isinstance(prices, np.ndarray) and same(answers[0], prices.sum(), rtol=1e-6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ANY_ANSWERS)
+def test_declared_types_never_raise_nor_pass_by_mistake(answers):
+    evaluate_anything(TOTAL, answers, _right_total)
+    for exercise in (DOUBLE, DIAGNOSIS, CHOICE):  # no arbitrary answer is right
+        refused_properly(exercise, answers)
+    evaluate_anything(LOSS_TREND, answers, lambda *given: True)  # any prediction may come true
