@@ -135,7 +135,13 @@ class Declared(Exercise):
         for spec in self.args:
             optional = spec.default is not None
             if parameters and parameters[-1].default is None and not optional:
-                raise ValueError(refusal("inputs", _("required ones first"), spec.name))
+                raise ValueError(
+                    refusal(
+                        "inputs",
+                        _("a list with the required arguments before the optional ones"),
+                        [arg.name for arg in self.args],
+                    )
+                )
             parameters.append(
                 inspect.Parameter(
                     spec.name,
