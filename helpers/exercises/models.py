@@ -63,7 +63,9 @@ class ModelExercise(Declared):
 
     ``api``: ``"sequential"`` (a ``keras.Sequential``), ``"functional"`` (any other
     model) or None (either). ``input_why`` ends "cancer_model expects samples of
-    shape (17,); ...". Messages may use ``{what}`` (the answer's name) and ``{wanted}``.
+    shape (17,); ..." and may use ``{what}`` (the answer's name) and ``{wanted}`` (the
+    declared shape); a :class:`DenseLayer`'s ``units_why`` and ``activation_why`` may use
+    ``{wanted}``.
 
     >>> import keras
     >>> q = ModelExercise(
@@ -171,21 +173,20 @@ class ModelExercise(Declared):
 def _check_block(block: tuple, layer: DenseLayer, *, output: bool) -> None:
     """The Dense layer and its activation against the declared ``layer``."""
     dense, activation = block
+    where = _("output layer") if output else _("hidden layer")
     units = dense.get_config()["units"]
     if units != layer.units:
         why = _(layer.units_why).format(wanted=layer.units)
-        if output:
-            message = _("your output layer has {units} units; {why}")
-        else:
-            message = _("your hidden layer has {units} units; {why}")
-        raise WrongAnswer(message.format(units=units, why=why))
+        raise WrongAnswer(
+            _("your {layer} has {units} units; {why}").format(layer=where, units=units, why=why)
+        )
     if activation != layer.activation:
         why = _(layer.activation_why).format(wanted=layer.activation)
-        if output:
-            message = _("your output layer uses activation {activation!r}; {why}")
-        else:
-            message = _("your hidden layer uses activation {activation!r}; {why}")
-        raise WrongAnswer(message.format(activation=activation, why=why))
+        raise WrongAnswer(
+            _("your {layer} uses activation {activation!r}; {why}").format(
+                layer=where, activation=activation, why=why
+            )
+        )
 
 
 def _activation(layer) -> str:
