@@ -143,16 +143,18 @@ def test_the_contract_itself_has_no_cycle():
 
 
 def planted(tmp_path: Path, module: str, line: str) -> Path:
-    """A copy of helpers/ with ``line`` added at the top of ``module``."""
+    """A copy of helpers/ with ``line`` added at the top of ``module`` (a module or a package)."""
     copy = tmp_path / "helpers"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("locale", "fonts", "__pycache__"))
-    path = copy / module
+    path = copy / f"{module}.py"
+    if not path.exists():
+        path = copy / module / "__init__.py"
     path.write_text(line + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     return copy
 
 
 def test_an_upward_import_is_named(tmp_path):
-    assert broken_rules(planted(tmp_path, "checks.py", "from helpers import playground")) == [
+    assert broken_rules(planted(tmp_path, "checks", "from helpers import playground")) == [
         "helpers.checks imports helpers.playground, which it may not",
         # and what follows: every module now loads ipywidgets, live with its Keras
         "importing helpers.live loads both Keras and ipywidgets",
@@ -161,13 +163,13 @@ def test_an_upward_import_is_named(tmp_path):
 
 def test_an_upward_import_inside_a_function_is_named_too(tmp_path):
     lazy = "def _later():\n    from helpers.plots.network import plot_network"
-    assert broken_rules(planted(tmp_path, "history.py", lazy)) == [
+    assert broken_rules(planted(tmp_path, "history", lazy)) == [
         "helpers.history imports helpers.plots, which it may not"
     ]
 
 
 def test_keras_at_import_time_is_named_with_every_module_that_then_loads_it(tmp_path):
-    assert broken_rules(planted(tmp_path, "history.py", "import keras")) == [
+    assert broken_rules(planted(tmp_path, "history", "import keras")) == [
         "importing helpers.curves loads Keras: import it inside a function",
         "importing helpers.history loads Keras: import it inside a function",
         "importing helpers.playground loads Keras: import it inside a function",
@@ -177,7 +179,7 @@ def test_keras_at_import_time_is_named_with_every_module_that_then_loads_it(tmp_
 
 
 def test_a_new_module_must_join_the_contract(tmp_path):
-    copy = planted(tmp_path, "checks.py", "")
+    copy = planted(tmp_path, "checks", "")
     (copy / "extra.py").write_text("from helpers import checks\n", encoding="utf-8")
     assert broken_rules(copy) == [
         "helpers/extra: not in the contract (tests/test_layers.py LAYERS)"
