@@ -6,6 +6,8 @@
     python course.py portability [NB]    check stored outputs under perturbed numerics
     python course.py translations        list what the Korean lessons need translated
     python course.py catalog             update the helpers' Korean messages (Babel)
+    python course.py site                the course as a website, both languages (build/site/)
+    python course.py slides [NOTEBOOK]   lecture slides, a deck per lesson (build/slides/)
     python course.py bench               run the benchmarks in bench/
 
 Each command first makes sure a virtual environment exists in .venv with the
@@ -109,8 +111,9 @@ def run(command: list, **kwargs) -> None:
 def main_env() -> Path:
     # One environment for every command. "dev" adds what the benchmarks and the
     # data-export test need (scikit-learn, mlxtend, livelossplot): small, and
-    # never imported by the lessons.
-    return ensure_env(ROOT / ".venv", ["-e", ".[test,dev]"])
+    # never imported by the lessons. "teach" builds the website and the slides
+    # (Sphinx, myst-nb, nbconvert, reveal.js); the test command builds them too.
+    return ensure_env(ROOT / ".venv", ["-e", ".[test,dev,teach]"])
 
 
 def cmd_lab(args: argparse.Namespace) -> None:
@@ -231,6 +234,14 @@ def cmd_portability(args: argparse.Namespace) -> None:
     portability_verdict(check_notebooks(main_env(), notebooks, PERTURBATIONS))
 
 
+def cmd_site(args: argparse.Namespace) -> None:
+    run([main_env(), ROOT / "tools" / "site.py"])
+
+
+def cmd_slides(args: argparse.Namespace) -> None:
+    run([main_env(), ROOT / "tools" / "slides.py", *args.notebooks])
+
+
 def cmd_bench(args: argparse.Namespace) -> None:
     python = main_env()
     for script in BENCHMARKS:
@@ -276,6 +287,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "catalog", help="update the helpers' Korean message catalog (helpers/locale) with Babel"
     )
     catalog.set_defaults(func=cmd_catalog)
+    site = commands.add_parser(
+        "site", help="build the course as a static website, English and Korean, into build/site/"
+    )
+    site.set_defaults(func=cmd_site)
+    slides = commands.add_parser(
+        "slides", help="build lecture slides (reveal.js), one deck per lesson, into build/slides/"
+    )
+    slides.add_argument("notebooks", nargs="*", help="default: every lesson, both languages")
+    slides.set_defaults(func=cmd_slides)
     bench = commands.add_parser("bench", help="run the benchmarks in bench/")
     bench.set_defaults(func=cmd_bench)
     args, extra = parser.parse_known_args(argv)
