@@ -9,10 +9,15 @@
     python course.py site                the course as a website, both languages (build/site/)
     python course.py slides [NOTEBOOK]   lecture slides, a deck per lesson (build/slides/)
     python course.py bench               run the benchmarks in bench/
+    python course.py publish --repo OWNER/NAME --ref REF [--hub URL]
+                                         name your own repository and branch or tag in
+                                         every Colab badge, bootstrap cell and link
 
 Each command first makes sure a virtual environment exists in .venv with the
-course installed, so it works from a fresh clone on Linux, macOS and Windows.
-Only the standard library is used until the environment is ready.
+course installed, so it works from a fresh clone on Linux, macOS and Windows:
+`lab` and `publish` install only what the lessons need, the other commands add
+the extras (test, maintainer and teacher tools). Only the standard library is
+used until the environment is ready.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,6 +40,7 @@ from tools.lessons import every_lesson  # the standard library only, like this f
 ROOT = Path(__file__).resolve().parent
 BENCHMARKS = ("run.py", "course_time.py", "regression.py", "test_command.py")  # bench/ scripts
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
+LAB_REQUIREMENTS = ["-e", "."]  # what the lessons need: no test or maintainer extras
 # Colab ships ipywidgets 7.7.1. The test command installs it, with the two
 # packages it needs that the course's environment lacks, into COLAB_WIDGETS_DIR
 # and puts that folder first on PYTHONPATH: the main environment with ipywidgets
@@ -73,10 +80,27 @@ def venv_python(env_dir: Path) -> Path:
     return env_dir / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
+def supported_python() -> tuple[tuple[int, int], tuple[int, int]]:
+    """The Pythons the course runs on, from pyproject.toml: (the oldest, the first too new)."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    found = re.search(r'^requires-python = ">=(\d+)\.(\d+),<(\d+)\.(\d+)"$', text, re.MULTILINE)
+    if not found:
+        sys.exit('pyproject.toml must give requires-python = ">=3.A,<3.B", the Pythons to use')
+    oldest, too_new = found.group(1, 2), found.group(3, 4)
+    return (int(oldest[0]), int(oldest[1])), (int(too_new[0]), int(too_new[1]))
+
+
 def ensure_env(env_dir: Path, requirements: list[str]) -> Path:
     """Create ``env_dir`` if needed and install ``requirements`` unless already there."""
-    if sys.version_info < (3, 10):  # noqa: UP036 - learners may run an older Python
-        sys.exit(f"Keras First Steps needs Python 3.10 or newer; this is {sys.version.split()[0]}.")
+    oldest, too_new = supported_python()
+    if not oldest <= sys.version_info[:2] < too_new:
+        newest = f"{too_new[0]}.{too_new[1] - 1}"
+        sys.exit(
+            f"Keras First Steps runs on Python {oldest[0]}.{oldest[1]} to {newest}; this is"
+            f" {sys.version.split()[0]}. Install one of those and run this command with it"
+            f" (py -{newest} course.py lab on Windows, python{newest} course.py lab elsewhere):"
+            " see START.md."
+        )
     python = venv_python(env_dir)
     if not python.exists():
         print(f"Creating a virtual environment in {env_dir.name}/ ...", flush=True)
@@ -109,15 +133,21 @@ def run(command: list, **kwargs) -> None:
 
 
 def main_env() -> Path:
-    # One environment for every command. "dev" adds what the benchmarks and the
+    # The same .venv as lab_env's, with the extras added. "dev" adds what the benchmarks and the
     # data-export test need (scikit-learn, mlxtend, livelossplot): small, and
     # never imported by the lessons. "teach" builds the website and the slides
     # (Sphinx, myst-nb, nbconvert, reveal.js); the test command builds them too.
     return ensure_env(ROOT / ".venv", ["-e", ".[test,dev,teach]"])
 
 
+def lab_env() -> Path:
+    # What the lessons need and nothing else (a test checks): a learner's disk keeps
+    # no test or maintainer packages.
+    return ensure_env(ROOT / ".venv", LAB_REQUIREMENTS)
+
+
 def cmd_lab(args: argparse.Namespace) -> None:
-    python = main_env()
+    python = lab_env()
     run([python, "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args.jupyter_args])
 
 
@@ -234,6 +264,10 @@ def cmd_portability(args: argparse.Namespace) -> None:
     portability_verdict(check_notebooks(main_env(), notebooks, PERTURBATIONS))
 
 
+def cmd_publish(args: argparse.Namespace) -> None:
+    run([lab_env(), "-m", "tools.publish", *args.tool_args])
+
+
 def cmd_site(args: argparse.Namespace) -> None:
     run([main_env(), ROOT / "tools" / "site.py"])
 
@@ -250,7 +284,12 @@ def cmd_bench(args: argparse.Namespace) -> None:
 
 
 # Options for these commands are not course.py's own: they pass through to the tool.
-PASS_THROUGH = {"lab": "jupyter_args", "test": "pytest_args", "translations": "tool_args"}
+PASS_THROUGH = {
+    "lab": "jupyter_args",
+    "test": "pytest_args",
+    "translations": "tool_args",
+    "publish": "tool_args",
+}
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -298,6 +337,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     slides.set_defaults(func=cmd_slides)
     bench = commands.add_parser("bench", help="run the benchmarks in bench/")
     bench.set_defaults(func=cmd_bench)
+    publish = commands.add_parser(
+        "publish",
+        help="name your own repository and branch or tag in every Colab badge, bootstrap cell "
+        "and link (--repo OWNER/NAME --ref REF), print JupyterHub links (--hub URL): "
+        "see tools/publish.py",
+    )
+    publish.set_defaults(func=cmd_publish)
     args, extra = parser.parse_known_args(argv)
     if args.command in PASS_THROUGH:
         setattr(args, PASS_THROUGH[args.command], extra)

@@ -9,9 +9,10 @@ configured until you call a function. Start a notebook with::
 
 __version__ = "0.1.0"
 
-#: The course's public repository: the one place its address is written.
-#: Colab badges and bootstrap cells in every notebook must match it (a test checks).
+#: The course's public repository and the branch or tag that Colab and JupyterHub
+#: fetch it from: the one place the two are written. The Colab badge and bootstrap
+#: cell of every lesson, the READMEs and the start pages repeat them (tests check
+#: that they all agree); ``python course.py publish --repo OWNER/NAME --ref REF``
+#: rewrites these two lines and every copy together (tools/publish.py).
 REPOSITORY = "https://github.com/keras-first-steps/keras-first-steps"
-
-#: The git tag that Colab installs the helpers and datasets from.
-COURSE_TAG = f"v{__version__}"
+COURSE_TAG = "v0.1.0"

@@ -41,7 +41,8 @@ def _requirements() -> dict[str, str]:
 def _conda_packages() -> dict[str, str]:
     packages = {}
     for line in (ROOT / "environment.yml").read_text().splitlines():
-        found = re.match(r"^  - ([A-Za-z0-9_.-]+) (\S+)$", line)
+        # conda's packages, and pip's (a name, then its bounds; not pip's options)
+        found = re.match(r"^(?:  |      )- ([A-Za-z][A-Za-z0-9_.-]*) (\S+)$", line)
         if found:
             packages[found.group(1)] = found.group(2)
     return packages
