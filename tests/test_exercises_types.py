@@ -74,6 +74,25 @@ def test_otherwise_may_be_a_mistake_that_fills_its_placeholders():
     assert pair.evaluate([1, 2, 3]).message.startswith("checking your answer ran into ValueError")
 
 
+def test_rules_alone_pass_an_answer_none_of_them_applies_to():
+    word = ValueExercise(
+        answer="word",
+        inputs=[Arg("letters", default=lambda: 3)],
+        rules=[
+            Mistake("{word!r} is not a text.", when=lambda word, n: not isinstance(word, str)),
+            Mistake(
+                "{word!r} has {count} letters, not {letters}.",
+                when=lambda word, letters: len(word) != letters and {"count": len(word)},
+            ),
+        ],
+        hint="h",
+        solution="word = 'cat'",
+    )
+    assert word.evaluate("cat").ok and word.evaluate("dog").ok and word.evaluate("cats", 4).ok
+    assert word.evaluate(3).message == "3 is not a text."
+    assert word.evaluate("cats").message == "'cats' has 4 letters, not 3."
+
+
 @pytest.mark.parametrize(
     ("declare", "error", "message"),
     [
@@ -92,6 +111,23 @@ def test_otherwise_may_be_a_mistake_that_fills_its_placeholders():
                                   solution="s"),
             TypeError,
             "an argument must be an Arg or a Python name",
+        ),
+        (
+            lambda: ValueExercise(answer="a", expected=1, hint="h", solution="s"),
+            TypeError,
+            "ValueExercise must be given expected= and otherwise=, or rules= alone; "
+            "got \\['expected'\\]",
+        ),
+        (
+            lambda: ValueExercise(answer="a", rules=[Mistake("m", value=1)],
+                                  mistakes=[Mistake("m", value=2)], hint="h", solution="s"),
+            TypeError,
+            "got \\['rules', 'mistakes'\\]",
+        ),
+        (
+            lambda: ValueExercise(answer="a", hint="h", solution="s"),
+            TypeError,
+            "or rules= alone; got \\[\\]",
         ),
     ],
 )  # fmt: skip

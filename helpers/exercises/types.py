@@ -178,6 +178,10 @@ class ValueExercise(Declared):
     applies, else ``otherwise`` (a message, or a :class:`Mistake` whose ``when``
     fills its placeholders).
 
+    Declared with ``rules`` alone (no ``expected``, ``otherwise`` or ``mistakes``),
+    the answer is right when no rule applies: for answers that have no one right
+    value but known ways to be wrong, such as a compiled model or a History.
+
     >>> from helpers.exercises import as_number
     >>> q = ValueExercise(
     ...     answer=Arg("total", read=as_number), inputs=["prices"],
@@ -199,14 +203,20 @@ class ValueExercise(Declared):
         *,
         answer: Arg | str,
         inputs: Sequence[Arg | str] = (),
-        expected: Any,
-        otherwise: str | Mistake,
+        expected: Any = NO_VALUE,
+        otherwise: str | Mistake = "",
         rules: Sequence[Mistake] = (),
         mistakes: Sequence[Mistake] = (),
         atol: float = 0.0,
         rtol: float = 0.0,
         **texts: str,
     ) -> None:
+        declared = {"expected": expected is not NO_VALUE, "otherwise": otherwise,
+                    "rules": rules, "mistakes": mistakes}  # fmt: skip
+        given = [name for name, value in declared.items() if value]
+        if given != ["rules"] and not {"expected", "otherwise"} <= set(given):
+            must_be = _("given expected= and otherwise=, or rules= alone")
+            raise TypeError(refusal("ValueExercise", must_be, given))
         self.expected, self.otherwise = expected, otherwise
         self.rules, self.mistakes = tuple(rules), tuple(mistakes)
         self.atol, self.rtol = atol, rtol
@@ -217,6 +227,8 @@ class ValueExercise(Declared):
             found = rule.found(answer, inputs, self.atol, self.rtol)
             if found is not None:
                 raise WrongAnswer(rule.say(names, found))
+        if self.expected is NO_VALUE:  # declared with rules alone: none applies
+            return
         expected = self.expected(*inputs) if callable(self.expected) else self.expected
         if same(answer, expected, self.atol, self.rtol):
             return
