@@ -68,6 +68,15 @@ def test_licences_cover_code_and_lesson_text():
     assert "MIT License" in licence and "CC BY 4.0" in licence
 
 
+def test_the_licence_names_every_text_of_both_editions():
+    licence = " ".join((ROOT / "LICENSE").read_text(encoding="utf-8").split())
+    texts = [*ROOT.glob("*.md"), *ROOT.glob("*/README.md")]
+    missing = [p.relative_to(ROOT).as_posix() for p in texts]
+    missing = [name for name in missing if not re.search(rf"(?<![\w/]){re.escape(name)}", licence)]
+    assert not missing, f"LICENSE should say under which licence these texts are: {missing}"
+    assert "notebooks/ko/" in licence, "LICENSE should name the Korean lessons"
+
+
 READMES = {"README.md": ENGLISH, "README.ko.md": KOREAN}
 
 
