@@ -96,7 +96,7 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
         if token.level == 0 and token.map and token.nesting >= 0:
             kinds = {"heading_open": token.tag, "paragraph_open": "paragraph"}
             kind = kinds.get(token.type, "block")
-            found.append((kind, "\n".join(lines[token.map[0] : token.map[1]])))
+            found.append((kind, "\n".join(lines[token.map[0] : token.map[1]]).strip()))
     return found
 
 
