@@ -8,9 +8,12 @@ values and on symbolic ``keras.KerasTensor`` inputs.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import numpy as np
 
 from helpers.exercises import Exercise, NotAnswered, WrongAnswer, as_model
+from helpers.exercises.types import Arg, Mistake, ValueExercise
 from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
@@ -82,7 +85,8 @@ def _keras_name(loss):
     return _KOREAN_LOSS.get(key, loss)
 
 
-def _check_losses(losses) -> None:
+def _loss_names(losses, name: str) -> dict:
+    """The losses dict with each loss by Keras' name for it; refused if not all are given."""
     if not isinstance(losses, dict):
         raise WrongAnswer(
             _(
@@ -104,35 +108,50 @@ def _check_losses(losses) -> None:
                     problem=problem
                 )
             )
-    spam, digits, price = (loss_name(_keras_name(losses[key])) for key in PROBLEMS)
-    if spam not in BINARY:
-        raise WrongAnswer(
-            _(
-                "spam: you chose {loss!r}. Spam or not is a binary problem with one sigmoid "
-                "output: use 'binary_crossentropy'."
-            ).format(loss=spam)
-        )
-    if digits in CATEGORICAL:
-        raise WrongAnswer(
-            _(
-                "digits: {loss!r} expects one-hot labels, but these labels are integers "
-                "such as 7: use the sparse version, 'sparse_categorical_crossentropy'."
-            ).format(loss=digits)
-        )
-    if digits not in SPARSE:
-        raise WrongAnswer(
-            _(
-                "digits: you chose {loss!r}. Ten classes with integer labels need "
-                "'sparse_categorical_crossentropy'."
-            ).format(loss=digits)
-        )
-    if price not in REGRESSION:
-        raise WrongAnswer(
-            _(
-                "price: you chose {loss!r}. A price is a number, not a class: a regression "
-                "loss such as 'mean_squared_error' measures how far off it is."
-            ).format(loss=price)
-        )
+    return {key: loss_name(_keras_name(losses[key])) for key in PROBLEMS}
+
+
+def _wrong_loss(loss_of, wrong):
+    """A Mistake test: ``wrong(loss)`` for the loss ``loss_of(answer)`` names; fills {loss}."""
+
+    def test(answer):
+        loss = loss_of(answer)
+        return wrong(loss) and {"loss": loss}
+
+    return test
+
+
+#: What each loss must not be, in the order checked: the answer is right when none applies.
+LOSS_RULES = [
+    Mistake(
+        N_(
+            "spam: you chose {loss!r}. Spam or not is a binary problem with one sigmoid "
+            "output: use 'binary_crossentropy'."
+        ),
+        when=_wrong_loss(itemgetter("spam"), lambda loss: loss not in BINARY),
+    ),
+    Mistake(
+        N_(
+            "digits: {loss!r} expects one-hot labels, but these labels are integers "
+            "such as 7: use the sparse version, 'sparse_categorical_crossentropy'."
+        ),
+        when=_wrong_loss(itemgetter("digits"), lambda loss: loss in CATEGORICAL),
+    ),
+    Mistake(
+        N_(
+            "digits: you chose {loss!r}. Ten classes with integer labels need "
+            "'sparse_categorical_crossentropy'."
+        ),
+        when=_wrong_loss(itemgetter("digits"), lambda loss: loss not in SPARSE),
+    ),
+    Mistake(
+        N_(
+            "price: you chose {loss!r}. A price is a number, not a class: a regression "
+            "loss such as 'mean_squared_error' measures how far off it is."
+        ),
+        when=_wrong_loss(itemgetter("price"), lambda loss: loss not in REGRESSION),
+    ),
+]
 
 
 # ------------------------------------------------------------ exercise 2 ---
@@ -140,46 +159,35 @@ def _check_losses(losses) -> None:
 WANTED_LEARNING_RATE = 0.01
 
 
-def _check_compiled(model_q2) -> None:
+def _compiled(model_q2, name: str):
+    """``model_q2`` once it is a compiled Keras model."""
+    as_model(model_q2, name)
+    if getattr(model_q2, "optimizer", None) is None:
+        raise NotAnswered(_("model_q2 is not compiled yet: call model_q2.compile(...) above."))
+    return model_q2
+
+
+def _not_adam(model) -> dict | bool:
     import keras
 
-    as_model(model_q2, "model_q2")
-    optimizer = getattr(model_q2, "optimizer", None)
-    if optimizer is None:
-        raise NotAnswered(_("model_q2 is not compiled yet: call model_q2.compile(...) above."))
-    config = model_q2.get_compile_config()
-    if not isinstance(optimizer, keras.optimizers.Adam):
-        raise WrongAnswer(
-            _("the optimizer is {optimizer}; the exercise asks for Adam.").format(
-                optimizer=type(optimizer).__name__
-            )
-        )
-    learning_rate = float(optimizer.learning_rate)
-    if not np.isclose(learning_rate, WANTED_LEARNING_RATE, rtol=1e-3):
-        if np.isclose(learning_rate, 0.001, rtol=1e-3):
-            message = _(
-                "the learning rate is {rate:g}, not 0.01. The string 'adam' always means the "
-                "default 0.001: pass keras.optimizers.Adam(learning_rate=0.01) instead."
-            )
-        else:
-            message = _("the learning rate is {rate:g}, not 0.01.")
-        raise WrongAnswer(message.format(rate=learning_rate))
-    name = loss_name(model_q2.loss) if model_q2.loss is not None else "no loss"
-    if name in CATEGORICAL:
-        raise WrongAnswer(
-            _(
-                "the loss is {loss!r}, which needs one-hot labels; iris labels here are "
-                "integers 0, 1, 2: use 'sparse_categorical_crossentropy'."
-            ).format(loss=name)
-        )
-    if name not in SPARSE:
-        raise WrongAnswer(
-            _(
-                "the loss is {loss!r}; three classes with integer labels need "
-                "'sparse_categorical_crossentropy'."
-            ).format(loss=name)
-        )
-    _check_accuracy(_metric_names(config.get("metrics")))
+    optimizer = model.optimizer
+    return not isinstance(optimizer, keras.optimizers.Adam) and {
+        "optimizer": type(optimizer).__name__
+    }
+
+
+def _rate_near(rate: float, near: bool):
+    """A Mistake test: the learning rate is (``near``) or is not near ``rate``; fills {rate}."""
+
+    def test(model) -> dict | bool:
+        learning_rate = float(model.optimizer.learning_rate)
+        return bool(np.isclose(learning_rate, rate, rtol=1e-3)) == near and {"rate": learning_rate}
+
+    return test
+
+
+def _compiled_loss(model) -> str:
+    return loss_name(model.loss) if model.loss is not None else "no loss"
 
 
 #: Metrics that give the accuracy for integer labels and probabilities.
@@ -197,31 +205,70 @@ def _metric_names(metrics) -> list[str]:
     return names
 
 
-def _check_accuracy(names: list[str]) -> None:
-    if any(name in SPARSE_ACCURACY for name in names):
-        return
-    if any("ategorical" in name for name in names):
-        raise WrongAnswer(
-            _(
-                "categorical accuracy expects one-hot labels; these labels are integers: "
-                "use metrics=['accuracy']."
-            )
-        )
-    if any("inary" in name for name in names):
-        raise WrongAnswer(
-            _(
-                "binary accuracy is for one yes/no output; here are 3 classes: "
-                "use metrics=['accuracy']."
-            )
-        )
-    if "Accuracy" in names:
-        raise WrongAnswer(
-            _(
-                "keras.metrics.Accuracy() counts predictions exactly equal to the labels, never "
-                "true for probabilities: use metrics=['accuracy']."
-            )
-        )
-    raise WrongAnswer(_("add metrics=['accuracy'] so that fit reports the accuracy too."))
+def _no_accuracy(found=lambda names: True):
+    """A Mistake test: no compiled metric gives the accuracy, and ``found(names)`` holds."""
+
+    def test(model) -> bool:
+        names = _metric_names(model.get_compile_config().get("metrics"))
+        return not any(name in SPARSE_ACCURACY for name in names) and found(names)
+
+    return test
+
+
+#: What the compiled model_q2 must not have, in the order checked.
+COMPILE_RULES = [
+    Mistake(N_("the optimizer is {optimizer}; the exercise asks for Adam."), when=_not_adam),
+    Mistake(
+        N_(
+            "the learning rate is {rate:g}, not 0.01. The string 'adam' always means the "
+            "default 0.001: pass keras.optimizers.Adam(learning_rate=0.01) instead."
+        ),
+        when=_rate_near(0.001, near=True),
+    ),
+    Mistake(
+        N_("the learning rate is {rate:g}, not 0.01."),
+        when=_rate_near(WANTED_LEARNING_RATE, near=False),
+    ),
+    Mistake(
+        N_(
+            "the loss is {loss!r}, which needs one-hot labels; iris labels here are "
+            "integers 0, 1, 2: use 'sparse_categorical_crossentropy'."
+        ),
+        when=_wrong_loss(_compiled_loss, lambda loss: loss in CATEGORICAL),
+    ),
+    Mistake(
+        N_(
+            "the loss is {loss!r}; three classes with integer labels need "
+            "'sparse_categorical_crossentropy'."
+        ),
+        when=_wrong_loss(_compiled_loss, lambda loss: loss not in SPARSE),
+    ),
+    Mistake(
+        N_(
+            "categorical accuracy expects one-hot labels; these labels are integers: "
+            "use metrics=['accuracy']."
+        ),
+        when=_no_accuracy(lambda names: any("ategorical" in name for name in names)),
+    ),
+    Mistake(
+        N_(
+            "binary accuracy is for one yes/no output; here are 3 classes: "
+            "use metrics=['accuracy']."
+        ),
+        when=_no_accuracy(lambda names: any("inary" in name for name in names)),
+    ),
+    Mistake(
+        N_(
+            "keras.metrics.Accuracy() counts predictions exactly equal to the labels, never "
+            "true for probabilities: use metrics=['accuracy']."
+        ),
+        when=_no_accuracy(lambda names: "Accuracy" in names),
+    ),
+    Mistake(
+        N_("add metrics=['accuracy'] so that fit reports the accuracy too."),
+        when=_no_accuracy(),
+    ),
+]
 
 
 # ------------------------------------------------------------ exercise 3 ---
@@ -323,8 +370,9 @@ def _check_mae(my_mae) -> None:
         ) from None
 
 
-q1 = Exercise(
-    check=_check_losses,
+q1 = ValueExercise(
+    answer=Arg("losses", read=_loss_names),
+    rules=LOSS_RULES,
     hint=N_(
         "One probability: binary cross-entropy. Several classes with integer labels: the "
         "sparse categorical cross-entropy. A number: mean squared error."
@@ -339,8 +387,9 @@ q1 = Exercise(
     success=N_("binary, sparse categorical and regression: the loss follows the problem."),
 )
 
-q2 = Exercise(
-    check=_check_compiled,
+q2 = ValueExercise(
+    answer=Arg("model_q2", read=_compiled),
+    rules=COMPILE_RULES,
     hint=N_(
         "A string such as 'adam' cannot carry a learning rate: pass "
         "keras.optimizers.Adam(learning_rate=...). The labels are integers."
@@ -355,6 +404,12 @@ q2 = Exercise(
     success=N_("Adam at 0.01, the sparse loss for integer labels, and accuracy to watch."),
 )
 
+# Exercise 3 keeps its own checker: FunctionExercise runs a function on its cases and
+# stops there, but a loss must then also run on symbolic keras.KerasTensor inputs, as
+# inside compile(), checked only once its numbers are right (so a NumPy version's
+# numeric mistakes are explained first); and a loss that fails or returns None gets
+# messages about a loss ("calling my_mae(y_true, y_pred) failed with ...", "did you
+# forget the return line?") where call_answer's are generic.
 q3 = Exercise(
     check=_check_mae,
     hint=N_(

@@ -9,42 +9,23 @@ from __future__ import annotations
 
 import math
 
-from helpers.exercises import Exercise, WrongAnswer, as_number
+from helpers.exercises import WrongAnswer, as_number
+from helpers.exercises.types import Arg, Mistake, ValueExercise, same
 from helpers.i18n import N_, _
 
 # Exercise 1: steps in one epoch
 Q1_SAMPLES, Q1_BATCH = 298, 32
+Q1_STEPS = math.ceil(Q1_SAMPLES / Q1_BATCH)
 
 # Exercise 2: the fit call
 Q2_SAMPLES, Q2_EPOCHS, Q2_BATCH = 569, 15, 64
+Q2_STEPS = math.ceil(Q2_SAMPLES / Q2_BATCH)
 
 
-def _check_steps(steps_per_epoch) -> None:
-    steps_per_epoch = as_number(steps_per_epoch, "steps_per_epoch")
-    right = math.ceil(Q1_SAMPLES / Q1_BATCH)
-    last = Q1_SAMPLES - (right - 1) * Q1_BATCH
-    if steps_per_epoch == right:
-        return
-    if steps_per_epoch != int(steps_per_epoch):
-        raise WrongAnswer(
-            _(
-                "you gave {steps:g}: a number of steps is whole. Round "
-                "{samples} / {batch} up, because the last, smaller batch is a step too."
-            ).format(steps=steps_per_epoch, samples=Q1_SAMPLES, batch=Q1_BATCH)
-        )
-    if steps_per_epoch == Q1_SAMPLES // Q1_BATCH:
-        raise WrongAnswer(
-            _(
-                "you gave {steps:g}, which leaves out the last batch of {last} samples; "
-                "Keras trains on it too, so round up (math.ceil)."
-            ).format(steps=steps_per_epoch, last=last)
-        )
-    raise WrongAnswer(
-        _(
-            "you gave {steps:g}. One step trains on one batch of {batch} samples: "
-            "how many batches does it take to cover {samples} samples?"
-        ).format(steps=steps_per_epoch, batch=Q1_BATCH, samples=Q1_SAMPLES)
-    )
+def _steps(steps: float) -> dict:
+    """What the messages of exercise 1 say besides the answer."""
+    last = Q1_SAMPLES - (Q1_STEPS - 1) * Q1_BATCH
+    return {"steps": steps, "samples": Q1_SAMPLES, "batch": Q1_BATCH, "last": last}
 
 
 def _as_history(history, name: str):
@@ -64,55 +45,70 @@ def _as_history(history, name: str):
     return history
 
 
-def _check_fit(history_q2, make_model=None, x=None, y=None) -> None:
-    history = _as_history(history_q2, "history_q2")
-    epochs = len(history.history.get("loss", []))
-    if epochs != Q2_EPOCHS:
-        raise WrongAnswer(
-            _("history_q2 records {epochs} epochs; the exercise asks for epochs={wanted}.").format(
-                epochs=epochs, wanted=Q2_EPOCHS
-            )
-        )
-    steps = history.params.get("steps")
-    wanted = math.ceil(Q2_SAMPLES / Q2_BATCH)
-    if steps != wanted:
-        raise WrongAnswer(
-            _(
-                "each epoch took {steps} steps; batch_size={batch} on all {samples} samples "
-                "takes ceil({samples} / {batch}) = {wanted}. Check batch_size, and train "
-                "on x and y."
-            ).format(steps=steps, batch=Q2_BATCH, samples=Q2_SAMPLES, wanted=wanted)
-        )
-    if "accuracy" not in history.history:
-        raise WrongAnswer(
-            _(
-                "history_q2 has no 'accuracy': train a model from make_model(), which is "
-                "compiled with metrics=['accuracy']."
-            )
-        )
-    if make_model is not None:
-        _check_batch_size(history, make_model, x, y)
+def _epochs(history) -> int:
+    return len(history.history.get("loss", []))
 
 
-def _check_batch_size(history, make_model, x, y) -> None:
+def _other_batch_size(history, make_model, x, y) -> bool:
     """Steps alone allow batch sizes 64 to 71: one epoch of the same seeded fit pins it."""
+    if make_model is None:  # the check cell passed the History alone
+        return False
     first = make_model().fit(x, y, epochs=1, batch_size=Q2_BATCH, verbose=0)
-    if not math.isclose(history.history["loss"][0], first.history["loss"][0], rel_tol=1e-6):
-        raise WrongAnswer(
-            _(
-                "{epochs} epochs of {steps} steps, but the first epoch's loss is not that of "
-                "a fresh make_model() trained with batch_size={batch}: any batch size from 64 "
-                "to 71 takes 9 steps. Use batch_size={batch}, a new make_model(), x and y, "
-                "and no other options."
-            ).format(epochs=Q2_EPOCHS, steps=math.ceil(Q2_SAMPLES / Q2_BATCH), batch=Q2_BATCH)
-        )
+    return not math.isclose(history.history["loss"][0], first.history["loss"][0], rel_tol=1e-6)
 
+
+#: What history_q2 must not be, in the order it is checked: it is right when none applies.
+FIT_RULES = [
+    Mistake(
+        N_("history_q2 records {epochs} epochs; the exercise asks for epochs={wanted}."),
+        when=lambda history, *data: (
+            _epochs(history) != Q2_EPOCHS and {"epochs": _epochs(history), "wanted": Q2_EPOCHS}
+        ),
+    ),
+    Mistake(
+        N_(
+            "each epoch took {steps} steps; batch_size={batch} on all {samples} samples "
+            "takes ceil({samples} / {batch}) = {wanted}. Check batch_size, and train "
+            "on x and y."
+        ),
+        when=lambda history, *data: (
+            history.params.get("steps") != Q2_STEPS
+            and {
+                "steps": history.params.get("steps"),
+                "batch": Q2_BATCH,
+                "samples": Q2_SAMPLES,
+                "wanted": Q2_STEPS,
+            }
+        ),
+    ),
+    Mistake(
+        N_(
+            "history_q2 has no 'accuracy': train a model from make_model(), which is "
+            "compiled with metrics=['accuracy']."
+        ),
+        when=lambda history, *data: "accuracy" not in history.history,
+    ),
+    Mistake(
+        N_(
+            "{epochs} epochs of {steps} steps, but the first epoch's loss is not that of "
+            "a fresh make_model() trained with batch_size={batch}: any batch size from 64 "
+            "to 71 takes 9 steps. Use batch_size={batch}, a new make_model(), x and y, "
+            "and no other options."
+        ),
+        when=lambda history, *data: (
+            _other_batch_size(history, *data)
+            and {"epochs": Q2_EPOCHS, "steps": Q2_STEPS, "batch": Q2_BATCH}
+        ),
+    ),
+]
 
 Q3_EPOCH = 10  # counted from 1, as fit prints it
+Q3_ATOL = 5e-5  # the accuracy as fit prints it, to four decimals
 
 
-def _check_epoch_accuracy(accuracy_epoch_10, history) -> None:
-    history = _as_history(history, "history")
+def _long_run(history, name: str):
+    """The History of notebook 03's 30-epoch run: it has the accuracy of epoch 10 and 11."""
+    history = _as_history(history, name)
     accuracy = history.history.get("accuracy")
     if accuracy is None:
         raise WrongAnswer(
@@ -127,46 +123,58 @@ def _check_epoch_accuracy(accuracy_epoch_10, history) -> None:
                 "history has only {epochs} epochs: pass the 30-epoch run as the second argument."
             ).format(epochs=len(accuracy))
         )
-    if isinstance(accuracy_epoch_10, (list, tuple)):
+    return history
+
+
+def _one_accuracy(value, name: str) -> float:
+    if isinstance(value, (list, tuple)):
         raise WrongAnswer(
             _(
                 "that is a list of {count} values, one per epoch; pick one of them with [...]."
-            ).format(count=len(accuracy_epoch_10))
+            ).format(count=len(value))
         )
-    value = as_number(accuracy_epoch_10, "accuracy_epoch_10")
-
-    def same(other: float) -> bool:
-        return math.isclose(value, other, abs_tol=5e-5)
-
-    if same(accuracy[Q3_EPOCH - 1]):
-        return
-    if same(accuracy[Q3_EPOCH]):
-        raise WrongAnswer(
-            _(
-                "{value:.4f} is the accuracy after epoch {next}: Python lists count "
-                "from 0, so epoch {epoch} is at index {index}."
-            ).format(value=value, next=Q3_EPOCH + 1, epoch=Q3_EPOCH, index=Q3_EPOCH - 1)
-        )
-    if same(accuracy[-1]):
-        raise WrongAnswer(
-            _("{value:.4f} is the accuracy after the last epoch, not epoch 10.").format(value=value)
-        )
-    if same(history.history.get("loss", [math.nan] * Q3_EPOCH)[Q3_EPOCH - 1]):
-        raise WrongAnswer(
-            _("{value:.4f} is the loss after epoch 10; the exercise asks for the accuracy.").format(
-                value=value
-            )
-        )
-    raise WrongAnswer(
-        _(
-            "{value:.4f} is not the accuracy after epoch 10: look up the 'accuracy' key "
-            "of history.history and pick the right index."
-        ).format(value=value)
-    )
+    return as_number(value, name)
 
 
-q1 = Exercise(
-    check=_check_steps,
+def _recorded(key: str, at: int, **said):
+    """A Mistake test: the answer is history.history[key][at] (fills {value} and ``said``)."""
+
+    def found(value: float, history) -> dict | bool:
+        recorded = history.history.get(key, [])
+        same_value = at < len(recorded) and same(value, recorded[at], atol=Q3_ATOL)
+        return same_value and {"value": value, **said}
+
+    return found
+
+
+q1 = ValueExercise(
+    answer=Arg("steps_per_epoch", read=as_number),
+    rules=[
+        Mistake(
+            N_(
+                "you gave {steps:g}: a number of steps is whole. Round "
+                "{samples} / {batch} up, because the last, smaller batch is a step too."
+            ),
+            when=lambda steps: steps != int(steps) and _steps(steps),
+        )
+    ],
+    expected=Q1_STEPS,
+    mistakes=[
+        Mistake(
+            N_(
+                "you gave {steps:g}, which leaves out the last batch of {last} samples; "
+                "Keras trains on it too, so round up (math.ceil)."
+            ),
+            when=lambda steps: steps == Q1_SAMPLES // Q1_BATCH and _steps(steps),
+        )
+    ],
+    otherwise=Mistake(
+        N_(
+            "you gave {steps:g}. One step trains on one batch of {batch} samples: "
+            "how many batches does it take to cover {samples} samples?"
+        ),
+        when=_steps,
+    ),
     hint=N_(
         "Divide the number of samples by the batch size and round up: "
         "a last, smaller batch is still one step."
@@ -175,8 +183,10 @@ q1 = Exercise(
     success=N_("9 full batches of 32 and a last one of 10: 10 steps per epoch."),
 )
 
-q2 = Exercise(
-    check=_check_fit,
+q2 = ValueExercise(
+    answer=Arg("history_q2", read=_as_history),
+    inputs=[Arg(name, default=lambda: None) for name in ("make_model", "x", "y")],
+    rules=FIT_RULES,
     hint=N_(
         "fit returns the History: history_q2 = make_model().fit(x, y, epochs=..., "
         "batch_size=..., verbose=0)"
@@ -185,8 +195,37 @@ q2 = Exercise(
     success=N_("15 epochs of ceil(569 / 64) = 9 steps each: 135 weight updates."),
 )
 
-q3 = Exercise(
-    check=_check_epoch_accuracy,
+q3 = ValueExercise(
+    answer=Arg("accuracy_epoch_10", read=_one_accuracy),
+    inputs=[Arg("history", read=_long_run)],
+    expected=lambda history: history.history["accuracy"][Q3_EPOCH - 1],
+    atol=Q3_ATOL,
+    mistakes=[
+        Mistake(
+            N_(
+                "{value:.4f} is the accuracy after epoch {next}: Python lists count "
+                "from 0, so epoch {epoch} is at index {index}."
+            ),
+            when=_recorded(
+                "accuracy", Q3_EPOCH, next=Q3_EPOCH + 1, epoch=Q3_EPOCH, index=Q3_EPOCH - 1
+            ),
+        ),
+        Mistake(
+            N_("{value:.4f} is the accuracy after the last epoch, not epoch 10."),
+            when=_recorded("accuracy", -1),
+        ),
+        Mistake(
+            N_("{value:.4f} is the loss after epoch 10; the exercise asks for the accuracy."),
+            when=_recorded("loss", Q3_EPOCH - 1),
+        ),
+    ],
+    otherwise=Mistake(
+        N_(
+            "{value:.4f} is not the accuracy after epoch 10: look up the 'accuracy' key "
+            "of history.history and pick the right index."
+        ),
+        when=lambda value, history: {"value": value},
+    ),
     hint=N_(
         "history.history['accuracy'] lists one value per epoch, starting with epoch 1 at index 0."
     ),
