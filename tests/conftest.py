@@ -1,4 +1,5 @@
-"""Shared fixtures: a non-interactive matplotlib, closed figures, a seeded rng."""
+"""Shared fixtures: a non-interactive matplotlib, closed figures, a seeded rng, a temporary
+folder for the learner's progress."""
 
 import matplotlib
 import numpy as np
@@ -6,6 +7,7 @@ import pytest
 
 from helpers.environment import quiet_tensorflow
 from helpers.i18n import set_language
+from helpers.progress import FOLDER_VARIABLE
 
 # Quiet TensorFlow in this process too, as the notebooks' setup_notebook() does.
 quiet_tensorflow()
@@ -30,3 +32,14 @@ def _english_again():
     """A test may switch the helpers to Korean: the next test starts in English."""
     yield
     set_language("en")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _progress_in_a_temporary_folder(tmp_path_factory):
+    """Exercise checks note the learner's progress: here, never in the real home folder.
+
+    Set for the whole process, so the kernels a test starts (JupyterLab's) inherit it.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(FOLDER_VARIABLE, str(tmp_path_factory.mktemp("progress")))
+        yield

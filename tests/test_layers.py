@@ -40,6 +40,7 @@ LAYERS: dict[str, set[str] | None] = {
     "history": FOUNDATION,
     "feedback": FOUNDATION,
     "environment": FOUNDATION,
+    "progress": FOUNDATION,  # the learner's record; the exercises note into it
     "data": FOUNDATION | {"datafiles", "splits"},
     "curves": FOUNDATION | {"history"},
     "plots": FOUNDATION | {"history"},

@@ -20,6 +20,7 @@ import io
 import logging
 import math
 import numbers
+import sys
 import textwrap
 import warnings
 from collections.abc import Callable, Iterator
@@ -29,11 +30,14 @@ from typing import Any
 import numpy as np
 
 from helpers.i18n import N_, _
+from helpers.progress import record
 
 #: What the learner sees while the starter's None is still in place (translated when shown).
 REPLACE_NONE = N_("replace None with your answer, run that cell, then check again.")
 #: Loggers that TensorFlow and Keras write warnings to (such as tf.function retracing).
 QUIET_LOGGERS = ("tensorflow", "absl", "keras")
+#: The modules of the lessons' exercises: helpers.exercises.lesson03's are lesson "03"'s.
+LESSON_MODULE = "helpers.exercises.lesson"
 
 
 class WrongAnswer(Exception):
@@ -183,16 +187,36 @@ class Exercise:
         return message.format(**values)
 
     def check(self, *answers: Any) -> None:
-        """Print whether the answer is right and, if not, what is wrong."""
-        print(self.evaluate(*answers))
+        """Print whether the answer is right and, if not, what is wrong (noted in the progress)."""
+        result = self.evaluate(*answers)
+        print(result)
+        happened = {"checked": True, "answered": result.answered, "passed": result.ok}
+        self._note(*(event for event, yes in happened.items() if yes))
 
     def hint(self) -> None:
         """Print a hint."""
         print(_("💡 Hint: {hint}").format(hint=self.hint_text))
+        self._note("hint")
 
     def solution(self) -> None:
         """Print a solution you can copy into the cell above."""
         print(_("Solution:") + "\n" + textwrap.indent(self.solution_text, "    "))
+        self._note("solution")
+
+    def _note(self, *events: str) -> None:
+        """Note ``events`` in the learner's progress (:mod:`helpers.progress`), if a lesson
+        module defines this exercise: its lesson and name are found there, ``lesson03.q1``.
+        Prints nothing and never raises. ``evaluate`` notes nothing: it only judges."""
+        for module_name, module in list(sys.modules.items()):
+            lesson = module_name.removeprefix(LESSON_MODULE)
+            if lesson == module_name or module is None:
+                continue
+            defined = {name: value for name, value in list(vars(module).items())
+                       if isinstance(value, Exercise)}  # fmt: skip
+            for name, value in defined.items():
+                if value is self:
+                    record(lesson, name, *events, exercises=list(defined))
+                    return
 
 
 def _unexpected(error: Exception) -> str:
