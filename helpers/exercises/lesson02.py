@@ -1,7 +1,10 @@
 """Exercises for notebook 02: compile (loss, optimizer, metrics).
 
-The checkers use public Keras APIs only: ``keras.losses.get``, a loss object's
-``name``, ``model.optimizer`` and its ``learning_rate``,
+Exercises 1 (a loss per problem) and 2 (a compiled model) have no one right
+value, only known ways to be wrong: each is a ValueExercise declared with its
+rules alone, in the order they are checked. Exercise 3 keeps its own checker
+(why: beside it). They use public Keras APIs only: ``keras.losses.get``, a
+loss object's ``name``, ``model.optimizer`` and its ``learning_rate``,
 ``model.get_compile_config()``, and calling the learner's function on probe
 values and on symbolic ``keras.KerasTensor`` inputs.
 """

@@ -1,6 +1,9 @@
 """Exercises for notebook 03: fit, epochs, batch size and History.
 
-The checkers read a Keras ``History`` through its public attributes:
+Exercises 1 (steps per epoch) and 3 (the accuracy of epoch 10) are numbers
+compared with the value they should have, with their known mistakes; exercise
+2 (the History of a fit) is judged by rules alone. Each is a ValueExercise.
+A Keras ``History`` is read through its public attributes:
 ``history.history`` (one value per epoch) and ``history.params`` (the
 ``epochs`` and ``steps`` that ``fit`` ran).
 """
