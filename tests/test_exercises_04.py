@@ -152,6 +152,12 @@ def test_q3_explains_wrong_answers(answer, message):
     assert not result.ok and message in result.message, result.message
 
 
+@pytest.mark.parametrize("blank", [None, "", "  ", 3, ["overfitting"]])
+def test_q3_a_run_without_a_word_is_named(blank):
+    result = lesson04.q3.evaluate({"A": "overfitting", "B": blank, "C": "good fit"})
+    assert not result.ok and result.message.startswith("give run B one of"), result.message
+
+
 @settings(max_examples=40, deadline=None)
 @given(ANY_ANSWER)
 def test_any_single_answer_gets_a_proper_message(answer):

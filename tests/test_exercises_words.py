@@ -71,6 +71,35 @@ def test_one_word_and_its_korean_message():
     assert result.message.startswith("'뭔가': 'overfitting', 'underfitting', 'good fit' 중 하나가")
 
 
+RUNS = WordExercise(
+    answer="diagnosis",
+    words=FIT,
+    right={"A": "overfitting", "B": "good fit"},
+    mistakes={"underfitting": "run {key} would have both losses high."},
+    missing="give run {key} a word.",
+    hint="h",
+    solution="diagnosis = {'A': 'overfitting', 'B': 'good fit'}",
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ({"A": "under", "B": "good"}, "run A would have both losses high."),
+        ({"B": "good"}, "give run A a word."),
+        ({"A": 3, "B": "good"}, "give run A a word."),
+        ({"A": "over", "B": "  "}, "give run B a word."),
+        ({"A": "over", "B": "meh"}, "B: 'meh' is not one of 'overfitting', 'underfitting', 'go"),
+    ],
+)
+def test_a_missing_word_has_its_message_and_a_message_naming_its_key_is_not_prefixed(
+    answer, message
+):
+    result = RUNS.evaluate(answer)
+    assert not result.ok and result.message.startswith(message), result.message
+    assert RUNS.evaluate({"A": "과대적합", "B": "good"}).ok
+
+
 CHOICE = Choice(
     answer="choice",
     options=["A", "B", "C"],

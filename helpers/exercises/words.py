@@ -68,7 +68,10 @@ class WordExercise(Declared):
     ``right``: the meaning, or a dict key -> meaning (then the answer is a dict with
     those keys; keys compare without case and spaces). ``mistakes``: a meaning the
     learner gave -> what to say. Messages may use ``{key}``, ``{given}`` (the
-    learner's text), ``{meaning}`` (how it was read), ``{right}`` and ``{choices}``.
+    learner's text), ``{meaning}`` (how it was read), ``{right}`` and ``{choices}``;
+    a message for one key of a dict starts "{key}: ", unless it names ``{key}`` itself.
+    ``missing``: what to say when a text is left out or is not a word (None, a number,
+    blanks); by default ``unknown`` says it.
 
     >>> q = WordExercise(
     ...     answer="diagnosis", right="overfitting",
@@ -89,6 +92,7 @@ class WordExercise(Declared):
         right: str | Mapping[str, str],
         mistakes: Mapping[str, str] | None = None,
         unknown: str = N_("{given!r} is not one of {choices}: name exactly one."),
+        missing: str | None = None,
         otherwise: str = N_("{given!r} is not the answer: look again at what the exercise shows."),
         unanswered: str = REPLACE_NONE,
         inputs: Sequence[Arg | str] = (),
@@ -100,6 +104,7 @@ class WordExercise(Declared):
             raise ValueError(refusal("right and mistakes", _("meanings of words"), wrong))
         self.words, self.right, self.mistakes = words, right, dict(mistakes or {})
         self.unknown, self.otherwise, self.unanswered = unknown, otherwise, unanswered
+        self.missing = missing or unknown
         super().__init__(answer=answer, inputs=inputs, **texts)
 
     def pairs(self, answer: Any) -> list[tuple[str, Any, str]]:
@@ -124,14 +129,17 @@ class WordExercise(Declared):
             said = {**names, "key": key, "given": text, "meaning": meaning, "right": right}
             said["choices"] = self.words.listed()
             if meaning is None:
-                raise WrongAnswer(self._say(self.unknown, said))
+                blank = not isinstance(text, str) or not text.strip()
+                raise WrongAnswer(self._say(self.missing if blank else self.unknown, said))
             if meaning != right:
                 raise WrongAnswer(self._say(self.mistakes.get(meaning, self.otherwise), said))
         return None
 
     def _say(self, message: str, said: dict) -> str:
         text = _(message).format(**said)
-        return _("{key}: {message}").format(key=said["key"], message=text) if said["key"] else text
+        if not said["key"] or "{key}" in message:
+            return text
+        return _("{key}: {message}").format(key=said["key"], message=text)
 
 
 class Choice(WordExercise):
