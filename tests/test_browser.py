@@ -6,6 +6,7 @@ Screenshots of every step go to tests/screenshots/ (git-ignored).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -250,4 +251,41 @@ def test_the_korean_playground_speaks_korean_and_trains(page, lab):
     assert figures.count() >= 1, "the lesson's figures are not shown"
     figures.first.scroll_into_view_if_needed()
     notebook.shot("3-korean-figure", figures.first)
+    assert_no_errors(notebook)
+
+
+def test_a_check_in_the_lab_changes_the_progress_line(page, lab, tmp_path):
+    """A wrong, then a right answer to lesson 00's q1 in a real kernel: the lesson's line
+    and the saved table follow, and the record lands in the folder the kernel was given."""
+    folder = tmp_path / "progress"
+    cells = [
+        f"import os\nos.environ['KFS_PROGRESS_DIR'] = {str(folder)!r}\n"
+        "from helpers.data import load_mnist_subset\nfrom helpers.exercises import lesson00\n"
+        "from helpers.progress import progress\nimages, labels = load_mnist_subset()",
+        "x_flat = images.reshape(len(images), 28 * 28).astype('float32')  # not scaled yet\n"
+        "lesson00.q1.check(x_flat)",
+        "progress(lesson='00')",
+        "x_flat = x_flat / 255\nlesson00.q1.check(x_flat)",
+        "progress(lesson='00')",
+        "progress()",
+    ]
+    book = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in cells])
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                   "language": "python"}  # fmt: skip
+    nbformat.write(book, lab.root / "progress_check.ipynb")
+    notebook = Notebook(page, lab, "progress_check.ipynb", SCREENSHOTS)
+    notebook.expected_errors = 0
+    notebook.run_all()
+    shown = [notebook.cells.nth(index).locator(".jp-OutputArea").inner_text() for index in range(6)]
+    notebook.shot("1-progress-after-a-wrong-and-a-right-answer")
+    assert shown[1].startswith("❌ Not yet: the values run from 0 to 255"), shown[1]
+    assert "Lesson 00 in this session: 0 of 2 exercises passed." in shown[2], shown[2]
+    assert re.search(r"q1 +not passed yet", shown[2]), shown[2]
+    assert shown[3].startswith("✅ Correct!"), shown[3]
+    assert "Lesson 00 in this session: 1 of 2 exercises passed." in shown[4], shown[4]
+    assert re.search(r"q1 +passed", shown[4]) and re.search(r"q2 +not checked", shown[4])
+    assert f"saved in {folder / 'progress.json'}" in shown[5], shown[5]
+    assert "Lesson 00: 1 of 2 exercises passed." in shown[5], shown[5]
+    saved = json.loads((folder / "progress.json").read_text(encoding="utf-8"))["lessons"]
+    assert set(saved["00"]["q1"]) == {"checked", "answered", "passed"}
     assert_no_errors(notebook)
