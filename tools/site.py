@@ -120,6 +120,9 @@ def _configure(app, config) -> None:
         with po.open("rb") as source, mo.open("wb") as target:
             write_mo(target, read_po(source))
         app.add_message_catalog("sphinx", str(mo.parents[2]))
+    from sphinx.locale import _
+
+    config.html_theme_options = {**config.html_theme_options, "search_bar_text": _("Search...")}
 
 
 def _add_lesson_list(app, docname: str, source: list[str]) -> None:
@@ -277,6 +280,7 @@ def build(out: Path, source: Path = ROOT, languages=tuple(EDITIONS)) -> Path:
     if "ko" in languages:
         copy_font(out / "ko" / "_static")  # course.css uses it on the Korean pages
     shutil.copy(SETTINGS / "index.html", out / "index.html")
+    (out / ".nojekyll").touch()  # GitHub Pages serves the folders that start with _ as they are
     notebooks = [
         source / page
         for language in languages
