@@ -85,15 +85,14 @@ def progress_file() -> Path:
     if "google.colab" in sys.modules:
         return COLAB_FOLDER / FILE_NAME
     if sys.platform == "win32":
-        variable, default = "APPDATA", ("AppData", "Roaming")
+        base, default = os.environ.get("APPDATA", ""), ("AppData", "Roaming")
     elif sys.platform == "darwin":
-        variable, default = "", ("Library", "Application Support")
+        base, default = "", ("Library", "Application Support")
     else:
-        variable, default = "XDG_DATA_HOME", (".local", "share")
-    base = Path(os.environ.get(variable, "") if variable else "")
-    if not base.is_absolute():  # unset, or relative (which the specifications ignore)
+        base, default = os.environ.get("XDG_DATA_HOME", ""), (".local", "share")
+    if not os.path.isabs(base):  # unset, or relative (which the specifications ignore)
         base = Path.home().joinpath(*default)
-    return base / FOLDER_NAME / FILE_NAME
+    return Path(base) / FOLDER_NAME / FILE_NAME
 
 
 def record(lesson: str, exercise: str, *events: str, exercises: Sequence[str] = ()) -> None:
