@@ -15,10 +15,10 @@ from itertools import cycle
 from typing import Any
 
 from helpers.checks import refusal, whole_number
-from helpers.history import base_metrics, to_history_dict
+from helpers.history import drawn_history, pick_metrics
 from helpers.i18n import N_, _
 
-__all__ = ["check_metrics", "curves_svg"]
+__all__ = ["curves_svg"]
 
 _COLORS = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -32,11 +32,6 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 24, 36  # margins of the plotting area in
 
 
 # ----------------------------------------------------------------- drawing ---
-
-
-#: Values beyond this size are drawn at the frame's edge, as NaN and infinity are left out:
-#: an axis any longer would overflow Python's floats.
-_LARGEST = 1e300
 
 
 def _nice_step(span: float, count: int) -> tuple[float, int]:
@@ -57,7 +52,6 @@ def _nice_step(span: float, count: int) -> tuple[float, int]:
 
 def _y_ticks(values: list[float]) -> tuple[float, float, list[str]]:
     """Axis limits and the tick labels, evenly spaced from the lower limit to the upper."""
-    values = [min(max(v, -_LARGEST), _LARGEST) for v in values]
     lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
     if hi - lo < 1e-9 * max(1.0, abs(hi)):  # a flat curve: give it some room
         pad = 0.05 * max(1.0, abs(hi))
@@ -157,31 +151,6 @@ def _legend(runs: Mapping[str, Mapping[str, list[float]]], y: float) -> list[str
     return parts
 
 
-def check_metrics(metrics: object) -> None:
-    """Refuse ``metrics`` unless it is None or a non-empty list of metric names.
-
-    Args:
-        metrics: what a caller of :func:`curves_svg` passed as ``metrics``.
-
-    Raises:
-        TypeError: ``metrics`` is a string, empty, or holds a non-string.
-    """
-    if metrics is not None and (
-        isinstance(metrics, str)
-        or not isinstance(metrics, Sequence)
-        or not metrics
-        or not all(isinstance(m, str) for m in metrics)
-    ):
-        raise TypeError(
-            refusal(
-                "metrics",
-                _("None (loss and the first other metric) or a list of metric names"),
-                metrics,
-                _("For example ['loss', 'accuracy']."),
-            )
-        )
-
-
 def curves_svg(
     runs: Mapping[str, Any],
     *,
@@ -194,14 +163,16 @@ def curves_svg(
     Each run gets its own colour; training curves are solid, validation curves
     (``val_...``) dashed in the same colour. Non-empty labels are listed under
     the panels. NaN and infinite values are left out; values beyond 1e300 are
-    drawn at the frame's edge. A run whose last value is NaN or infinite (it
-    diverged) does not set the value axis unless no other run does.
+    drawn at the frame's edge, as :func:`~helpers.plots.plot_history` draws them.
+    A run whose last value is NaN or infinite (it diverged) does not set the
+    value axis unless no other run does.
 
     Args:
         runs: label -> history (a Keras ``History`` or a dict of metric -> one
             value per epoch).
-        metrics: the metrics to draw, one panel each (names without ``val_``);
-            None draws ``loss`` and the first other metric.
+        metrics: the metrics to draw, one panel each (names without ``val_``):
+            one name or a list; None draws every metric of the runs, ``loss``
+            first, as :func:`~helpers.plots.plot_training` does.
         max_epoch: the epoch axis runs from 1 to the longest run, or to
             ``max_epoch`` if that is larger (so a live plot does not rescale).
         width: the drawing's width in pixels, 200 to 100,000.
@@ -228,19 +199,11 @@ def curves_svg(
                 _("E.g. {'adam': history}."),
             )
         )
-    histories = {str(label): to_history_dict(history) for label, history in runs.items()}
-    available = {m for h in histories.values() for m in base_metrics(h)}
-    if metrics is None:
-        metrics = base_metrics(next(iter(histories.values())))[:2]
-    check_metrics(metrics)
-    unknown = [m for m in metrics if m not in available]
-    if unknown:
-        raise ValueError(
-            _(
-                "No curve called {name} in the history; the metrics there are "
-                "{available}. Pick from those (without 'val_')."
-            ).format(name=repr(unknown[0]), available=sorted(available))
-        )
+    histories = {
+        str(label): drawn_history(history, name=f"runs[{label!r}]")
+        for label, history in runs.items()
+    }
+    metrics = pick_metrics(list(histories.values()), metrics)
     if max_epoch is not None:
         max_epoch = whole_number("max_epoch", max_epoch, low=1, high=_MAX_EPOCH, hint=_(_EPOCHS))
     width = whole_number("width", width, low=200, high=_MAX_WIDTH, hint=_("It counts pixels."))

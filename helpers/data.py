@@ -30,14 +30,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.checks import real_number, whole_number
+from helpers.checks import random_seed, real_number, whole_number
 from helpers.datafiles import DATA_DIR, read_csv, verified_bytes
 from helpers.i18n import N_, _
 from helpers.splits import (
     XY,
     Split,
     check_options,
-    check_seed,
     split_if_asked,
     split_sizes,
     train_test_split,
@@ -229,7 +228,7 @@ def make_xor(n_samples: int = 4, *, noise: float = 0.0, seed: int = 0) -> XY:
         "noise", noise, low=0, high=100,
         hint=_("It is a standard deviation, such as 0.1; 0 adds none."),
     )  # fmt: skip
-    seed = check_seed(seed)
+    seed = random_seed("seed", seed)
 
     corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
     labels = np.array([0, 1, 1, 0], dtype=np.int64)

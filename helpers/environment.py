@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 
-from helpers.checks import true_or_false, whole_number
+from helpers.checks import random_seed, true_or_false
 from helpers.i18n import _, ngettext, set_language
 
 # Both must be in the environment before TensorFlow loads. Level 3 keeps even
@@ -195,10 +195,8 @@ def setup_notebook(*, seed: int = 42, short_errors: bool = True, language: str =
           ...
         All good: you are ready to start.
     """
-    largest = 2**32 - 1
     set_language(language)  # first, so that even a refused seed is explained in that language
-    hint = _("For example seed=42; the largest is 2**32 - 1 = {largest}.").format(largest=largest)
-    seed = whole_number("seed", seed, low=0, high=largest, hint=hint)
+    seed = random_seed("seed", seed)
     short_errors = true_or_false("short_errors", short_errors)
     loaded_loudly = quiet_tensorflow()
     import keras

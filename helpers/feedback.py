@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-import numpy as np
-
-from helpers.checks import real_number, refusal, true_or_false, whole_number
+from helpers.checks import one_number, real_number, text, texts, true_or_false, whole_number
 from helpers.i18n import N_, _
 
 MAX_DIGITS = 10  # decimals printed; more would only show a float's rounding noise
@@ -70,16 +68,12 @@ def expect_range(
         ⚠️ test loss is above the expected range 0.0 to 0.5.
         False
     """
-    if not isinstance(name, str) or not name:
-        raise TypeError(refusal("name", _("a short text such as 'test accuracy'"), name))
-    value = _number(value, name)
-    low, high = real_number("low", low), real_number("high", high)
-    if not low <= high:
-        raise ValueError(
-            _("low must not exceed high; got low={low}, high={high}.").format(low=low, high=high)
-        )
+    name = text("name", name, must_be=_("a short text such as 'test accuracy'"))
+    value = one_number("value", value, hint=_("It is the value of {name}.").format(name=name))
+    high = real_number("high", high)
+    low = real_number("low", low, high=high, hint=_("The range runs from low up to high."))
     digits = whole_number("digits", digits, low=0, high=MAX_DIGITS)
-    causes = _texts("causes", causes)
+    causes = texts("causes", causes)
     show_value = true_or_false("show_value", show_value)
     inside = not math.isnan(value) and low <= value <= high
     where = "in" if inside else "below" if value < low else "above" if value > high else "nan"
@@ -98,24 +92,3 @@ def expect_range(
         lines += [f"  - {cause}" for cause in causes]
     print("\n".join(lines))
     return False
-
-
-def _number(value: object, name: str) -> float:
-    """``value`` as a float, NaN and infinity included; tensors and 0-d arrays too."""
-    if not isinstance(value, (str, bytes, bool, np.bool_)):
-        try:
-            return float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError, OverflowError):
-            pass
-    hint = _("It is the value of {name}.").format(name=name)
-    raise TypeError(refusal("value", _("a number"), value, hint))
-
-
-def _texts(name: str, value: object) -> list[str]:
-    must_be = _("a list of texts")
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise TypeError(refusal(name, must_be, value, _("Put even one text in a list: ['...'].")))
-    texts = list(value)
-    if not all(isinstance(text, str) for text in texts):
-        raise TypeError(refusal(name, must_be, value))
-    return texts

@@ -9,25 +9,66 @@ curves accepts either that object or the plain dictionary, through
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import numbers
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from helpers.checks import history as read_history
+from helpers.checks import refusal, texts
 from helpers.i18n import _
 
+#: The largest value a curve is drawn at. A larger one (a run diverging) is drawn at
+#: +-LARGEST, the edge of the frame, as NaN and infinity are left out: every drawer of
+#: curves treats them alike, and an axis any longer would overflow Python's floats.
+LARGEST = 1e300
 
-def to_history_dict(history: Any) -> dict[str, list[float]]:
+
+class Recorder:
+    """A history recorded epoch by epoch: one value per epoch for every metric.
+
+    A metric missing from an epoch's logs (``model.fit(..., validation_freq=n)``
+    validates every n-th epoch only) gets NaN there, at the epochs before it
+    first appears too. Values that are not real numbers are left out.
+
+    Example::
+
+        >>> recorder = Recorder()
+        >>> recorder.add({"loss": 0.9})
+        >>> recorder.add({"loss": 0.5, "val_loss": 0.7})
+        >>> recorder.history
+        {'loss': [0.9, 0.5], 'val_loss': [nan, 0.7]}
+    """
+
+    def __init__(self) -> None:
+        self.history: dict[str, list[float]] = {}
+        self.epochs = 0
+
+    def add(self, logs: Mapping[str, Any]) -> None:
+        """Record one epoch's ``logs``: metric name -> value."""
+        for name, value in logs.items():
+            if isinstance(value, numbers.Real):
+                self.history.setdefault(name, [math.nan] * self.epochs).append(float(value))
+        self.epochs += 1
+        for values in self.history.values():
+            if len(values) < self.epochs:
+                values.append(math.nan)
+
+
+def to_history_dict(history: Any, *, name: str = "history") -> dict[str, list[float]]:
     """Return ``{metric: [value per epoch]}`` from a Keras ``History`` or a dict.
 
     Every list gets one value per epoch, epoch 1 first. ``model.fit(...,
     validation_freq=n)`` records the ``val_`` metrics only every n-th epoch, so
     their lists are shorter: they are padded with NaN at the epochs where
-    validation did not run, as :class:`~helpers.live.LivePlot` records them.
-    The padding assumes an integer ``validation_freq`` (every n-th epoch), the
-    one that the lengths can tell apart.
+    validation did not run, as :class:`Recorder` (and so
+    :class:`~helpers.live.LivePlot`) records them. The padding assumes an
+    integer ``validation_freq`` (every n-th epoch), the one that the lengths
+    can tell apart.
 
     Args:
         history: what ``model.fit`` returns, or its ``.history`` dict of
             metric name -> list of numbers.
+        name: what a refusal calls ``history``.
 
     Returns:
         A new dict of metric name -> list of floats, one per epoch.
@@ -43,57 +84,26 @@ def to_history_dict(history: Any) -> dict[str, list[float]]:
         >>> to_history_dict({"loss": [0.9, 0.6, 0.5, 0.4], "val_loss": [0.7, 0.5]})
         {'loss': [0.9, 0.6, 0.5, 0.4], 'val_loss': [nan, 0.7, nan, 0.5]}
     """
-    raw = getattr(history, "history", history)
-    if not isinstance(raw, Mapping):
-        raise TypeError(
-            _(
-                "Expected a Keras History (what model.fit returns) or a dict of "
-                "metric name -> list of numbers; got {kind}."
-            ).format(kind=type(history).__name__)
-        )
-    if not raw:
-        raise ValueError(
-            _(
-                "The history is empty: train for at least one epoch "
-                "(model.fit(..., epochs=1) or more) before plotting."
-            )
-        )
-    result: dict[str, list[float]] = {}
-    for name, values in raw.items():
-        if not isinstance(name, str):
-            raise TypeError(
-                _("The history's metric names must be strings; got {name}.").format(name=repr(name))
-            )
-        if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-            raise TypeError(
-                _("History[{name}] must be a list with one number per epoch; got {kind}.").format(
-                    name=repr(name), kind=type(values).__name__
-                )
-            )
-        try:
-            result[name] = [float(v) for v in values]
-        except (TypeError, ValueError):
-            raise TypeError(
-                _("History[{name}] must hold numbers only; got {got}.").format(
-                    name=repr(name), got=f"{list(values)!r:.200}"
-                )
-            ) from None
-        except OverflowError:
-            raise ValueError(
-                _(
-                    "History[{name}] holds a number too large for a float (above about "
-                    "1.8e308): record the values as floats (float('inf') for one that overflowed)."
-                ).format(name=repr(name))
-            ) from None
-    if not any(result.values()):
-        raise ValueError(
-            _("The history has no epochs: train for at least one epoch before plotting.")
-        )
-    return _one_value_per_epoch(result)
+    return _one_value_per_epoch(read_history(name, history))
+
+
+def drawn_history(history: Any, *, name: str = "history") -> dict[str, list[float]]:
+    """What every drawer of curves draws: :func:`to_history_dict`, values beyond
+    +-:data:`LARGEST` brought to it.
+
+    Example::
+
+        >>> drawn_history({"loss": [0.5, 1e305, float("inf")]})
+        {'loss': [0.5, 1e+300, inf]}
+    """
+    return {
+        metric: [min(max(v, -LARGEST), LARGEST) if math.isfinite(v) else v for v in values]
+        for metric, values in to_history_dict(history, name=name).items()
+    }
 
 
 def _one_value_per_epoch(history: dict[str, list[float]]) -> dict[str, list[float]]:
-    """Pad ``val_`` lists recorded every n-th epoch with NaN (in place); refuse other mismatches."""
+    """Pad ``val_`` lists recorded every n-th epoch with NaN; refuse other mismatches."""
     sizes = {name: len(values) for name, values in history.items()}
     train = {size for name, size in sizes.items() if not name.startswith("val_")}
     val = {size for name, size in sizes.items() if name.startswith("val_")}
@@ -131,11 +141,74 @@ def _one_value_per_epoch(history: dict[str, list[float]]) -> dict[str, list[floa
         )
         raise ValueError(unknown.format(sizes=sizes, runs=runs, epochs=epochs, steps=steps))
     step = steps[0]
-    for name, values in history.items():
-        if len(values) < epochs:  # a val_ metric: its values go to epochs step, 2*step...
-            history[name] = [math.nan] * epochs
-            history[name][step - 1 :: step] = values
-    return history
+    recorder = Recorder()
+    for epoch in range(1, epochs + 1):  # a val_ metric's values go to epochs step, 2*step...
+        recorder.add({
+            name: values[epoch - 1] if len(values) == epochs else values[epoch // step - 1]
+            for name, values in history.items()
+            if len(values) == epochs or epoch % step == 0
+        })  # fmt: skip
+    return {name: recorder.history[name] for name in history}
+
+
+def check_metrics(metrics: object) -> list[str] | None:
+    """``metrics`` as drawers take it: None (every metric), one name, or a list of different
+    names (the curve drawers' one rule).
+
+    Example::
+
+        >>> check_metrics("loss"), check_metrics(("loss", "accuracy")), check_metrics(None)
+        (['loss'], ['loss', 'accuracy'], None)
+    """
+    if metrics is None:
+        return None
+    must_be = _("None (every metric), a metric name or a list of different metric names")
+    hint = _("For example ['loss', 'accuracy'].")
+    names = texts("metrics", metrics, low=1, single=True, must_be=must_be, hint=hint)
+    if len(set(names)) < len(names):
+        raise ValueError(refusal("metrics", must_be, metrics, hint))
+    return names
+
+
+def pick_metrics(
+    histories: Sequence[Mapping[str, list[float]]],
+    metrics: object = None,
+    *,
+    name: str = "metrics",
+    whose: str = "",
+) -> list[str]:
+    """The metrics to draw from ``histories``: every metric they hold (``loss`` first) when
+    ``metrics`` is None, else ``metrics`` (see :func:`check_metrics`), each held by one of them.
+
+    Args:
+        histories: dicts as :func:`to_history_dict` returns.
+        metrics: what the caller passed.
+        name: the argument's name, for a refusal.
+        whose: whose metrics they are, for a refusal; by default "the history" (or "the runs").
+
+    Example::
+
+        >>> pick_metrics([{"loss": [0.5], "val_loss": [0.6]}, {"accuracy": [0.7]}])
+        ['loss', 'accuracy']
+        >>> pick_metrics([{"loss": [0.5], "val_loss": [0.6]}], "val_loss")
+        Traceback (most recent call last):
+        ...
+        ValueError: metrics must be among the metrics of the history: 'loss'; got 'val_loss'. \
+Name the training metric: its val_ curve is drawn with it.
+    """
+    available = base_metrics(dict.fromkeys(key for history in histories for key in history))
+    chosen = check_metrics(metrics)
+    if chosen is None:
+        return available
+    unknown = [metric for metric in chosen if metric not in available]
+    if unknown:
+        whose = whose or (_("the history") if len(histories) == 1 else _("the runs"))
+        must_be = _("among the metrics of {whose}: {names}").format(
+            whose=whose, names=", ".join(repr(metric) for metric in available)
+        )
+        hint = _("Name the training metric: its val_ curve is drawn with it.")
+        raise ValueError(refusal(name, must_be, unknown[0], hint))
+    return chosen
 
 
 def metric_order(name: str) -> tuple[bool, bool]:

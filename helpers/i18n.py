@@ -69,6 +69,12 @@ def N_(message: str) -> str:
     return message
 
 
+#: The one shape of every refusal of bad input. :func:`helpers.checks.refusal` fills it in;
+#: it is defined here so that :func:`set_language`, which can import no other module of the
+#: course, refuses a language in the same words.
+REFUSAL = N_("{name} must be {must_be}; got {got}.")
+
+
 def get_language() -> str:
     """The code of the language the helpers speak now: "en" or "ko"."""
     return _current["language"]
@@ -81,9 +87,13 @@ def set_language(language: str) -> None:
     text in figures all follow it. Figures drawn afterwards use a font that
     has Hangul when the language is Korean.
     """
-    from helpers.checks import one_of  # checks imports this module: import it here
-
-    one_of("language", language, LANGUAGES)
+    if not isinstance(language, str) or language not in LANGUAGES:
+        options = ", ".join(repr(code) for code in LANGUAGES)
+        refused = _(REFUSAL).format(
+            name="language", must_be=_("one of {options}").format(options=options),
+            got=repr(language)[:80],
+        )  # fmt: skip
+        raise (ValueError if isinstance(language, str) else TypeError)(refused)
     _catalog(language)  # fail here, not at the first message, if the catalog is missing
     _current["language"] = language
     use_language_font(language)

@@ -15,7 +15,6 @@ This module imports Keras, because ``LivePlot`` subclasses
 from __future__ import annotations
 
 import math
-import numbers
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -25,7 +24,8 @@ from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import display
 
 from helpers.checks import real_number, refusal
-from helpers.curves import check_metrics, curves_svg
+from helpers.curves import curves_svg
+from helpers.history import Recorder, check_metrics
 from helpers.i18n import N_, _
 
 __all__ = ["PLACEHOLDER", "LivePlot"]
@@ -61,8 +61,8 @@ class LivePlot(keras.callbacks.Callback):
     to the training time.
 
     Args:
-        metrics: names to draw, one panel each; None draws ``loss`` and the
-            first other metric (e.g. ``accuracy``).
+        metrics: the metrics to draw, one panel each: one name or a list;
+            None draws every metric, ``loss`` first (as ``plot_training`` does).
         min_interval: seconds between redraws (0 redraws every epoch).
         target: where to draw, decided once here. None opens a display area
             below the cell and updates it in place (outside Jupyter nothing is
@@ -87,14 +87,13 @@ class LivePlot(keras.callbacks.Callback):
         target: Any = None,
     ) -> None:
         super().__init__()
-        check_metrics(metrics)
+        self.metrics = check_metrics(metrics)
         self.min_interval = real_number(
             "min_interval", min_interval, low=0, hint=_("It is in seconds: 0 redraws every epoch.")
         )
         self._show = self._drawer(target)
-        self.metrics = None if metrics is None else list(metrics)
         self.target = target
-        self.history: dict[str, list[float]] = {}
+        self._recorder = Recorder()
         self._view = _SvgView()
         self._handle: Any = None
         self._last_draw = -math.inf
@@ -118,24 +117,24 @@ class LivePlot(keras.callbacks.Callback):
         )
 
     @property
+    def history(self) -> dict[str, list[float]]:
+        """Every epoch's logs so far: metric name -> one value per epoch (NaN where a metric
+        was not measured, e.g. validation with ``validation_freq=2``)."""
+        return self._recorder.history
+
+    @property
     def svg(self) -> str:
         """The latest drawing (an empty string before the first epoch ends)."""
         return self._view.svg
 
     def on_train_begin(self, logs: dict | None = None) -> None:
-        self.history = {}
+        self._recorder = Recorder()
         self._view = _SvgView()  # a new fit draws in a new area
         self._handle = None
         self._last_draw = -math.inf
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-        done = len(next(iter(self.history.values()), []))
-        for name, value in (logs or {}).items():
-            if isinstance(value, numbers.Real):
-                self.history.setdefault(name, [math.nan] * done).append(float(value))
-        for values in self.history.values():
-            if len(values) == done:  # a metric missing this epoch (e.g. validation_freq=2)
-                values.append(math.nan)
+        self._recorder.add(logs or {})
         if time.monotonic() - self._last_draw >= self.min_interval:
             self._draw()
 

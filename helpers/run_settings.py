@@ -15,7 +15,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from helpers import data
-from helpers.checks import one_of, real_number, refusal, whole_number
+from helpers.checks import MAX_SEED, one_of, real_number, refusal, whole_number
 from helpers.i18n import N_, _
 
 __all__ = [
@@ -47,7 +47,7 @@ LIMITS: dict[str, tuple[int, int | None]] = {
     "units": (1, 1024),
     "epochs": (1, 1000),
     "batch_size": (1, None),  # and at most the training set: see validate_settings
-    "seed": (0, 2**32 - 1),  # what keras.utils.set_random_seed accepts
+    "seed": (0, MAX_SEED),  # the one seed rule of helpers.checks.random_seed
 }
 
 

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.checks import real_number, refusal, whole_number
+from helpers.checks import random_seed, real_number, refusal, same_length, whole_number
 from helpers.i18n import _
 
-__all__ = ["check_options", "check_seed", "split_if_asked", "split_sizes", "train_test_split"]
+__all__ = ["check_options", "split_if_asked", "split_sizes", "train_test_split"]
 
 XY = tuple[np.ndarray, np.ndarray]
 Split = tuple[XY, XY]
 
-#: The largest seed ``keras.utils.set_random_seed`` and ``np.random.seed`` take.
-_MAX_SEED = 2**32 - 1
 #: The most samples an array can hold (NumPy indexes with 64-bit integers).
 _MAX_SAMPLES = 2**63 - 1
-
-
-def check_seed(seed: object) -> int:
-    """``seed`` as an ``int`` from 0 to 2**32 - 1, or a refusal that says so."""
-    hint = _("Any whole number from 0 to 4294967295, such as 0 or 42, gives a repeatable shuffle.")
-    return whole_number("seed", seed, low=0, high=_MAX_SEED, hint=hint)
 
 
 def _fraction(test_fraction: object) -> float:
@@ -40,7 +32,7 @@ def check_options(test_fraction: object, seed: object) -> None:
     """Refuse a loader's ``test_fraction`` (None or above 0 and below 1) or ``seed``."""
     if test_fraction is not None:
         _fraction(test_fraction)
-    check_seed(seed)
+    random_seed("seed", seed)
 
 
 def split_if_asked(x: np.ndarray, y: np.ndarray, test_fraction, seed) -> XY | Split:
@@ -150,15 +142,9 @@ def train_test_split(
         (3, 2)
     """
     _fraction(test_fraction)
-    seed = check_seed(seed)
+    seed = random_seed("seed", seed)
     x, y = _samples("x", x), _samples("y", y)
-    if len(x) != len(y):
-        raise ValueError(
-            _(
-                "x has {n_x} samples but y has {n_y}: pass one label per sample "
-                "(the first dimensions must match)."
-            ).format(n_x=len(x), n_y=len(y))
-        )
+    same_length("x", x, "y", y, hint=_("Pass one label per sample (the first dimensions match)."))
     if len(x) < 2:
         raise ValueError(
             refusal("x", _("an array of at least 2 samples"), x, _("One trains, one tests."))

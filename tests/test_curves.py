@@ -13,8 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.curves import check_metrics, curves_svg
+from helpers.curves import curves_svg
+from helpers.history import base_metrics
 from helpers.i18n import set_language
+from tests.property_support import REFUSED, mostly, outcome, unpack
+from tests.test_checks import ANYTHING
 
 HISTORY = {
     "loss": [0.9, 0.6, 0.4],
@@ -97,17 +100,20 @@ def test_curves_svg_accepts_a_keras_history_like_object():
     [
         ({}, {}, TypeError, "non-empty dict of label -> history"),
         ([HISTORY], {}, TypeError, "non-empty dict of label -> history"),
-        ({"": HISTORY}, {"metrics": "loss"}, TypeError, r"list of metric\s+names"),
-        ({"": HISTORY}, {"metrics": []}, TypeError, "list of metric"),
-        ({"": HISTORY}, {"metrics": ["val_loss"]}, ValueError, r"'val_loss'.*'accuracy', 'loss'"),
+        ({"": HISTORY}, {"metrics": 3}, TypeError, r"list of different metric names; got 3"),
+        ({"": HISTORY}, {"metrics": []}, ValueError, "list of different metric names; got \\[\\]"),
+        ({"": HISTORY}, {"metrics": ["val_loss"]}, ValueError,
+         r"among the metrics of the history: 'loss', 'accuracy'; got 'val_loss'"),
         ({"": HISTORY}, {"max_epoch": 0}, ValueError, "max_epoch must be a whole number from 1"),
         ({"": HISTORY}, {"max_epoch": 10**400}, ValueError, "max_epoch must be a whole number"),
         ({"": HISTORY}, {"max_epoch": 2.0}, TypeError, "max_epoch must be a whole number"),
         ({"": HISTORY}, {"width": 50}, ValueError, r"width must be .* from 200 to 100000; got 50"),
         ({"": HISTORY}, {"width": 10**400}, ValueError, r"width must be .* It counts pixels"),
-        ({"": {"loss": [10**400]}}, {}, ValueError, r"History\['loss'\] holds a number too large"),
-        ({"": {"loss": [None]}}, {}, TypeError, r"History\['loss'\] must hold numbers only"),
-        ({"": {"loss": "0.5"}}, {}, TypeError, "one number per epoch"),
+        ({"": {"loss": [10**400]}}, {}, ValueError, r"runs\[''\]\['loss'\] must be .*1e308"),
+        ({"": {"loss": [None]}}, {}, TypeError, r"runs\[''\]\['loss'\] must be an array or list"),
+        ({"": {"loss": "0.5"}}, {}, TypeError, r"\['loss'\] must be an array or list of numbers"),
+        ({"a": {"loss": np.array(0.5)}}, {}, ValueError,
+         r"^runs\['a'\]\['loss'\] must be a list with one number per epoch; got array\(0.5\)\.$"),
     ],
 )  # fmt: skip
 def test_curves_svg_bad_input_says_how_to_fix_it(runs, options, error, match):
@@ -142,11 +148,15 @@ def test_neighbouring_tick_labels_differ_and_read_as_their_values(low, span):
     assert np.allclose(steps, steps[0], rtol=1e-6), labels  # evenly spaced as written
 
 
-def test_check_metrics_accepts_none_or_a_list_of_names():
-    check_metrics(None)
-    check_metrics(["loss", "accuracy"])
-    with pytest.raises(TypeError, match=r"metrics must be None .*; got 'loss'\. For example"):
-        check_metrics("loss")
+def test_every_metric_is_drawn_by_default_and_one_name_is_a_list_of_one():
+    svg = curves_svg({"a": {"loss": [1.0], "auc": [0.5]}, "b": {"loss": [1.0], "mae": [0.2]}})
+    assert re.findall(r'font-weight="bold">(\w+)<', svg) == ["loss", "auc", "mae"]
+    assert curves_svg({"": HISTORY}, metrics="loss") == curves_svg({"": HISTORY}, metrics=["loss"])
+
+
+def test_values_beyond_1e300_are_drawn_at_the_edge_of_the_frame():
+    svg = curves_svg({"": {"loss": [1.0, 1e305]}})
+    assert [points(p) for p in polylines(svg)] == [2] and "1e+300" in "".join(y_labels(svg))
 
 
 # Histories of anything: numbers of every size, NaN, infinity, and things that are not numbers.
@@ -157,28 +167,47 @@ VALUES = st.one_of(
 )
 HISTORIES = st.dictionaries(
     st.sampled_from(["loss", "accuracy", "val_loss", "val_accuracy", 3]),
-    st.one_of(st.lists(VALUES, max_size=6), VALUES),
+    st.one_of(st.lists(VALUES, max_size=6), VALUES, st.just(np.array(0.5))),
     max_size=4,
 )
-ARGUMENT_NAMES = re.compile(r"runs|[Hh]istory|metric|curve|max_epoch|width")
+NAMES = ["loss", "accuracy", "auc"]
+# Histories a learner's model.fit gives: floats of any size, NaN and infinity among them.
+GOOD_HISTORY = st.integers(1, 5).flatmap(
+    lambda n: st.dictionaries(
+        st.sampled_from(["loss", "accuracy", "val_loss", "val_accuracy", "auc"]),
+        st.lists(st.floats() | st.floats(width=32).map(np.float32), min_size=n, max_size=n),
+        min_size=1,
+    )
+)
 
 
 @settings(max_examples=400, deadline=None)
 @given(
-    runs=st.one_of(st.dictionaries(st.sampled_from(["", "a", "b"]), HISTORIES, max_size=3), VALUES),
-    metrics=st.one_of(
-        st.none(), st.lists(st.sampled_from(["loss", "accuracy", "auc"]), max_size=2)
+    runs=mostly(
+        st.dictionaries(st.sampled_from(["", "a", "b"]), GOOD_HISTORY, min_size=1, max_size=3),
+        st.one_of(st.dictionaries(st.sampled_from(["", "a", "b"]), HISTORIES, max_size=3), VALUES),
     ),
-    max_epoch=st.one_of(st.none(), st.integers(-5, 10**12), st.sampled_from([2.0, "5", 10**400])),
-    width=st.one_of(st.integers(-10, 10**6), st.sampled_from([640.0, np.int64(300), 10**400])),
-)
+    metrics=mostly(
+        st.none() | st.sampled_from(NAMES) | st.lists(st.sampled_from(NAMES), min_size=1,
+                                                      max_size=2, unique=True),
+        st.lists(st.sampled_from(NAMES + ["val_loss"]), max_size=3) | ANYTHING,
+    ),
+    max_epoch=mostly(st.none() | st.integers(1, 10**9),
+                     st.integers(-5, 10**12) | st.sampled_from([2.0, "5", 10**400])),
+    width=mostly(st.integers(200, 100_000) | st.integers(200, 10**5).map(np.int64),
+                 st.integers(-10, 10**6) | st.sampled_from([640.0, 10**400])),
+)  # fmt: skip
 def test_curves_svg_draws_anything_or_refuses_it_by_name(runs, metrics, max_epoch, width):
-    """Nothing but a clear ValueError or TypeError; a drawing holds no NaN or infinity."""
-    try:
-        svg = curves_svg(runs, metrics=metrics, max_epoch=max_epoch, width=width)
-    except (TypeError, ValueError) as error:
-        assert ARGUMENT_NAMES.search(str(error)), str(error)
-    else:
+    """Valid runs and options are drawn; anything else is drawn too or refused with a clear
+    ValueError or TypeError. A drawing holds no NaN or infinity."""
+    (runs, metrics, max_epoch, width), valid = unpack(runs, metrics, max_epoch, width)
+    if valid:
+        held = {name for history in runs.values() for name in base_metrics(history)}
+        asked = [] if metrics is None else [metrics] if isinstance(metrics, str) else metrics
+        valid = set(asked) <= held
+    svg = outcome(lambda: curves_svg(runs, metrics=metrics, max_epoch=max_epoch, width=width),
+                  "runs", "history", "metric", "max_epoch", "width", valid=valid)  # fmt: skip
+    if svg is not REFUSED:
         assert svg.startswith("<svg") and svg.endswith("</svg>")
         assert not re.search(r"nan|inf", svg, re.IGNORECASE)
 
@@ -226,7 +255,7 @@ def test_axis_label_and_legend_speak_korean_and_english_again():
         (lambda: curves_svg({"": HISTORY}, metrics=["mae"]), "'mae'"),
         (lambda: curves_svg({}), "받은 값: {}."),
         (lambda: curves_svg({"": HISTORY}, width=10), "받은 값: 10. 픽셀 수입니다."),
-        (lambda: check_metrics("loss"), "받은 값: 'loss'. 예: ['loss', 'accuracy']."),
+        (lambda: curves_svg({"": HISTORY}, metrics=3), "받은 값: 3. 예: ['loss', 'accuracy']."),
     ],
 )
 def test_refusals_speak_korean_and_keep_what_was_received(call, kept):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from helpers.feedback import expect_range
 from helpers.i18n import set_language
-from tests.property_support import REFUSED, mostly, outcome
+from tests.property_support import REFUSED, mostly, outcome, unpack
 from tests.test_checks import ANYTHING
 
 
@@ -50,13 +50,19 @@ def test_a_hidden_value_still_says_in_range_or_which_side(capsys):
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"name": "", "value": 1.0}, TypeError, "short text"),
+        ({"name": "", "value": 1.0}, ValueError, "name must be a short text"),
+        ({"name": 3, "value": 1.0}, TypeError, "name must be a short text"),
         ({"name": "acc", "value": "high"}, TypeError, "must be a number; got 'high'"),
-        ({"name": "acc", "value": 0.5, "low": 1.0, "high": 0.0}, ValueError, "low must not exceed"),
+        (
+            {"name": "acc", "value": 0.5, "low": 1.0, "high": 0.0},
+            ValueError,
+            r"^low must be a number at most 0; got 1\.0\. The range runs from low up to high\.$",
+        ),
+        ({"name": "acc", "value": np.array([0.5, 0.6])}, TypeError, "value must be a number"),
         ({"name": "acc", "value": 0.5, "causes": "too few epochs"}, TypeError, "list of texts"),
         ({"name": "acc", "value": 0.5, "low": math.nan}, ValueError, "low must be a number"),
         ({"name": "acc", "value": 0.5, "high": math.inf}, ValueError, "high must be .* infinity"),
-        ({"name": "acc", "value": 0.5, "low": "0"}, TypeError, "low must be a number; got '0'"),
+        ({"name": "acc", "value": 0.5, "low": "0"}, TypeError, "low must be a number .*; got '0'"),
         ({"name": "acc", "value": 0.5, "high": None}, TypeError, "high must be a number"),
         ({"name": "acc", "value": 0.5, "digits": 10**6}, ValueError, "digits must be .* 0 to 10"),
         ({"name": "acc", "value": 0.5, "digits": 2.0}, TypeError, "digits must be a whole"),
@@ -64,7 +70,7 @@ def test_a_hidden_value_still_says_in_range_or_which_side(capsys):
         ({"name": "acc", "value": 0.5, "causes": 3}, TypeError, "causes must be a list"),
         ({"name": "acc", "value": 0.5, "show_value": "no"}, TypeError, "show_value must be True"),
         ({"name": "acc", "value": 10**400}, TypeError, "value must be a number"),
-        ({"name": "acc", "value": 0.5, "low": -(10**400)}, ValueError, "low must be a number; "),
+        ({"name": "acc", "value": 0.5, "low": -(10**400)}, ValueError, "low must be a number at"),
         ({"name": "acc", "value": True}, TypeError, "value must be a number; got True"),
     ],
 )
@@ -97,7 +103,8 @@ FINITE = st.floats(allow_nan=False, allow_infinity=False)
     show_value=mostly(st.booleans(), ANYTHING),
 )
 def test_expect_range_judges_or_refuses_clearly(name, value, bounds, causes, digits, show_value):
-    low, high = bounds
+    drawn, valid = unpack(name, value, bounds, causes, digits, show_value)
+    name, value, (low, high), causes, digits, show_value = drawn
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         result = outcome(
@@ -105,12 +112,13 @@ def test_expect_range_judges_or_refuses_clearly(name, value, bounds, causes, dig
                 name, value, low=low, high=high, causes=causes, digits=digits,
                 show_value=show_value,
             ),
-            "name", "value", "low", "high", "causes", "digits", "show_value",
+            "name", "value", "low", "high", "causes", "digits", "show_value", valid=valid,
         )  # fmt: skip
     if result is REFUSED:
         assert printed.getvalue() == ""
     else:
-        assert result is (float(low) <= float(value) <= float(high))
+        number = float(np.asarray(value, dtype=float).reshape(()))  # a tensor or array of one too
+        assert result is (float(low) <= number <= float(high))
         assert printed.getvalue().startswith("✅ " if result else "⚠️ ")
 
 
@@ -142,9 +150,9 @@ def test_the_verdicts_speak_korean_with_their_values_and_english_again(capsys):
 @pytest.mark.parametrize(
     ("kwargs", "error", "received"),
     [
-        ({"name": "", "value": 1.0}, TypeError, "받은 값: ''."),
+        ({"name": "", "value": 1.0}, ValueError, "받은 값: ''."),
         ({"name": "acc", "value": "high"}, TypeError, "받은 값: 'high'. acc의 값입니다."),
-        ({"name": "acc", "value": 0.5, "low": 1.0, "high": 0.0}, ValueError, "low=1.0, high=0.0"),
+        ({"name": "acc", "value": 0.5, "low": 1.0, "high": 0.0}, ValueError, "받은 값: 1.0."),
         ({"name": "acc", "value": 0.5, "causes": "a"}, TypeError, "받은 값: 'a'."),
     ],
 )

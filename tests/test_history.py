@@ -8,7 +8,15 @@ import keras
 import numpy as np
 import pytest
 
-from helpers.history import base_metrics, to_history_dict
+from helpers.history import (
+    LARGEST,
+    Recorder,
+    base_metrics,
+    check_metrics,
+    drawn_history,
+    pick_metrics,
+    to_history_dict,
+)
 from helpers.i18n import set_language
 from helpers.live import LivePlot
 from helpers.plots import plot_history, plot_training
@@ -89,15 +97,28 @@ def test_real_history_with_validation_freq_matches_liveplot_and_plots():
 @pytest.mark.parametrize(
     ("history", "error", "message"),
     [
-        ([0.5, 0.4], TypeError, r"Keras History \(what model.fit returns\).*got list"),
-        (SimpleNamespace(history=None), TypeError, "got SimpleNamespace"),
-        ({}, ValueError, r"history is empty.*epochs=1"),
-        ({1: [0.5]}, TypeError, "The history's metric names must be strings; got 1"),
-        ({"loss": "0.5"}, TypeError, r"History\['loss'\] must be a list.*got str"),
-        ({"loss": 0.5}, TypeError, r"History\['loss'\] must be a list.*got float"),
-        ({"loss": [0.5, "low"]}, TypeError, r"History\['loss'\] must hold numbers only.*'low'"),
-        ({"loss": [None]}, TypeError, r"must hold numbers only; got \[None\]"),
-        ({"loss": [], "val_loss": []}, ValueError, "no epochs"),
+        (
+            [0.5, 0.4],
+            TypeError,
+            r"history must be a Keras History \(what model.fit returns\)"
+            r".*; got \[0.5, 0.4\]\.$",
+        ),
+        (SimpleNamespace(history=None), TypeError, r"got namespace\(history=None\)"),
+        ({}, ValueError, r"at least one epoch; got \{\}\. Train .*epochs=1"),
+        ({1: [0.5]}, TypeError, r"; got \{1: \[0.5\]\}\. Its metric names are texts.* 1 is not"),
+        ({"loss": "0.5"}, TypeError, r"history\['loss'\] must be an array or list of numbers"),
+        (
+            {"loss": 0.5},
+            ValueError,
+            r"history\['loss'\] must be a list with one number per epoch; "
+            r"got 0.5\.$",
+        ),
+        ({"loss": np.array(0.5)}, ValueError, r"one number per epoch; got array\(0.5\)\.$"),
+        ({"loss": [[0.5]]}, ValueError, r"one number per epoch; got shape \(1, 1\)\.$"),
+        ({"loss": [0.5, "low"]}, TypeError, r"history\['loss'\] must be .*numbers; .*'low'"),
+        ({"loss": [None]}, TypeError, r"must be an array or list of numbers; got \[None\]"),
+        ({"loss": [10**400]}, ValueError, r"\['loss'\] must be .* at most about 1e308"),
+        ({"loss": [], "val_loss": []}, ValueError, "at least one epoch"),
         (
             {"loss": [1, 2], "accuracy": [1]},
             ValueError,
@@ -140,6 +161,46 @@ def test_bad_histories_say_what_was_received_and_how_to_fix_it(history, error, m
         to_history_dict(history)
 
 
+def test_the_recorder_pads_epochs_without_a_metric_with_nan_before_and_after():
+    recorder = Recorder()
+    recorder.add({"loss": 0.9, "note": "text"})  # values that are not numbers are left out
+    recorder.add({"loss": 0.7, "val_loss": np.float64(0.8)})
+    recorder.add({"loss": 0.5})
+    assert recorder.epochs == 3 and list(recorder.history) == ["loss", "val_loss"]
+    assert recorder.history["loss"] == [0.9, 0.7, 0.5]
+    np.testing.assert_array_equal(recorder.history["val_loss"], [NAN, 0.8, NAN])
+    assert all(type(v) is float for v in recorder.history["val_loss"])
+
+
+def test_drawn_history_brings_huge_values_to_the_edge_and_keeps_nan_and_infinity():
+    drawn = drawn_history({"loss": [0.5, 1e305, -1e308, math.inf, NAN]})
+    assert drawn["loss"][:4] == [0.5, LARGEST, -LARGEST, math.inf] and math.isnan(drawn["loss"][4])
+
+
+def test_metrics_are_none_one_name_or_a_list_of_different_names():
+    assert check_metrics(None) is None
+    assert check_metrics("loss") == ["loss"]
+    assert check_metrics(("loss", "accuracy")) == ["loss", "accuracy"]
+    for bad, error in [([], ValueError), (["loss", "loss"], ValueError), (["loss", 1], TypeError),
+                       (3, TypeError), (b"loss", TypeError)]:  # fmt: skip
+        with pytest.raises(error, match=r"metrics must be None \(every metric\), a metric name"):
+            check_metrics(bad)
+
+
+def test_pick_metrics_defaults_to_every_metric_of_the_runs_and_names_what_they_have():
+    runs = [{"loss": [1.0], "val_loss": [1.0]}, {"accuracy": [0.5], "loss": [0.9]}]
+    assert pick_metrics(runs) == ["loss", "accuracy"]
+    assert pick_metrics(runs, "accuracy") == ["accuracy"]  # held by one run is enough
+    with pytest.raises(
+        ValueError,
+        match=r"metrics must be among the metrics of the runs: "
+        r"'loss', 'accuracy'; got 'val_loss'\. Name the training metric",
+    ):
+        pick_metrics(runs, ["loss", "val_loss"])
+    with pytest.raises(ValueError, match=r"^metric must be among the metrics of run 'b': 'loss'"):
+        pick_metrics(runs[:1], "mae", name="metric", whose="run 'b'")
+
+
 def test_base_metrics_puts_loss_first_and_keeps_the_rest_in_order():
     history = {"accuracy": [0.5], "auc": [0.6], "loss": [0.7], "val_loss": [0.8]}
     assert base_metrics(history) == ["loss", "accuracy", "auc"]
@@ -158,8 +219,9 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 @pytest.mark.parametrize(
     ("history", "error", "kept"),
     [
-        ([0.5, 0.4], TypeError, "list"),
+        ([0.5, 0.4], TypeError, "[0.5, 0.4]"),
         ({}, ValueError, "epochs=1"),
+        ({"loss": np.array(0.5)}, ValueError, "array(0.5)"),
         ({"loss": [0.5, "x"]}, TypeError, "[0.5, 'x']"),
         ({"loss": [0.9, 0.8, 0.7], "accuracy": [0.5]}, ValueError, "{'loss': 3, 'accuracy': 1}"),
         ({"loss": [0.9, 0.8, 0.7, 0.6], "val_loss": [0.7]}, ValueError, "[3, 4]"),

@@ -150,6 +150,14 @@ def test_liveplot_draws_only_the_metrics_asked_for_and_pads_missing_epochs(tiny_
     assert [points(p) for p in polylines(target.value)] == [4, 2]
 
 
+def test_liveplot_takes_one_metric_name_and_draws_every_metric_by_default(tiny_data):
+    x, y = tiny_data
+    one, every = LivePlot(metrics="accuracy", min_interval=0), LivePlot(min_interval=0)
+    tiny_model().fit(x, y, epochs=2, validation_data=(x, y), verbose=0, callbacks=[one, every])
+    assert re.findall(r'font-weight="bold">(\w+)<', one.svg) == ["accuracy"]
+    assert re.findall(r'font-weight="bold">(\w+)<', every.svg) == ["loss", "accuracy"]
+
+
 def test_liveplot_starts_afresh_on_each_fit(tiny_data):
     x, y = tiny_data
     plot, model = LivePlot(min_interval=0), tiny_model()
@@ -161,8 +169,9 @@ def test_liveplot_starts_afresh_on_each_fit(tiny_data):
 @pytest.mark.parametrize(
     ("options", "error", "match"),
     [
-        ({"metrics": "loss"}, TypeError, "list of metric"),
-        ({"metrics": ["loss", 1]}, TypeError, "list of metric"),
+        ({"metrics": 3}, TypeError, "list of different metric names; got 3"),
+        ({"metrics": ["loss", 1]}, TypeError, "list of different metric names"),
+        ({"metrics": ["loss", "loss"]}, ValueError, "list of different metric names"),
         ({"min_interval": -1}, ValueError, r"min_interval must be a number at least 0; got -1"),
         ({"min_interval": "fast"}, TypeError, r"min_interval must be a number .* It is in seconds"),
         ({"min_interval": math.inf}, ValueError, r"min_interval must be .*; got inf"),
@@ -177,7 +186,11 @@ def test_liveplot_bad_options_say_how_to_fix_them(options, error, match):
 
 def test_liveplot_unknown_metric_fails_at_the_first_epoch_naming_the_metrics(tiny_data):
     x, y = tiny_data
-    with pytest.raises(ValueError, match=r"No curve called 'auc'.*\['accuracy', 'loss'\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"among the metrics of the history: 'loss', 'accuracy'; "
+        r"got 'auc'",
+    ):
         tiny_model().fit(x, y, epochs=2, verbose=0, callbacks=[LivePlot(metrics=["auc"])])
 
 

@@ -55,9 +55,10 @@ BAD = st.one_of(  # what a learner might pass where an array of numbers is asked
     ANYTHING,
 )
 FLOATS = st.floats(allow_nan=False, allow_infinity=False)
+DRAWABLE = st.floats(-1e300, 1e300)  # larger ones are refused: axes and differences would overflow
 
 
-def values(n, elements=FLOATS):
+def values(n, elements=DRAWABLE):
     """n numbers as a list, or as the (n, 1) column that predict returns."""
     column = hnp.arrays(np.float64, (n, 1), elements=elements)
     return st.one_of(st.lists(elements, min_size=n, max_size=n), column)
@@ -72,7 +73,7 @@ def labels(n):
 
 
 def pairs(valid):
-    """Two arguments of one length n (drawn first), or two arbitrary ones."""
+    """Two arguments of one length n (drawn first), or two arbitrary ones; as ``mostly`` draws."""
     same_length = st.integers(1, 5).flatmap(lambda n: st.tuples(valid(n), valid(n)))
     return mostly(same_length, st.tuples(BAD, BAD))
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
+from helpers.checks import MIN_GAP
 from helpers.plots import (
     plot_activations,
 )
-from tests.property_support import REFUSED, mostly, outcome
+from tests.property_support import REFUSED, mostly, outcome, unpack
 from tests.test_plots import (
     BAD,
     NUMBER,
@@ -35,6 +37,13 @@ def test_plot_activations_draws_keras_functions_and_softmax_sums_to_one():
     ("call", "error", "message"),
     [
         (lambda: plot_activations(x_range=(3, -3)), ValueError, "low < high"),
+        # A range too narrow to draw (it drew empty panels): refused, saying how wide it must be.
+        (
+            lambda: plot_activations(x_range=(0, 1e-46)),
+            ValueError,
+            r"at least 0.0001 apart; got \(0, 1e-46\)\. For example x_range=\(-5, 5\)\.",
+        ),
+        (lambda: plot_activations(x_range=(1e6 - 10, 1e6)), ValueError, "at least 100 apart"),
         # Found by the property tests below, or typed by learners:
         (lambda: plot_activations(x_range=(-math.inf, 1)), ValueError, "x_range must be"),
         (lambda: plot_activations(x_range=(0, 1, 2)), ValueError, "x_range must be"),
@@ -48,19 +57,33 @@ def test_bad_input_is_explained(call, error, message):
         call()
 
 
+@pytest.mark.parametrize("x_range", [(0, 1e-4), (1e6 - 100, 1e6), (-1e6, -1e6 + 100)])
+def test_the_narrowest_ranges_allowed_draw_every_curve_point_apart(x_range):
+    fig = plot_activations(x_range=x_range)
+    for ax in fig.axes[:3]:
+        x = ax.get_lines()[-1].get_xdata()
+        assert len(np.unique(x)) == len(x) == 201  # 201 different inputs: a curve, not a dot
+
+
 # ---------------------------------------------------------------- properties ---
 
 
 SCORE = st.floats(-1e6, 1e6)
+WIDE_ENOUGH = (
+    st.tuples(SCORE, SCORE)
+    .map(sorted)
+    .filter(lambda pair: pair[1] - pair[0] >= MIN_GAP * max(1.0, abs(pair[0]), abs(pair[1])))
+)
 
 
 @settings(max_examples=20, deadline=None)
 @given(
-    x_range=mostly(st.tuples(SCORE, SCORE).map(sorted), st.one_of(st.tuples(NUMBER, NUMBER), BAD)),
+    x_range=mostly(WIDE_ENOUGH, st.one_of(st.tuples(NUMBER, NUMBER), BAD)),
     softmax_input=mostly(st.lists(SCORE, min_size=1, max_size=5), BAD),
 )
 def test_plot_activations_draws_or_refuses_clearly(x_range, softmax_input):
+    (x_range, softmax_input), valid = unpack(x_range, softmax_input)
     result = outcome(lambda: plot_activations(x_range=x_range, softmax_input=softmax_input),
-                     "x_range", "softmax_input")  # fmt: skip
+                     "x_range", "softmax_input", valid=valid)  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Figure)

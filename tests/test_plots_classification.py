@@ -25,7 +25,7 @@ from helpers.plots import (
     plot_probabilities,
 )
 from helpers.plots.classification import MAX_PAIRS
-from tests.property_support import REFUSED, mostly, outcome
+from tests.property_support import REFUSED, mostly, outcome, unpack
 from tests.test_checks import ANYTHING
 from tests.test_plots import (
     AXES,
@@ -133,8 +133,16 @@ def test_plot_probabilities_in_korean(digits):
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: confusion_matrix([0, 1], [0]), ValueError, "2 samples but y_pred has 1"),
-        (lambda: confusion_matrix([0, 2], [0, 1], num_classes=2), ValueError, "too small"),
+        (
+            lambda: confusion_matrix([0, 1], [0]),
+            ValueError,
+            r"^y_pred must be as long as y_true \(2 samples\); got 1 sample\.$",
+        ),
+        (
+            lambda: confusion_matrix([0, 2], [0, 1], num_classes=2),
+            ValueError,
+            r"num_classes must be a whole number from 3 to 100; got 2\. The labels go up to 2",
+        ),
         (lambda: confusion_matrix([0.2, 0.9], [0, 1]), ValueError, r"\(scores > 0.5\)"),
         (lambda: confusion_matrix(["a", "b"], [0, 1]), TypeError, "numbers"),
         (
@@ -149,13 +157,26 @@ def test_plot_probabilities_in_korean(digits):
         ),
         (lambda: plot_digits(np.zeros((2, 28, 27)), [0, 1]), ValueError, r"\(n, 28, 28\)"),
         (lambda: plot_digits(np.zeros((2, 784)), [0, 1], ncols=0), ValueError, "ncols"),
-        (lambda: plot_digits(np.zeros((2, 784)), [0, 1, 2]), ValueError, "images has 2 samples"),
+        (
+            lambda: plot_digits(np.zeros((2, 784)), [0, 1, 2]),
+            ValueError,
+            r"labels must be as long as images \(2 samples\); got 3 samples",
+        ),
         # Found by the property tests below, or typed by learners:
         (lambda: confusion_matrix([0, 1], [0, 1], num_classes=10**6), ValueError, "num_classes"),
         (lambda: confusion_matrix([0, 1], [0, 1], num_classes=2.0), TypeError, "num_classes"),
         (lambda: confusion_matrix([[0, 1], [2]], [0, 1]), ValueError, "y_true must be .* equal"),
         (lambda: confusion_matrix([0, 10**400], [0, 1]), ValueError, "at most about 1e308"),
-        (lambda: confusion_matrix(0, 0), ValueError, r"got shape \(\)"),
+        (
+            lambda: confusion_matrix(0, 0),
+            ValueError,
+            r"y_true must be a non-empty list of numbers \(shape \(n,\) or \(n, 1\)\); got 0\.$",
+        ),
+        (
+            lambda: confusion_matrix([[0, 1]] * 2, np.zeros((2, 1, 1))),
+            ValueError,
+            r"got shape \(2, 1, 1\)\.$",
+        ),
         (lambda: confusion_matrix([0, 1], [0, math.nan]), ValueError, "NaN.*diverged"),
         (lambda: confusion_matrix([0, 1], [[0.5, math.nan]] * 2), ValueError, "y_pred .* NaN"),
         (lambda: confusion_matrix(np.zeros((0, 3)), []), ValueError, "non-empty"),
@@ -166,7 +187,7 @@ def test_plot_probabilities_in_korean(digits):
         (
             lambda: plot_confusion_matrix([0], [0], class_names=map(str, range(10**9))),
             ValueError,
-            "at most 100 names",
+            r"one per class \(1 to 100\); got <map object",
         ),
         (lambda: plot_digits(np.full((1, 784), np.nan), [0]), ValueError, "images must .* NaN"),
         (lambda: plot_digits([[0] * 784, [0]], [0, 1]), ValueError, "images must .* equal"),
@@ -189,7 +210,8 @@ PIXELS, PROBS = np.zeros((2, 28, 28)), np.array([[0.9, 0.1], [0.3, 0.7]])
 BAD_PROBABILITIES = [
     (lambda: plot_probabilities(np.zeros((2, 28, 27)), PROBS, [0, 1]), ValueError, "(n, 784)"),
     (lambda: plot_probabilities(PIXELS, [0, 1], [0, 1]), ValueError, "got shape (2,)"),
-    (lambda: plot_probabilities(PIXELS, PROBS[:1], [0, 1]), ValueError, "images has 2 samples"),
+    (lambda: plot_probabilities(PIXELS, PROBS[:1], [0, 1]), ValueError,
+     "probabilities must be as long as images (2 samples); got 1 sample."),
     (lambda: plot_probabilities(PIXELS, PROBS * 3, [0, 1]), ValueError, "from 0.3 to 2.7"),
     (lambda: plot_probabilities(PIXELS, PROBS * 0.5, [0, 1]), ValueError, "sum to 1"),
     (lambda: plot_probabilities(PIXELS, [[math.nan, 1]] * 2, [0, 1]), ValueError, "NaN"),
@@ -215,9 +237,9 @@ def test_bad_input_is_refused_clearly_in_english_and_korean(call, error, words):
     num_classes=mostly(st.none() | st.integers(6, 100), st.integers() | ANYTHING),
 )
 def test_confusion_matrix_counts_or_refuses_clearly(labels, num_classes):
-    y_true, y_pred = labels
+    ((y_true, y_pred), num_classes), valid = unpack(labels, num_classes)
     matrix = outcome(lambda: confusion_matrix(y_true, y_pred, num_classes=num_classes),
-                     "y_true", "y_pred", "num_classes")  # fmt: skip
+                     "y_true", "y_pred", "num_classes", valid=valid)  # fmt: skip
     if matrix is not REFUSED:
         assert matrix.shape[0] == matrix.shape[1] <= 100
         assert matrix.sum() == len(np.asarray(y_true))
@@ -232,10 +254,11 @@ def test_confusion_matrix_counts_or_refuses_clearly(labels, num_classes):
     ax=AXES,
 )  # fmt: skip
 def test_plot_confusion_matrix_draws_or_refuses_clearly(labels, class_names, normalize, ax):
+    (labels, class_names, normalize, ax), valid = unpack(labels, class_names, normalize, ax)
     ax = make_axes(ax)
     result = outcome(
         lambda: plot_confusion_matrix(*labels, class_names=class_names, normalize=normalize, ax=ax),
-        "y_true", "y_pred", "class_names", "normalize", "ax",
+        "y_true", "y_pred", "class_names", "normalize", "ax", valid=valid,
     )  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Axes)
@@ -259,11 +282,12 @@ COUNT = mostly(st.integers(1, 4) | st.integers(1, 4).map(np.int64), st.integers(
     title=st.one_of(st.none(), ANYTHING),
 )
 def test_plot_digits_draws_or_refuses_clearly(arrays, ncols, max_images, title):
+    (arrays, ncols, max_images), valid = unpack(arrays, ncols, max_images)
     images, labels, predictions = arrays
     result = outcome(
         lambda: plot_digits(images, labels, predictions=predictions, ncols=ncols,
                             max_images=max_images, title=title),
-        "images", "labels", "predictions", "ncols", "max_images",
+        "images", "labels", "predictions", "ncols", "max_images", valid=valid,
     )  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Figure)

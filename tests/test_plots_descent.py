@@ -176,19 +176,19 @@ BAD = [
     (
         lambda: plot_descent(lambda w: w * X, gradient_at, start=0, learning_rates=[0.1]),
         TypeError,
-        "loss(w) must return one number; at w = ",
+        "loss(w) must be one number; got array([",
     ),
     (
         lambda: plot_descent(loss_at, lambda w: None, start=0, learning_rates=[0.1]),
         TypeError,
-        "gradient(w) must return one number; at w = 0 it returned None.",
+        "gradient(w) must be one number; got None. It came at w = 0: return a single number",
     ),
     (
         lambda: plot_descent(
             lambda w: 1 / w, gradient_at, start=1, learning_rates=[0.01], weight_range=(0, 1)
         ),
         ValueError,
-        "loss(w) must return a finite number; at w = 0 it returned inf.",
+        "loss(w) must be a finite number; got inf. It came at w = 0: draw a smaller weight_range",
     ),
     (
         lambda: plot_descent(

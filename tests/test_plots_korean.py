@@ -238,7 +238,8 @@ def test_the_words_of_the_lessons_figures_in_korean():
 
 REFUSALS = [
     (lambda: plot_history(HISTORY, color="blurple"), ValueError),
-    (lambda: plot_history({"loss": [1e300, 2e300]}), ValueError),
+    (lambda: plot_history({"loss": np.array(0.5)}), ValueError),
+    (lambda: plot_activations(x_range=(0, 1e-46)), ValueError),
     (lambda: plot_history({"loss": [10**400]}), ValueError),
     (lambda: plot_history(HISTORY, metric=["loss"]), TypeError),
     (lambda: plot_history(HISTORY, metric="acc"), ValueError),

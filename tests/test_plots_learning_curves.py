@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
+from helpers.curves import curves_svg
+from helpers.history import base_metrics
 from helpers.plots import (
     plot_history,
     plot_runs,
     plot_training,
 )
-from tests.property_support import REFUSED, mostly, outcome
+from tests.property_support import REFUSED, mostly, outcome, unpack
 from tests.test_checks import ANYTHING
 from tests.test_plots import (
     AXES,
@@ -79,6 +84,28 @@ def test_plot_runs_overlays_runs_in_their_own_colours():
     assert plot_runs([("only", {"loss": [1.0, 0.5]})]).get_title() == "loss"
 
 
+def test_both_curve_drawers_share_one_rule_for_metrics_and_one_default():
+    for metrics in [None, "accuracy", ["accuracy", "loss"]]:
+        panels = [ax.get_ylabel() for ax in plot_training(HISTORY, metrics=metrics).axes]
+        svg = curves_svg({"": HISTORY}, metrics=metrics)
+        assert panels == re.findall(r'font-weight="bold">(\w+)<', svg)
+    assert panels == ["accuracy", "loss"]
+    many = {"loss": [1.0], "accuracy": [0.5], "auc": [0.6], "precision": [0.7]}
+    assert len(plot_training(many).axes) == 4 == curves_svg({"": many}).count("font-weight")
+    for bad in [[], ["loss", "loss"], 3]:
+        for draw in (lambda bad=bad: plot_training(HISTORY, metrics=bad),
+                     lambda bad=bad: curves_svg({"": HISTORY}, metrics=bad)):  # fmt: skip
+            with pytest.raises((TypeError, ValueError), match=r"^metrics must be None \(every"):
+                draw()
+
+
+def test_both_curve_drawers_draw_huge_values_at_1e300():
+    diverging = {"loss": [1.0, 1e305, -1e308]}
+    (line,) = plot_history(diverging).get_lines()
+    assert list(line.get_ydata()) == [1.0, 1e300, -1e300]
+    assert curves_svg({"": diverging}).count("<polyline") == 1
+
+
 def test_plot_history_joins_validation_recorded_every_other_epoch():
     ax = plot_history({"loss": [0.9, 0.7, 0.6, 0.5], "val_loss": [1.0, 0.8]})  # validation_freq=2
     training, validation = ax.get_lines()
@@ -90,31 +117,46 @@ def test_plot_history_joins_validation_recorded_every_other_epoch():
     ("call", "error", "message"),
     [
         (lambda: plot_history([0.5, 0.4]), TypeError, "Keras History"),
-        (lambda: plot_history({}), ValueError, "history is empty"),
-        (lambda: plot_history({"loss": []}), ValueError, "no epochs"),
+        (lambda: plot_history({}), ValueError, "history must be a history of at least one epoch"),
+        (lambda: plot_history({"loss": []}), ValueError, "at least one epoch"),
         (
             lambda: plot_history({"loss": [1, 2, 3], "val_loss": [1, 2]}),
             ValueError,
             "lengths differ",
         ),
-        (lambda: plot_history(HISTORY, metric="acc"), ValueError, "no metric 'acc'.*'accuracy'"),
-        (lambda: plot_training(HISTORY, metrics=[]), ValueError, "metrics is empty"),
-        (lambda: plot_runs({}), ValueError, "runs is empty"),
+        (
+            lambda: plot_history(HISTORY, metric="acc"),
+            ValueError,
+            r"^metric must be among the metrics of the history: 'loss', 'accuracy'; got 'acc'\.",
+        ),
+        (
+            lambda: plot_history(HISTORY, metric="val_loss"),
+            ValueError,
+            r"got 'val_loss'\. Name the training metric: its val_ curve is drawn with it\.",
+        ),
+        (lambda: plot_training(HISTORY, metrics=[]), ValueError, "metrics must be None"),
+        (lambda: plot_runs({}), ValueError, r"runs must be a non-empty dict .*; got \{\}\. Train"),
         (lambda: plot_runs("adam"), TypeError, "dict {label: history}"),
-        (lambda: plot_runs([HISTORY]), TypeError, r"\(label, history\) pair"),
+        (lambda: plot_runs([HISTORY]), TypeError, r"runs\[0\] must be a \(label, history\) pair"),
         (
             lambda: plot_runs({"a": HISTORY, "b": {"loss": [1.0]}}, metric="accuracy"),
             ValueError,
-            "Run 'b' has no metric 'accuracy'",
+            "metric must be among the metrics of run 'b': 'loss'; got 'accuracy'",
         ),
+        (
+            lambda: plot_runs({"a": {"loss": np.array(0.5)}}),
+            ValueError,
+            r"runs\['a'\]\['loss'\] must be a list with one number per epoch; got array\(0.5\)",
+        ),
+        (lambda: plot_history({"loss": np.array(0.5)}), ValueError, r"got array\(0.5\)\.$"),
+        (lambda: plot_training({"loss": np.array(0.5)}), ValueError, r"got array\(0.5\)\.$"),
         # Found by the property tests below, or typed by learners:
         (lambda: plot_history(HISTORY, ax=plt.figure()), TypeError, r"ax must be .*fig.gca\(\)"),
         (lambda: plot_runs({"a": HISTORY}, ax="left"), TypeError, "plt.subplots"),
         (lambda: plot_history(HISTORY, color="blurple"), ValueError, "color must be"),
         (lambda: plot_history(HISTORY, metric=["loss"]), TypeError, "metric must be"),
-        (lambda: plot_history({"loss": [10**400]}), ValueError, "(?i)history.*too large|1e308"),
-        (lambda: plot_training(HISTORY, metrics=3), TypeError, "metrics must be a list"),
-        (lambda: plot_history({"loss": [1e300, 2e300]}), ValueError, r"history\['loss'\]"),
+        (lambda: plot_history({"loss": [10**400]}), ValueError, "(?i)history.*1e308"),
+        (lambda: plot_training(HISTORY, metrics=3), TypeError, "metrics must be None"),
         (lambda: plot_training(HISTORY, metrics=["loss"] * 2), ValueError, "different"),
     ],
 )
@@ -126,7 +168,8 @@ def test_bad_input_is_explained(call, error, message):
 # ---------------------------------------------------------------- properties ---
 
 
-METRIC = mostly(st.sampled_from(["loss", "accuracy"]), st.one_of(st.just("acc"), ANYTHING))
+NAMES = ["loss", "accuracy"]
+METRIC = mostly(st.sampled_from(NAMES), st.one_of(st.just("acc"), ANYTHING))
 
 
 GOOD_HISTORY = st.integers(1, 4).flatmap(
@@ -144,13 +187,22 @@ HISTORIES = mostly(
     st.one_of(
         st.dictionaries(
             st.one_of(st.sampled_from(["loss", "val_loss"]), st.integers()),
-            # Not 0-d arrays: helpers.history fails on them without naming the metric (reported).
-            st.one_of(st.lists(NUMBER, max_size=4), st.text(max_size=3), st.none()),
+            st.one_of(
+                st.lists(NUMBER, max_size=4),
+                st.text(max_size=3),
+                st.none(),
+                hnp.arrays(np.float64, ()),  # a 0-d array: refused, naming the metric
+            ),  # fmt: skip
             max_size=3,
         ),
         ANYTHING,
     ),
 )
+
+
+def holds(history, *metrics):
+    """Whether the (valid) history has every one of ``metrics``."""
+    return set(metrics) <= set(base_metrics(history))
 
 
 @settings(max_examples=60, deadline=None)
@@ -161,34 +213,52 @@ HISTORIES = mostly(
     color=mostly(st.sampled_from([None, "red", "C1"]), ANYTHING),
 )
 def test_plot_history_draws_or_refuses_clearly(history, metric, ax, color):
+    (history, metric, ax, color), valid = unpack(history, metric, ax, color)
     ax = make_axes(ax)
     result = outcome(lambda: plot_history(history, metric=metric, ax=ax, color=color),
-                     "history", "metric", "ax", "color")  # fmt: skip
+                     "history", "metric", "ax", "color",
+                     valid=valid and holds(history, metric))  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Axes)
         assert ax is None or result is ax
 
 
 @settings(max_examples=30, deadline=None)
-@given(history=HISTORIES, metrics=mostly(st.none() | st.lists(METRIC, max_size=2), METRIC))
+@given(
+    history=HISTORIES,
+    metrics=mostly(
+        st.none() | st.sampled_from(NAMES) | st.lists(st.sampled_from(NAMES), min_size=1,
+                                                      max_size=2, unique=True),
+        st.lists(METRIC.map(lambda drawn: drawn[0]), max_size=2) | ANYTHING,
+    ),
+)  # fmt: skip
 def test_plot_training_draws_or_refuses_clearly(history, metrics):
-    result = outcome(lambda: plot_training(history, metrics=metrics), "history", "metric")
+    (history, metrics), valid = unpack(history, metrics)
+    asked = [] if metrics is None else [metrics] if isinstance(metrics, str) else metrics
+    result = outcome(lambda: plot_training(history, metrics=metrics), "history", "metric",
+                     valid=valid and holds(history, *asked))  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Figure)
+        assert len(result.axes) == len(asked or base_metrics(history))
 
 
 @settings(max_examples=30, deadline=None)
 @given(
     runs=mostly(
         st.dictionaries(st.text(max_size=3), GOOD_HISTORY, min_size=1, max_size=3),
-        st.one_of(st.lists(st.tuples(ANYTHING, HISTORIES), max_size=2), ANYTHING),
+        st.one_of(
+            st.lists(st.tuples(ANYTHING, HISTORIES.map(lambda drawn: drawn[0])), max_size=2),
+            ANYTHING,
+        ),
     ),
     metric=METRIC,
     ax=AXES,
 )
 def test_plot_runs_draws_or_refuses_clearly(runs, metric, ax):
+    (runs, metric, ax), valid = unpack(runs, metric, ax)
     ax = make_axes(ax)
+    valid = valid and all(holds(history, metric) for history in runs.values())
     result = outcome(lambda: plot_runs(runs, metric=metric, ax=ax),
-                     "run", "history", "metric", "ax")  # fmt: skip
+                     "run", "history", "metric", "ax", valid=valid)  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Axes)

@@ -29,7 +29,7 @@ from helpers.plots import (
     plot_regression,
 )
 from helpers.plots.regression import MAX_FEATURES
-from tests.property_support import REFUSED, mostly, outcome
+from tests.property_support import REFUSED, mostly, outcome, unpack
 from tests.test_checks import ANYTHING
 from tests.test_plots import AXES, check_drawn, make_axes, pairs, values
 
@@ -133,15 +133,18 @@ BAD_CALLS = [
     (lambda: plot_features_against_target([[1e308], [2.0]], [1, 2], feature_names=["a"],
                                           target_name="y"), ValueError, "-1e300 to 1e300"),
     (lambda: plot_features_against_target([[1.0], [2.0]], [1, 2, 3], feature_names=["a"],
-                                          target_name="y"), ValueError, "x has 2 samples"),
+                                          target_name="y"), ValueError,
+     "y must be as long as x (2 samples); got 3 samples."),
     (lambda: plot_features_against_target([[1.0], [2.0]], np.ones((2, 2)), feature_names=["a"],
                                           target_name="y"), ValueError, "got shape (2, 2)"),
     (lambda: plot_features_against_target([[1.0, 2.0]], [1], feature_names="ab",
                                           target_name="y"), TypeError, "got 'ab'"),
     (lambda: plot_features_against_target([[1.0, 2.0]], [1], feature_names=["a"],
-                                          target_name="y"), ValueError, "1 names but x has 2"),
+                                          target_name="y"), ValueError,
+     "feature_names must be a list of names, one per column of x (2); got ['a']."),
     (lambda: plot_features_against_target([[1.0]], [1], feature_names=endless_names(),
-                                          target_name="y"), ValueError, "at most 30 names"),
+                                          target_name="y"), ValueError,
+     "feature_names must be a list of names, one per column of x (1); got <generator"),
     (lambda: plot_features_against_target([[1.0]], [1], feature_names=["a"], target_name=None),
      TypeError, "target_name must be a short text"),
     (lambda: plot_features_against_target([[1.0]], [1], feature_names=["a"], target_name="y",
@@ -192,7 +195,11 @@ def test_regression_plots():
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: plot_predictions([1.0, 2.0], [1.0]), ValueError, "one entry per sample"),
+        (
+            lambda: plot_predictions([1.0, 2.0], [1.0]),
+            ValueError,
+            r"y_pred must be as long as y_true \(2 samples\); got 1 sample\.",
+        ),
         (lambda: plot_error_histogram([1.0], [1.0], bins=0), ValueError, "bins"),
         (lambda: plot_regression([], []), ValueError, "non-empty"),
         # Found by the property tests below, or typed by learners:
@@ -210,7 +217,8 @@ def test_a_diverged_models_predictions_are_named_as_such():
     with pytest.raises(ValueError) as refused:
         plot_error_histogram([1.0, 2.0, 3.0], [math.nan] * 3)
     assert str(refused.value) == (
-        "y_pred must hold finite numbers; got NaN in 3 of 3 values. This usually means training "
+        "y_pred must be numbers without NaN or infinity; got NaN in 3 of 3 values. This usually "
+        "means training "
         "diverged: try a smaller learning rate, or normalise the inputs."
     )
 
@@ -232,12 +240,13 @@ def test_errors_too_close_together_for_the_bins_still_get_a_histogram():
     ax=AXES,
 )
 def test_regression_plots_draw_or_refuse_clearly(function, ys, bins, unit, ax):
+    (ys, bins, ax), valid = unpack(ys, bins, ax)
     ax, (y_true, y_pred) = make_axes(ax), ys
     calls = {
         "predictions": lambda: plot_predictions(y_true, y_pred, ax=ax, unit=unit),
         "histogram": lambda: plot_error_histogram(y_true, y_pred, ax=ax, bins=bins, unit=unit),
         "both": lambda: plot_regression(y_true, y_pred, unit=unit),
     }
-    result = outcome(calls[function], "y_true", "y_pred", "bins", "ax")
+    result = outcome(calls[function], "y_true", "y_pred", "bins", "ax", valid=valid)
     if result is not REFUSED:
         check_drawn(result, Figure if function == "both" else Axes)

@@ -76,8 +76,16 @@ BAD_CLASSES = [
     (lambda: plot_classes(X[:, :1], Y), ValueError, "at least two features"),
     (lambda: plot_classes([["a", "b"]] * 6, Y), TypeError, "x must be an array"),
     (lambda: plot_classes(np.where(X > 10, np.nan, X), Y), ValueError, "got NaN in 1 of 12"),
-    (lambda: plot_classes(X, Y[:5]), ValueError, "x has 6 samples but y has 5"),
-    (lambda: plot_classes(X, Y * 0.5), ValueError, "y must hold class numbers"),
+    (
+        lambda: plot_classes(X, Y[:5]),
+        ValueError,
+        "y must be as long as x (6 samples); got 5 samples.",
+    ),
+    (
+        lambda: plot_classes(X, Y * 0.5),
+        ValueError,
+        "y must be class numbers 0, 1, 2...; got 0.5. If these are sigmoid scores",
+    ),
     (lambda: plot_classes(X, Y, features=0), TypeError, "features must be two different"),
     (lambda: plot_classes(X, Y, features=(0, 1, 1)), ValueError, "got (0, 1, 1)"),
     (lambda: plot_classes(X, Y, features=(0, 2)), ValueError, "from 0 to 1; got 2"),
@@ -85,7 +93,11 @@ BAD_CLASSES = [
     (lambda: plot_classes(X, Y, features=(0, 1.0)), TypeError, "features must be"),
     (lambda: plot_classes(X, Y, feature_names="ab"), TypeError, "one per column of x"),
     (lambda: plot_classes(X, Y, feature_names=["a"]), ValueError, "(2 or more); got ['a']"),
-    (lambda: plot_classes(X, Y, class_names=["a", "b"]), ValueError, "one per class (3 or"),
+    (
+        lambda: plot_classes(X, Y, class_names=["a", "b"]),
+        ValueError,
+        "one per class (3 to 100); got ['a', 'b']",
+    ),
     (lambda: plot_classes(X, Y, class_names=map(str, range(10**9))), ValueError, "class_names"),
     (lambda: plot_classes(X, Y, ax=plt.figure()), TypeError, "ax must be a matplotlib Axes"),
 ]

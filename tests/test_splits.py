@@ -153,7 +153,7 @@ def test_train_test_split_accepts_lists_and_keeps_dtypes():
         (
             lambda: train_test_split(np.zeros((5, 2)), np.zeros(4)),
             ValueError,
-            r"x has 5 samples but y has 4",
+            r"^y must be as long as x \(5 samples\); got 4 samples\. Pass one label per sample",
         ),
         (
             lambda: train_test_split(np.zeros(4), np.zeros(4), test_fraction=0.1),
@@ -241,7 +241,7 @@ def test_train_test_split_splits_arrays_of_any_dtype_or_refuses_clearly(x_and_y,
 @pytest.mark.parametrize(
     ("call", "error", "kept"),
     [
-        (lambda: train_test_split(np.zeros((5, 2)), np.zeros(4)), ValueError, "5개인데 y는 4개"),
+        (lambda: train_test_split(np.zeros((5, 2)), np.zeros(4)), ValueError, "받은 값: 샘플 4개."),
         (lambda: split_sizes(10, 0.01), ValueError, "받은 값: 0.01. 이 값이면 훈련에 10개"),
         (lambda: train_test_split([[1, 2], [3]], [0, 1]), ValueError, "받은 값: [[1, 2], [3]]."),
     ],

@@ -8,9 +8,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from helpers.checks import refusal
+from helpers.checks import interval, refusal, vector
 from helpers.i18n import _
-from helpers.plots._inputs import MAX_INPUT, MAX_SCORES, _as_values
+from helpers.plots._inputs import MAX_INPUT, MAX_SCORES
 
 
 def plot_activations(
@@ -24,7 +24,7 @@ def plot_activations(
 
     Args:
         x_range: ``(low, high)``, the inputs to draw the curves over, with
-            ``-1e6 <= low < high <= 1e6``.
+            ``-1e6 <= low < high <= 1e6`` (see :func:`helpers.checks.interval`).
         softmax_input: up to 20 scores (logits) to turn into probabilities.
 
     Returns:
@@ -38,13 +38,8 @@ def plot_activations(
     """
     import keras  # imported here so that importing helpers.plots stays light
 
-    bounds = _as_values(x_range, "x_range")
-    if len(bounds) != 2 or not -MAX_INPUT <= bounds[0] < bounds[1] <= MAX_INPUT:
-        raise ValueError(
-            refusal("x_range", _("(low, high) with -1e6 <= low < high <= 1e6"), x_range,
-                    _("For example x_range=(-5, 5)."))
-        )  # fmt: skip
-    scores = _as_values(softmax_input, "softmax_input")
+    bounds = interval("x_range", x_range, largest=MAX_INPUT, hint=_("For example x_range=(-5, 5)."))
+    scores = vector("softmax_input", softmax_input)
     if len(scores) > MAX_SCORES or not np.all(np.abs(scores) <= MAX_INPUT):
         raise ValueError(
             refusal("softmax_input",

@@ -4,8 +4,7 @@ and each digit beside the probabilities a model gives it."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from itertools import islice
+from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -14,19 +13,25 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from numpy.typing import ArrayLike
 
-from helpers.checks import refusal, true_or_false, whole_number
+from helpers.checks import (
+    MAX_CLASSES,
+    array,
+    class_labels,
+    finite,
+    refusal,
+    same_length,
+    true_or_false,
+    whole_number,
+)
 from helpers.i18n import _
 from helpers.plots._inputs import (
     DIVERGED,
-    MAX_CLASSES,
     MAX_IMAGES,
     MAX_SCORES,
     MISSING,
-    _as_array,
-    _as_labels,
     _axes,
-    _check_finite,
-    _check_same_length,
+    _class_names,
+    _samples_and_labels,
 )
 
 DIGIT_SHAPES = {(28, 28), (784,), (28, 28, 1)}
@@ -57,21 +62,18 @@ def confusion_matrix(
                [0, 1, 1],
                [0, 0, 1]])
     """
-    true = _as_labels(y_true, "y_true")
-    pred = _as_labels(y_pred, "y_pred")
-    _check_same_length(true, pred, "y_true", "y_pred")
+    true = class_labels("y_true", y_true, hint=_(MISSING))
+    pred = class_labels("y_pred", y_pred, hint=_(DIVERGED))
+    same_length("y_true", true, "y_pred", pred)
     largest = int(max(true.max(), pred.max()))
     if num_classes is None:
         num_classes = largest + 1
     else:
-        num_classes = whole_number("num_classes", num_classes, low=1, high=MAX_CLASSES)
-        if num_classes <= largest:
-            raise ValueError(
-                _(
-                    "num_classes={num_classes} is too small: the labels go up to {largest}. "
-                    "Pass num_classes={enough} or more, or leave it out."
-                ).format(num_classes=repr(num_classes), largest=largest, enough=largest + 1)
-            )
+        hint = _("The labels go up to {largest}; or leave num_classes out.")
+        num_classes = whole_number(
+            "num_classes", num_classes, low=largest + 1, high=MAX_CLASSES,
+            hint=hint.format(largest=largest),
+        )  # fmt: skip
     matrix = np.zeros((num_classes, num_classes), dtype=int)
     np.add.at(matrix, (true, pred), 1)
     return matrix
@@ -111,26 +113,9 @@ def plot_confusion_matrix(
     """
     matrix = confusion_matrix(y_true, y_pred)
     normalize = true_or_false("normalize", normalize)
-    if class_names is None:
-        names = [str(i) for i in range(len(matrix))]
-    elif isinstance(class_names, str) or not isinstance(class_names, Iterable):
-        raise TypeError(refusal("class_names", _("a list of names, one per class"), class_names))
-    else:
-        names = [str(c) for c in islice(class_names, MAX_CLASSES + 1)]
-        if len(names) > MAX_CLASSES:
-            raise ValueError(
-                refusal("class_names", _("at most {count} names").format(count=MAX_CLASSES),
-                        class_names, _("Give one name per class."))
-            )  # fmt: skip
-        if len(names) < len(matrix):
-            raise ValueError(
-                _(
-                    "class_names has {count} names but the labels go up to {largest} "
-                    "({classes} classes): give one name per class."
-                ).format(count=len(names), largest=len(matrix) - 1, classes=len(matrix))
-            )
-        # Classes that never occur still get their (empty) row and column.
-        matrix = np.pad(matrix, (0, len(names) - len(matrix)))
+    names = _class_names(class_names, len(matrix)) or [str(i) for i in range(len(matrix))]
+    # Classes that never occur still get their (empty) row and column.
+    matrix = np.pad(matrix, (0, len(names) - len(matrix)))
     if normalize:
         totals = matrix.sum(axis=1, keepdims=True)
         values = np.divide(matrix, totals, out=np.zeros(matrix.shape), where=totals > 0)
@@ -160,18 +145,12 @@ def plot_confusion_matrix(
 
 def _digits_and_labels(images: ArrayLike, labels: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """The digits' pixels (any shape of DIGIT_SHAPES) and their integer labels, one per image."""
-    pixels = _as_array(images, "images")
-    if pixels.shape[1:] not in DIGIT_SHAPES:
-        raise ValueError(
-            _(
-                "images must have shape (n, 28, 28) or flattened (n, 784); got {shape}. "
-                "For a single image x, pass x[None] or [x]."
-            ).format(shape=pixels.shape)
-        )
-    _check_finite(pixels, "images", MISSING)
-    true = _as_labels(labels, "labels")
-    _check_same_length(pixels, true, "images", "labels")
-    return pixels, true
+    return _samples_and_labels(
+        images, labels, names=("images", "labels"),
+        shape=_("an array of shape (n, 28, 28) or flattened (n, 784)"),
+        fits=lambda shape: shape[1:] in DIGIT_SHAPES,
+        hint=_("For a single image x, pass x[None] or [x]."),
+    )  # fmt: skip
 
 
 def _grid(available: int, ncols: object, max_images: object, most: int) -> tuple[int, int, int]:
@@ -222,8 +201,8 @@ def plot_digits(
     pixels, true = _digits_and_labels(images, labels)
     pred = None
     if predictions is not None:
-        pred = _as_labels(predictions, "predictions")
-        _check_same_length(true, pred, "labels", "predictions")
+        pred = class_labels("predictions", predictions, hint=_(DIVERGED))
+        same_length("labels", true, "predictions", pred)
     count, rows, cols = _grid(len(pixels), ncols, max_images, MAX_IMAGES)
     fig, axes = plt.subplots(
         rows, cols, figsize=(1.3 * cols, 1.6 * rows), squeeze=False, layout="constrained"
@@ -283,24 +262,19 @@ def plot_probabilities(
         ['true 0\\npred 0', 'true 1\\npred 8']
     """
     pixels, true = _digits_and_labels(images, labels)
-    probs = _as_array(probabilities, "probabilities")
-    if probs.ndim != 2 or not 2 <= probs.shape[1] <= MAX_SCORES:
-        raise ValueError(
-            _(
-                "probabilities must have shape (n, classes) with 2 to {most} classes, one row "
-                "per image as model.predict returns for a softmax output; got shape {shape}."
-            ).format(most=MAX_SCORES, shape=probs.shape)
-        )
-    _check_same_length(pixels, probs, "images", "probabilities")
-    _check_finite(probs, "probabilities", DIVERGED)
+    softmax = _("Pass what model.predict returns for a model that ends in a softmax layer.")
+    probs = array(
+        "probabilities", probabilities, hint=softmax,
+        shape=_("an array of shape (n, classes) with 2 to {most} classes, one row per "
+                "image").format(most=MAX_SCORES),
+        fits=lambda shape: len(shape) == 2 and 2 <= shape[1] <= MAX_SCORES,
+    )  # fmt: skip
+    same_length("images", pixels, "probabilities", probs)
+    finite("probabilities", probs, hint=_(DIVERGED))
     if probs.min() < 0 or probs.max() > 1 or not np.allclose(probs.sum(axis=1), 1, atol=1e-3):
-        raise ValueError(
-            _(
-                "probabilities must hold rows of numbers from 0 to 1 that sum to 1; got values "
-                "from {low:.3g} to {high:.3g}. Pass what model.predict returns for a model that "
-                "ends in a softmax layer."
-            ).format(low=probs.min(), high=probs.max())
-        )
+        got = _("values from {low:.3g} to {high:.3g}").format(low=probs.min(), high=probs.max())
+        must_be = _("rows of numbers from 0 to 1 that sum to 1")
+        raise ValueError(refusal("probabilities", must_be, hint=softmax, got=got))
     if true.max() >= probs.shape[1]:
         raise ValueError(
             _(

@@ -8,8 +8,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
+from helpers.checks import finite, refusal, vector
 from helpers.i18n import _
-from helpers.plots._inputs import MAX_VALUE, _as_values
+from helpers.plots._inputs import MAX_VALUE
 
 
 def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
@@ -34,21 +35,14 @@ def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
         ['accuracy', 'loss']
     """
     if not isinstance(results, Mapping) or not results:
-        raise TypeError(
-            _(
-                "results must be a non-empty dict {{case: {{measure: value}}}}, e.g. "
-                "{{'scaled': {{'loss': 0.2}}}}; got {got}."
-            ).format(got=f"{results!r:.80}")
-        )
+        must_be = _("a non-empty dict {case: {measure: value}}")
+        raise TypeError(refusal("results", must_be, results, _("E.g. {'scaled': {'loss': 0.2}}.")))
     cases = [str(case) for case in results]
     measures = None
     for case, values in results.items():
         if not isinstance(values, Mapping) or not values:
-            raise TypeError(
-                _("results[{case}] must be a non-empty dict {{measure: value}}; got {got}.").format(
-                    case=repr(case), got=f"{values!r:.80}"
-                )
-            )
+            must_be = _("a non-empty dict {measure: value}")
+            raise TypeError(refusal(f"results[{case!r}]", must_be, values))
         if measures is None:
             measures = list(values)
         elif list(values) != measures:
@@ -58,13 +52,8 @@ def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
                     "first case, {other} for {case}."
                 ).format(first=measures, other=list(values), case=repr(case))
             )
-    table = np.array([_as_values(list(v.values()), f"results[{c!r}]") for c, v in results.items()])
-    if not np.all(np.abs(table) <= MAX_VALUE):  # NaN and infinity too; larger ones overflow
-        raise ValueError(
-            _("results must hold finite numbers from -1e300 to 1e300; got {got}.").format(
-                got=f"{table.tolist()!r:.200}"
-            )
-        )
+    table = np.array([vector(f"results[{c!r}]", list(v.values())) for c, v in results.items()])
+    finite("results", table, largest=MAX_VALUE)  # larger numbers would overflow the axes
     fig, axes = plt.subplots(
         1, len(measures), figsize=(3.2 * len(measures), 2.8), squeeze=False, layout="constrained"
     )

@@ -11,9 +11,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from helpers.checks import real_number, refusal, whole_number
+from helpers.checks import function, interval, one_number, real_number, refusal, whole_number
 from helpers.i18n import _
-from helpers.plots._inputs import MAX_INPUT, _as_values
+from helpers.plots._inputs import MAX_INPUT
 
 #: The most learning rates (panels) in one figure, and the most steps drawn in each.
 MAX_RATES = 6
@@ -23,34 +23,20 @@ CURVE_POINTS = 301
 
 
 def _function(name: str, value: object) -> Callable[[float], object]:
-    if not callable(value):
-        raise TypeError(
-            refusal(name, _("a function of one weight w that returns a number"), value,
-                    _("For example pass loss_at, the function itself, without calling it."))
-        )  # fmt: skip
-    return value
+    return function(
+        name, value, must_be=_("a function of one weight w that returns a number"),
+        hint=_("For example pass loss_at, the function itself, without calling it."),
+    )  # fmt: skip
 
 
-def _call(function: Callable[[float], object], name: str, w: float, *, finite: bool) -> float:
-    """``function(w)`` as a float; a result that is not one number (or, with ``finite``, is
+def _call(given: Callable[[float], object], name: str, w: float, *, finite: bool) -> float:
+    """``given(w)`` as a float; a result that is not one number (or, with ``finite``, is
     NaN or infinite) is refused, naming ``w``."""
-    value = function(w)
-    array = np.asarray(value) if not isinstance(value, (str, bytes)) else None
-    if array is None or array.size != 1 or array.dtype.kind not in "iuf" or isinstance(value, bool):
-        raise TypeError(
-            _(
-                "{name}(w) must return one number; at w = {w:g} it returned {got:.80}. "
-                "Return a single number, for example with np.mean(...)."
-            ).format(name=name, w=w, got=repr(value))
-        )
-    number = float(array.reshape(()))
+    hint = _("It came at w = {w:g}: return a single number, for example with np.mean(...).")
+    number = one_number(f"{name}(w)", given(w), must_be=_("one number"), hint=hint.format(w=w))
     if finite and not math.isfinite(number):
-        raise ValueError(
-            _(
-                "{name}(w) must return a finite number; at w = {w:g} it returned {got}. "
-                "Draw a smaller weight_range, where the loss is finite."
-            ).format(name=name, w=w, got=number)
-        )
+        hint = _("It came at w = {w:g}: draw a smaller weight_range, where the loss is finite.")
+        raise ValueError(refusal(f"{name}(w)", _("a finite number"), number, hint.format(w=w)))
     return number
 
 
@@ -145,13 +131,10 @@ def plot_descent(
         margin = max(0.1 * (high - low), 0.5)
         low, high = low - margin, high + margin
     else:
-        bounds = _as_values(weight_range, "weight_range")
-        if len(bounds) != 2 or not -MAX_INPUT <= bounds[0] < bounds[1] <= MAX_INPUT:
-            raise ValueError(
-                refusal("weight_range", _("(low, high) with -1e6 <= low < high <= 1e6"),
-                        weight_range, _("For example weight_range=(-1, 4)."))
-            )  # fmt: skip
-        low, high = bounds
+        low, high = interval(
+            "weight_range", weight_range, largest=MAX_INPUT,
+            hint=_("For example weight_range=(-1, 4)."),
+        )  # fmt: skip
     grid = np.linspace(low, high, CURVE_POINTS)
     curve = np.array([_call(loss, "loss", w, finite=True) for w in grid])
     fig, axes = plt.subplots(

@@ -5,7 +5,7 @@ Training is drawn solid, validation dashed in the same colour; epochs count from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 import matplotlib.pyplot as plt
@@ -15,10 +15,10 @@ from matplotlib.colors import is_color_like
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from helpers.checks import refusal
-from helpers.history import base_metrics, to_history_dict
+from helpers.checks import refusal, text
+from helpers.history import drawn_history, pick_metrics
 from helpers.i18n import N_, _
-from helpers.plots._inputs import MAX_VALUE, _axes
+from helpers.plots._inputs import _axes
 
 if TYPE_CHECKING:
     from keras.callbacks import History
@@ -44,7 +44,9 @@ def plot_history(
 ) -> Axes:
     """Draw one metric of one training run: training solid, validation dashed.
 
-    Both curves share one colour; epochs are counted from 1.
+    Both curves share one colour; epochs are counted from 1. NaN and infinite
+    values are left out; values beyond 1e300 (a run diverging) are drawn at
+    1e300, as :func:`~helpers.curves.curves_svg` draws them.
 
     Args:
         history: what ``model.fit`` returns, or its ``.history`` dict.
@@ -66,8 +68,8 @@ def plot_history(
         >>> [(line.get_label(), line.get_linestyle()) for line in ax.get_lines()]
         [('training', '-'), ('validation', '--')]
     """
-    hist = _history(history)
-    _check_metric(hist, metric)
+    hist = drawn_history(history)
+    metric = _metric(hist, metric)
     if color is not None and not is_color_like(color):
         raise ValueError(refusal("color", _("a matplotlib colour such as 'red' or 'C1'"), color))
     ax = _axes(ax)
@@ -79,13 +81,6 @@ def plot_history(
             # join the epochs that have a value, as LivePlot does.
             values = np.asarray(hist[key], dtype=float)
             measured = ~np.isnan(values)
-            if np.any(np.abs(values[np.isfinite(values)]) > MAX_VALUE):  # the axis would overflow
-                raise ValueError(
-                    _(
-                        "history[{key}] must hold numbers from -1e300 to 1e300 (or inf); "
-                        "got {largest:g}."
-                    ).format(key=repr(key), largest=np.abs(values[np.isfinite(values)]).max())
-                )
             marker = "o" if measured.sum() == 1 else None  # one point needs a marker to be seen
             (line,) = ax.plot(
                 epochs[measured], values[measured], linestyle=style, color=color, marker=marker,
@@ -109,8 +104,9 @@ def plot_training(
 
     Args:
         history: what ``model.fit`` returns, or its ``.history`` dict.
-        metrics: the metrics to draw, one panel each (a single name is fine);
-            None draws every metric of the history.
+        metrics: the metrics to draw, one panel each: one name or a list;
+            None draws every metric of the history, as
+            :func:`~helpers.curves.curves_svg` does.
         title: the title above the panels.
 
     Returns:
@@ -123,24 +119,8 @@ def plot_training(
         >>> [ax.get_ylabel() for ax in plot_training(history).axes]
         ['loss', 'accuracy']
     """
-    hist = _history(history)
-    if isinstance(metrics, str):
-        metrics = [metrics]
-    if metrics is None:
-        metrics = base_metrics(hist)
-    elif not isinstance(metrics, Iterable):
-        raise TypeError(refusal("metrics", _("a list of metric names"), metrics, _names_hint(hist)))
-    metrics = list(metrics)
-    if not metrics:
-        raise ValueError(
-            _("metrics is empty: pass metric names such as {names}.").format(
-                names=base_metrics(hist)
-            )
-        )
-    for metric in metrics:
-        _check_metric(hist, metric)
-    if len(set(metrics)) < len(metrics):
-        raise ValueError(refusal("metrics", _("a list of different metric names"), metrics))
+    hist = drawn_history(history)
+    metrics = pick_metrics([hist], metrics)
     fig, axes = plt.subplots(
         1, len(metrics), figsize=(4.5 * len(metrics), 3.5), squeeze=False, layout="constrained"
     )
@@ -176,32 +156,22 @@ def plot_runs(
         >>> [line.get_label() for line in ax.get_lines()]
         ['adam (training)', 'sgd (training)']
     """
+    must_be = _("a non-empty dict {label: history} or a list of (label, history) pairs")
     if isinstance(runs, Mapping):
         pairs = list(runs.items())
     elif isinstance(runs, Sequence) and not isinstance(runs, str):
         pairs = list(runs)
     else:
-        raise TypeError(
-            _(
-                "runs must be a dict {{label: history}} or a list of (label, history) pairs; "
-                "got {kind}."
-            ).format(kind=type(runs).__name__)
-        )
+        raise TypeError(refusal("runs", must_be, runs))
     if not pairs:
-        raise ValueError(
-            _("runs is empty: train at least one model and pass {{label: history}}.").format()
-        )
+        raise ValueError(refusal("runs", must_be, runs, _("Train at least one model first.")))
     checked = []
-    for pair in pairs:
+    for number, pair in enumerate(pairs):
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
-            raise TypeError(
-                _("Each run must be a (label, history) pair; got {got}.").format(
-                    got=f"{pair!r:.80}"
-                )
-            )
+            raise TypeError(refusal(f"runs[{number}]", _("a (label, history) pair"), pair))
         label, history = pair
-        hist = _history(history)
-        _check_metric(hist, metric, run=label)
+        hist = drawn_history(history, name=f"runs[{label!r}]")
+        metric = _metric(hist, metric, run=label)
         checked.append((str(label), hist))
     ax = _axes(ax)
     for label, hist in checked:
@@ -214,35 +184,8 @@ def plot_runs(
     return ax
 
 
-def _history(history: HistoryLike) -> dict[str, list[float]]:
-    try:
-        return to_history_dict(history)
-    except OverflowError:  # a Python int beyond 1e308, typed by hand
-        raise ValueError(
-            _(
-                "history must hold numbers of at most about 1e308 (what a float can hold); "
-                "got a larger one. Check the numbers you typed in."
-            )
-        ) from None
-
-
-def _names_hint(hist: dict[str, list[float]]) -> str:
-    return _("This history has {names}.").format(names=base_metrics(hist))
-
-
-def _check_metric(hist: dict[str, list[float]], metric: str, *, run: object = None) -> None:
-    if not isinstance(metric, str):
-        raise TypeError(refusal("metric", _("a metric name (text)"), metric, _names_hint(hist)))
-    names = base_metrics(hist)
-    if metric not in names:
-        if run is None:
-            message = _(
-                "This history has no metric {metric}; it has {names}. Pass one of those "
-                "(the val_ curve is drawn automatically with its training metric)."
-            )
-        else:
-            message = _(
-                "Run {run} has no metric {metric}; it has {names}. Pass one of those "
-                "(the val_ curve is drawn automatically with its training metric)."
-            )
-        raise ValueError(message.format(run=repr(run), metric=repr(metric), names=names))
+def _metric(hist: dict[str, list[float]], metric: object, *, run: object = None) -> str:
+    """``metric`` if it names a metric of ``hist`` (of ``run``, when one is named)."""
+    whose = "" if run is None else _("run {run}").format(run=repr(run))
+    metric = text("metric", metric, must_be=_("a metric name such as 'loss'"))
+    return pick_metrics([hist], metric, name="metric", whose=whose)[0]

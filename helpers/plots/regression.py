@@ -4,8 +4,7 @@ results (predicted against true values, and the histogram of the errors)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from itertools import islice
+from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -13,19 +12,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from helpers.checks import refusal, whole_number
+from helpers.checks import array, finite, same_length, text, texts, vector, whole_number
 from helpers.i18n import _
-from helpers.plots._inputs import (
-    DIVERGED,
-    MAX_BINS,
-    MAX_VALUE,
-    MISSING,
-    _as_array,
-    _as_values,
-    _axes,
-    _check_finite,
-    _check_same_length,
-)
+from helpers.plots._inputs import DIVERGED, MAX_BINS, MAX_VALUE, MISSING, _axes
 
 #: Panels in one plot_features_against_target grid: more would be too small to read.
 MAX_FEATURES = 30
@@ -65,14 +54,11 @@ def plot_features_against_target(
         >>> [(ax.get_xlabel(), ax.get_ylabel()) for ax in fig.axes]
         [('weight', 'MPG'), ('horsepower', '')]
     """
-    features = _as_array(x, "x")
-    if features.ndim != 2 or features.size == 0:
-        raise ValueError(
-            _(
-                "x must be a non-empty table of shape (samples, features); got shape {shape}. "
-                "For a single feature, pass x[:, None]."
-            ).format(shape=features.shape)
-        )
+    features = array(
+        "x", x, shape=_("a non-empty table of shape (samples, features)"),
+        fits=lambda shape: len(shape) == 2 and 0 not in shape,
+        hint=_("For a single feature, pass x[:, None]."),
+    )  # fmt: skip
     if features.shape[1] > MAX_FEATURES:
         raise ValueError(
             _(
@@ -81,13 +67,17 @@ def plot_features_against_target(
             ).format(count=features.shape[1], most=MAX_FEATURES)
         )
     features = features.astype(float)
-    target = _as_values(y, "y")
-    _check_same_length(features, target, "x", "y")
-    _check_drawable(features, "x", MISSING)
-    _check_drawable(target, "y", MISSING)
-    names = _feature_names(feature_names, features.shape[1])
-    if not isinstance(target_name, str):
-        raise TypeError(refusal("target_name", _("a short text such as 'MPG'"), target_name))
+    target = vector("y", y)
+    same_length("x", features, "y", target)
+    finite("x", features, largest=MAX_VALUE, hint=_(MISSING))
+    finite("y", target, largest=MAX_VALUE, hint=_(MISSING))
+    names = texts(
+        "feature_names", feature_names, low=features.shape[1], high=features.shape[1],
+        must_be=_("a list of names, one per column of x ({count})").format(
+            count=features.shape[1]),
+        hint=_("For example feature_names=['weight', 'horsepower']."),
+    )  # fmt: skip
+    target_name = text("target_name", target_name, must_be=_("a short text such as 'MPG'"))
     ncols = whole_number("ncols", ncols, low=1)
     cols = min(ncols, len(names))
     rows = math.ceil(len(names) / cols)
@@ -109,29 +99,6 @@ def plot_features_against_target(
         )
     )
     return fig
-
-
-def _feature_names(feature_names: object, columns: int) -> list[str]:
-    """``feature_names`` as a list of ``columns`` texts, or a clear refusal."""
-    if isinstance(feature_names, str) or not isinstance(feature_names, Iterable):
-        raise TypeError(
-            refusal("feature_names", _("a list of names, one per column of x"), feature_names,
-                    _("For example feature_names=['weight', 'horsepower'].")),
-        )  # fmt: skip
-    names = list(islice(feature_names, MAX_FEATURES + 1))  # an endless iterator stops here
-    if len(names) > MAX_FEATURES:
-        raise ValueError(
-            refusal("feature_names", _("at most {count} names").format(count=MAX_FEATURES),
-                    feature_names, _("Give one name per column of x."))
-        )  # fmt: skip
-    if len(names) != columns:
-        raise ValueError(
-            _(
-                "feature_names has {count} names but x has {columns} columns: "
-                "give one name per column."
-            ).format(count=len(names), columns=columns)
-        )
-    return [str(name) for name in names]
 
 
 def plot_predictions(
@@ -228,22 +195,11 @@ def plot_regression(y_true: ArrayLike, y_pred: ArrayLike, *, unit: str | None = 
 
 
 def _regression_pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    true, pred = _as_values(y_true, "y_true"), _as_values(y_pred, "y_pred")
-    _check_same_length(true, pred, "y_true", "y_pred")
-    _check_drawable(true, "y_true", MISSING)
-    _check_drawable(pred, "y_pred", DIVERGED)
+    true, pred = vector("y_true", y_true), vector("y_pred", y_pred)
+    same_length("y_true", true, "y_pred", pred)
+    finite("y_true", true, largest=MAX_VALUE, hint=_(MISSING))
+    finite("y_pred", pred, largest=MAX_VALUE, hint=_(DIVERGED))
     return true, pred
-
-
-def _check_drawable(values: np.ndarray, name: str, hint: str) -> None:
-    """Refuse NaN, infinity and numbers so large that differences and axis limits overflow."""
-    _check_finite(values, name, hint)
-    largest = np.abs(values).max()
-    if largest > MAX_VALUE:
-        found = _("{name} must hold numbers from -1e300 to 1e300; got {largest:g}.").format(
-            name=name, largest=largest
-        )
-        raise ValueError(f"{found} {_(hint)}")
 
 
 def _histogram_range(errors: np.ndarray, bins: int) -> tuple[float, float] | None:

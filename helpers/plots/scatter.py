@@ -9,33 +9,12 @@ import numpy as np
 from matplotlib.axes import Axes
 from numpy.typing import ArrayLike
 
-from helpers.checks import refusal, whole_number
+from helpers.checks import refusal, texts, whole_number
 from helpers.i18n import _
-from helpers.plots._inputs import (
-    MISSING,
-    _as_array,
-    _as_labels,
-    _axes,
-    _check_finite,
-    _check_same_length,
-)
+from helpers.plots._inputs import _axes, _class_names, _samples_and_labels
 
-#: The most names a list of feature or class names may hold (a mistyped generator stops here).
-MAX_NAMES = 10_000
 #: One marker per class (besides its colour), so that the classes stay apart in grey too.
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
-
-
-def _names(name: str, value: object, count: int, must_be: str, hint: str) -> list[str] | None:
-    """``value`` as a list of at least ``count`` texts (None stays None), or a clear refusal."""
-    if value is None:
-        return None
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise TypeError(refusal(name, must_be, value, hint))
-    names = [str(v) for v in islice(value, MAX_NAMES + 1)]
-    if not count <= len(names) <= MAX_NAMES:
-        raise ValueError(refusal(name, must_be, value, hint))
-    return names
 
 
 def _feature_pair(features: object, columns: int) -> tuple[int, int]:
@@ -87,28 +66,19 @@ def plot_classes(
         >>> ax.get_xlabel(), [t.get_text() for t in ax.get_legend().get_texts()]
         ('petal length (cm)', ['setosa', 'versicolor', 'virginica'])
     """
-    table = _as_array(x, "x")
-    if table.ndim != 2 or table.shape[0] == 0 or table.shape[1] < 2:
-        raise ValueError(
-            _(
-                "x must be a table of samples with at least two features, shape (n, features); "
-                "got shape {shape}."
-            ).format(shape=table.shape)
-        )
-    _check_finite(table, "x", MISSING)
-    labels = _as_labels(y, "y")
-    _check_same_length(table, labels, "x", "y")
+    table, labels = _samples_and_labels(
+        x, y, names=("x", "y"),
+        shape=_("a table of samples with at least two features, shape (n, features)"),
+        fits=lambda shape: len(shape) == 2 and shape[0] > 0 and shape[1] >= 2,
+    )  # fmt: skip
     across, up = _feature_pair(features, table.shape[1])
-    columns = _names(
-        "feature_names", feature_names, table.shape[1],
-        _("a list of names, one per column of x ({count} or more)").format(count=table.shape[1]),
-        _("Give one name per column of x, in the order of its columns."),
+    columns = None if feature_names is None else texts(
+        "feature_names", feature_names, low=table.shape[1],
+        must_be=_("a list of names, one per column of x ({count} or more)").format(
+            count=table.shape[1]),
+        hint=_("Give one name per column of x, in the order of its columns."),
     )  # fmt: skip
-    classes = _names(
-        "class_names", class_names, int(labels.max()) + 1,
-        _("a list of names, one per class ({count} or more)").format(count=int(labels.max()) + 1),
-        _("Give one name per class, in the order of the class numbers 0, 1, 2..."),
-    )  # fmt: skip
+    classes = _class_names(class_names, int(labels.max()) + 1)
     ax = _axes(ax)
     for number in np.unique(labels):
         rows = table[labels == number]
