@@ -6,14 +6,17 @@ the settings and their checks in :mod:`helpers.run_settings`):
 runs :func:`~helpers.training.train_run` in a background thread, so the
 notebook stays responsive and Stop works, while a
 :class:`~helpers.live.LivePlot` draws the curves; every finished run joins the
-tray below, drawn by :func:`~helpers.curves.curves_svg`.
+tray below, drawn by :func:`~helpers.curves.curves_svg`. When the playground
+opens and whenever a control changes, :func:`~helpers.training.warm_up`
+builds and traces the model of the settings shown, so Train only has to fit it.
 
 The widget speaks the helpers' language (:func:`helpers.i18n.set_language`):
 its labels, buttons and menus are chosen when it is built, its status lines,
 run tray and :meth:`Playground.summary` when they are written. Only what is
 shown changes: the settings' values ("relu", "adam") are the same in every language.
 
-Importing this module does not load TensorFlow: that happens at the first run.
+Importing this module does not load TensorFlow: that happens at the first
+warm-up or run.
 """
 
 from __future__ import annotations
@@ -28,17 +31,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from helpers import data
+from helpers import data, run_settings, training
 from helpers.checks import whole_number
 from helpers.curves import curves_svg
 from helpers.history import metric_order
 from helpers.i18n import N_, _
-from helpers.run_settings import ACTIVATIONS, DATASET_NAMES, FIELDS, OPTIMIZERS, validate_settings
 
-# RunResult, Settings and train_run are re-exported: notebooks' exercises import them from here.
-from helpers.training import RunResult, Settings, train_run
-
-__all__ = ["Playground", "RunResult", "Settings", "playground", "train_run"]
+__all__ = ["Playground", "playground"]
 
 
 # ----------------------------------------------------------------- widgets ---
@@ -75,9 +74,13 @@ def _control(name: str, value: Any) -> widgets.ValueWidget:
     }
     if name in ("dataset", "optimizer", "activation"):
         options = {
-            "dataset": [(_(data.DATASETS[key].description), key) for key in DATASET_NAMES],
-            "optimizer": [(_(text), key) for key, text in OPTIMIZERS.items()],
-            "activation": list(ACTIVATIONS),  # Keras' own names, as in pg.train(activation=...)
+            "dataset": [
+                (_(data.DATASETS[key].description), key) for key in run_settings.DATASET_NAMES
+            ],
+            "optimizer": [
+                (_(choice.description), key) for key, choice in run_settings.OPTIMIZERS.items()
+            ],
+            "activation": list(run_settings.ACTIVATIONS),  # Keras' names, as in pg.train(...)
         }[name]
         return widgets.Dropdown(options=options, value=value, **common)
     if name == "learning_rate":
@@ -103,10 +106,11 @@ def _show(control: widgets.ValueWidget, value: Any) -> None:
 
 
 def _check_names(names: Iterable[str]) -> None:
-    unknown = sorted(set(names) - set(FIELDS))
+    unknown = sorted(set(names) - set(run_settings.FIELDS))
     if unknown:
         message = _("Unknown setting {name}; the settings are {names}.")
-        raise TypeError(message.format(name=repr(unknown[0]), names=", ".join(FIELDS)))
+        fields = ", ".join(run_settings.FIELDS)
+        raise TypeError(message.format(name=repr(unknown[0]), names=fields))
 
 
 def _width(text: str) -> int:
@@ -129,13 +133,19 @@ class Playground(widgets.VBox):
     Labels, buttons and menus are in the helpers' language when it is built;
     status lines, the tray and ``summary()`` in the language when they are written.
 
+    While the controls stay unchanged, the model of their settings is built
+    and traced in the background (:func:`~helpers.training.warm_up`), so a
+    click on Train only has to fit it.
+
     Args:
-        settings: the starting :class:`~helpers.training.Settings`; None
+        settings: the starting :class:`~helpers.run_settings.Settings`; None
             starts from the defaults.
     """
 
-    def __init__(self, settings: Settings | None = None) -> None:
-        settings = validate_settings(Settings() if settings is None else settings)
+    def __init__(self, settings: run_settings.Settings | None = None) -> None:
+        settings = run_settings.validate_settings(
+            run_settings.Settings() if settings is None else settings
+        )
         self.controls = {name: _control(name, getattr(settings, name)) for name in _CONTROLS}
         self._fixed = {"validation_fraction": settings.validation_fraction, "seed": settings.seed}
         self.train_button = widgets.Button(
@@ -146,14 +156,16 @@ class Playground(widgets.VBox):
         self.live = widgets.HTML()
         self.tray = widgets.HTML()
         self.table = widgets.HTML()
-        self._runs: list[RunResult] = []
+        self._runs: list[training.RunResult] = []
         self._lock = threading.Lock()
         self._busy = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._outcome: RunResult | Exception | None = None
+        self._outcome: training.RunResult | Exception | None = None
         self.train_button.on_click(self._on_train)
         self.stop_button.on_click(self._on_stop)
+        for control in self.controls.values():
+            control.observe(self._on_change, "value")
         columns = list(self.controls.values())
         super().__init__(
             children=[
@@ -167,15 +179,16 @@ class Playground(widgets.VBox):
             ]
         )
         self._set_status(_("Choose settings and click Train."))
+        training.warm_up(settings)
 
     @property
-    def settings(self) -> Settings:
+    def settings(self) -> run_settings.Settings:
         """The settings the controls show now."""
         values = {name: control.value for name, control in self.controls.items()}
-        return Settings(**values, **self._fixed)
+        return run_settings.Settings(**values, **self._fixed)
 
     @property
-    def runs(self) -> list[RunResult]:
+    def runs(self) -> list[training.RunResult]:
         """The finished runs, oldest first (stopped and diverged ones included)."""
         return list(self._runs)
 
@@ -232,7 +245,7 @@ class Playground(widgets.VBox):
         lines = [row_html("th", header)] + [row_html("td", row) for row in rows]
         self.table.value = f"<table>{''.join(lines)}</table>"
 
-    def train(self, **overrides: Any) -> RunResult:
+    def train(self, **overrides: Any) -> training.RunResult:
         """Set the controls to ``overrides``, then train in this thread and return the run.
 
         It takes the Train button's path, so the run is drawn live and joins
@@ -240,7 +253,7 @@ class Playground(widgets.VBox):
 
         Args:
             **overrides: settings to change, any fields of
-                :class:`~helpers.training.Settings`.
+                :class:`~helpers.run_settings.Settings`.
 
         Raises:
             TypeError, ValueError: an impossible setting (also shown in the status line).
@@ -255,16 +268,17 @@ class Playground(widgets.VBox):
         if self._busy:
             raise busy
         settings = self._checked(dataclasses.replace(self.settings, **overrides))
-        for name in overrides:
+        if not self._claim():
+            raise busy
+        for name in overrides:  # busy: these changes start no warm-up, the run follows at once
             if name in self.controls:
                 _show(self.controls[name], getattr(settings, name))
             else:
                 self._fixed[name] = getattr(settings, name)
-        if not self._start(settings, background=False):
-            raise busy
+        self._start(settings, background=False)
         return self.wait()
 
-    def wait(self, timeout: float | None = None) -> RunResult | None:
+    def wait(self, timeout: float | None = None) -> training.RunResult | None:
         """Wait for the current run to end and return it (None if nothing ran yet).
 
         Args:
@@ -286,12 +300,12 @@ class Playground(widgets.VBox):
     def _on_stop(self, _button: Any = None) -> None:
         if self._busy:
             self._stop.set()
-            self._set_status(_("Stopping after this batch..."))
+            self._set_status(_("Stopping..."))
 
-    def _checked(self, settings: Settings) -> Settings:
+    def _checked(self, settings: run_settings.Settings) -> run_settings.Settings:
         """``validate_settings(settings)``, its refusal shown in the status line too."""
         try:
-            return validate_settings(settings)
+            return run_settings.validate_settings(settings)
         except (TypeError, ValueError) as error:
             self._set_status(_("Can't train: {error}").format(error=error), error=True)
             raise
@@ -302,14 +316,28 @@ class Playground(widgets.VBox):
             settings = self._checked(self.settings)
         except (TypeError, ValueError):
             return  # shown in the status line
-        self._start(settings, background=True)
+        if self._claim():  # a second click while a run is going does nothing
+            self._start(settings, background=True)
 
-    def _start(self, settings: Settings, *, background: bool) -> bool:
-        """Start a run with checked ``settings``, unless one is going; return whether it started."""
-        with self._lock:  # a second click while a run is going does nothing
+    def _on_change(self, _change: Any = None) -> None:
+        """Prepare the model of the settings shown, unless a run is going (it does so after)."""
+        if self._busy:
+            return
+        try:
+            training.warm_up(self.settings)
+        except (TypeError, ValueError):
+            pass  # impossible settings: Train explains them in the status line
+
+    def _claim(self) -> bool:
+        """Mark the playground busy, unless a run is going; return whether it was free."""
+        with self._lock:
             if self._busy:
                 return False
             self._busy = True
+            return True
+
+    def _start(self, settings: run_settings.Settings, *, background: bool) -> None:
+        """Start a run with checked ``settings``; the caller has claimed the playground."""
         self._stop.clear()
         self.train_button.disabled, self.stop_button.disabled = True, False
         self._set_status(_("Training: {label}...").format(label=settings.label))
@@ -321,14 +349,15 @@ class Playground(widgets.VBox):
         else:
             self._thread = None
             self._run(settings)
-        return True
 
-    def _run(self, settings: Settings) -> None:
+    def _run(self, settings: run_settings.Settings) -> None:
         from helpers.live import LivePlot  # it subclasses a Keras class: Keras loads here
 
         try:
-            result = train_run(
-                settings, callbacks=[LivePlot(target=self.live)], should_stop=self._stop.is_set
+            result = training.train_run(
+                settings,
+                callbacks=[LivePlot(target=self.live)],
+                should_stop=self._stop.is_set,
             )
         except Exception as error:  # a background thread can only report it here
             self._outcome = error
@@ -351,6 +380,8 @@ class Playground(widgets.VBox):
             self.train_button.disabled, self.stop_button.disabled = False, True
             with self._lock:
                 self._busy = False
+            if self.settings != settings:  # the controls changed during the run
+                self._on_change()
 
 
 def playground(**defaults: Any) -> Playground:
@@ -358,7 +389,7 @@ def playground(**defaults: Any) -> Playground:
 
     Args:
         **defaults: the starting settings, any fields of
-            :class:`~helpers.training.Settings`.
+            :class:`~helpers.run_settings.Settings`.
 
     Raises:
         TypeError: a name is not a setting, or a setting has the wrong kind of value.
@@ -370,4 +401,4 @@ def playground(**defaults: Any) -> Playground:
         pg
     """
     _check_names(defaults)
-    return Playground(Settings(**defaults))
+    return Playground(run_settings.Settings(**defaults))

@@ -3,10 +3,12 @@
 - :class:`Settings` holds one run's choices: dataset, layers, optimizer,
   learning rate, epochs, batch size, validation share and seed;
 - :func:`validate_settings` explains impossible ones in plain words (in the
-  helpers' language) and returns them with plain Python numbers.
+  helpers' language) and returns them with plain Python numbers;
+- :data:`OPTIMIZERS` is the one table of the optimizers a run can use: name,
+  description and the Keras class that makes it.
 
-Importing this module loads neither TensorFlow nor ipywidgets. Every name is
-importable from :mod:`helpers.training` too.
+Importing this module loads neither TensorFlow nor ipywidgets: the optimizers'
+Keras classes are named here and made by :mod:`helpers.training`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = [
     "FIELDS",
     "LIMITS",
     "OPTIMIZERS",
+    "OptimizerChoice",
     "Settings",
     "validate_settings",
 ]
@@ -32,13 +35,31 @@ __all__ = [
 DATASET_NAMES: tuple[str, ...] = tuple(
     name for name, dataset in data.DATASETS.items() if dataset.task != "regression"
 )
-#: Optimizer name -> how it is written in prose (in English: show it with ``_()``).
-OPTIMIZERS: dict[str, str] = {
-    "sgd": "SGD",
-    "sgd_momentum": N_("SGD with momentum"),
-    "rmsprop": "RMSprop",
-    "adam": "Adam",
-    "nadam": "Nadam",
+
+
+@dataclass(frozen=True)
+class OptimizerChoice:
+    """One optimizer a run can use: a value of :data:`OPTIMIZERS`.
+
+    Args:
+        description: how prose names it, in English (show it with ``_()``).
+        keras_class: the class of ``keras.optimizers`` that makes it, by name
+            (so that this module loads no Keras).
+        options: its arguments besides the learning rate.
+    """
+
+    description: str
+    keras_class: str
+    options: dict[str, float] = dataclasses.field(default_factory=dict)
+
+
+#: Optimizer name (the value of ``Settings.optimizer``) -> what it is and how to make it.
+OPTIMIZERS: dict[str, OptimizerChoice] = {
+    "sgd": OptimizerChoice("SGD", "SGD"),
+    "sgd_momentum": OptimizerChoice(N_("SGD with momentum"), "SGD", {"momentum": 0.9}),
+    "rmsprop": OptimizerChoice("RMSprop", "RMSprop"),
+    "adam": OptimizerChoice("Adam", "Adam"),
+    "nadam": OptimizerChoice("Nadam", "Nadam"),
 }
 ACTIVATIONS: tuple[str, ...] = ("relu", "tanh", "sigmoid", "linear")
 #: The whole-number settings and their (lowest, highest) values.
@@ -95,8 +116,8 @@ class Settings:
         else:
             text = _("{dataset}, {optimizer} lr={learning_rate:.4g}, no hidden layer, "
                      "batch {batch_size}, {epochs} epochs")  # fmt: skip
-        prose = OPTIMIZERS.get(self.optimizer)
-        optimizer = _(prose) if prose else self.optimizer
+        choice = OPTIMIZERS.get(self.optimizer)
+        optimizer = _(choice.description) if choice else self.optimizer
         return text.format(**{**dataclasses.asdict(self), "optimizer": optimizer})
 
 

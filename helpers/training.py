@@ -1,11 +1,14 @@
 """The playground's training logic, plain Python you can call and test without widgets.
 
-- :class:`Settings` holds one run's choices; :func:`validate_settings`
-  explains impossible ones in plain words (both live in :mod:`helpers.run_settings`
-  and are importable from here);
+A run's settings and their checks live in :mod:`helpers.run_settings`
+(:class:`~helpers.run_settings.Settings`, :func:`~helpers.run_settings.validate_settings`).
+Here:
+
 - :func:`build_model` makes the small Keras model a run trains;
 - :func:`train_run` trains it and returns a :class:`RunResult` (history,
-  final metrics, status), validated and watched by a ``RunMonitor`` callback.
+  final metrics, status), validated and watched by a ``RunMonitor`` callback;
+- :func:`warm_up` builds, compiles and traces the next run's model in a
+  background thread, so that the run only has to fit it.
 
 Importing this module loads neither TensorFlow nor ipywidgets: Keras loads
 at the first model, so the playground widget that imports this opens at once.
@@ -14,42 +17,27 @@ at the first model, so the playground widget that imports this opens at once.
 from __future__ import annotations
 
 import math
+import random
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from helpers import data
-from helpers.checks import refusal
+from helpers import data, run_settings
+from helpers.checks import real_number, refusal
 from helpers.i18n import _
-from helpers.run_settings import (
-    ACTIVATIONS,
-    DATASET_NAMES,
-    FIELDS,
-    LIMITS,
-    OPTIMIZERS,
-    Settings,
-    validate_settings,
-)
 
 if TYPE_CHECKING:
     import keras
 
-__all__ = [
-    "ACTIVATIONS",
-    "DATASET_NAMES",
-    "FIELDS",
-    "LIMITS",
-    "OPTIMIZERS",
-    "RunResult",
-    "Settings",
-    "build_model",
-    "train_run",
-    "validate_settings",
-]
+__all__ = ["RunResult", "build_model", "train_run", "wait_for_warm_up", "warm_up"]
+
+#: The most batches ``fit`` runs in one call (Keras' ``steps_per_execution``).
+MAX_BATCHES_PER_CALL = 32
 
 
 # ----------------------------------------------------------------- training ---
@@ -60,7 +48,7 @@ class RunResult:
     """What one run produced.
 
     Args:
-        settings: the run's :class:`Settings`.
+        settings: the run's :class:`~helpers.run_settings.Settings`.
         history: each metric -> one value per epoch run.
         status: ``"finished"``, ``"stopped"`` (Stop was pressed) or
             ``"diverged"`` (the loss became NaN or infinite).
@@ -68,7 +56,7 @@ class RunResult:
         seconds: how long the training took.
     """
 
-    settings: Settings
+    settings: run_settings.Settings
     history: dict[str, list[float]]
     status: str
     message: str
@@ -92,7 +80,9 @@ def _inputs(name: str) -> tuple[np.ndarray, np.ndarray]:
     return dataset.prepare(x), y
 
 
-def _prepared(settings: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _prepared(
+    settings: run_settings.Settings,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Train and validation arrays, standardised with the training statistics if the
     dataset's ``standardize`` asks for it."""
     dataset = data.DATASETS[settings.dataset]
@@ -112,50 +102,77 @@ def _prepared(settings: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     return x_train, y_train, x_val, y_val
 
 
-def build_model(settings: Settings) -> keras.Model:
+def build_model(settings: run_settings.Settings) -> keras.Model:
     """The compiled Keras model a run trains: Dense hidden layers, then the output layer.
 
     Two classes get one sigmoid unit and binary cross-entropy; more get softmax
-    and sparse categorical cross-entropy. Accuracy is the metric.
+    and sparse categorical cross-entropy. Accuracy is the metric. The initial
+    weights come from ``settings.seed`` alone (the global seeds are left alone).
 
     Args:
-        settings: the run's :class:`Settings` (checked first).
+        settings: the run's :class:`~helpers.run_settings.Settings` (checked first).
 
     Returns:
-        A compiled ``keras.Sequential`` model.
+        A compiled ``keras.Sequential`` model; ``fit`` runs up to
+        :data:`MAX_BATCHES_PER_CALL` batches of ``settings.batch_size`` per call.
 
     Example::
 
+        >>> from helpers.run_settings import Settings
         >>> build_model(Settings(hidden_layers=2, units=8)).count_params()  # 40 + 72 + 27
         139
     """
-    return _build(validate_settings(settings))
+    return _build(run_settings.validate_settings(settings))
 
 
-def _build(settings: Settings) -> keras.Model:
+def _batches_per_epoch(settings: run_settings.Settings) -> int:
+    n_samples, fraction = data.DATASETS[settings.dataset].n_samples, settings.validation_fraction
+    n_train = data.split_sizes(n_samples, fraction)[0] if fraction else n_samples
+    return math.ceil(n_train / settings.batch_size)
+
+
+def _batches_per_call(batches_per_epoch: int) -> int:
+    """The most batches, up to :data:`MAX_BATCHES_PER_CALL`, that divide an epoch evenly.
+
+    Fewer calls cut Keras' cost per call (one call per iris epoch instead of
+    seven saves about 6 ms an epoch) and change no number. The division must be
+    even: the batches come from one endless generator, so a call that ran past
+    an epoch's end would train on the next epoch's batches.
+    """
+    top = min(batches_per_epoch, MAX_BATCHES_PER_CALL)
+    return max(n for n in range(1, top + 1) if batches_per_epoch % n == 0)
+
+
+def _build(settings: run_settings.Settings) -> keras.Model:
     """:func:`build_model` for settings already checked."""
     import keras
 
+    # Keras seeds each Dense layer's initializer with a number drawn from Python's
+    # global random, which keras.utils.set_random_seed seeds. Drawing the same
+    # numbers from a generator of our own gives the same weights (a test checks
+    # it) without touching the global seeds, which a warm-up in a background
+    # thread must leave alone.
+    seeds = random.Random(settings.seed)
+
+    def dense(units: int, activation: str) -> keras.layers.Dense:
+        initializer = keras.initializers.GlorotUniform(seed=seeds.randint(1, int(1e9)))
+        return keras.layers.Dense(units, activation=activation, kernel_initializer=initializer)
+
     dataset = data.DATASETS[settings.dataset]
-    hidden = [
-        keras.layers.Dense(settings.units, activation=settings.activation)
-        for _ in range(settings.hidden_layers)
-    ]
+    hidden = [dense(settings.units, settings.activation) for _ in range(settings.hidden_layers)]
     if dataset.task == "binary":
-        output, loss = keras.layers.Dense(1, activation="sigmoid"), "binary_crossentropy"
+        output, loss = dense(1, "sigmoid"), "binary_crossentropy"
     else:
-        output = keras.layers.Dense(dataset.n_classes, activation="softmax")
-        loss = "sparse_categorical_crossentropy"
+        output, loss = dense(dataset.n_classes, "softmax"), "sparse_categorical_crossentropy"
     model = keras.Sequential([keras.Input(shape=(dataset.n_features,)), *hidden, output])
-    rate = settings.learning_rate
-    optimizer = {
-        "sgd": lambda: keras.optimizers.SGD(learning_rate=rate),
-        "sgd_momentum": lambda: keras.optimizers.SGD(learning_rate=rate, momentum=0.9),
-        "rmsprop": lambda: keras.optimizers.RMSprop(learning_rate=rate),
-        "adam": lambda: keras.optimizers.Adam(learning_rate=rate),
-        "nadam": lambda: keras.optimizers.Nadam(learning_rate=rate),
-    }[settings.optimizer]()
-    model.compile(optimizer=optimizer, loss=loss, metrics=["accuracy"])
+    choice = run_settings.OPTIMIZERS[settings.optimizer]
+    optimizer_class = getattr(keras.optimizers, choice.keras_class)
+    model.compile(
+        optimizer=optimizer_class(learning_rate=settings.learning_rate, **choice.options),
+        loss=loss,
+        metrics=["accuracy"],
+        steps_per_execution=_batches_per_call(_batches_per_epoch(settings)),
+    )
     return model
 
 
@@ -172,6 +189,140 @@ def _batches(x: np.ndarray, y: np.ndarray, batch_size: int, seed: int) -> Iterat
         for start in range(0, len(x), batch_size):
             batch = order[start : start + batch_size]
             yield x[batch], y[batch]
+
+
+def _warmed(settings: run_settings.Settings) -> keras.Model:
+    """:func:`_build`, then trace its training and validation steps by running them once.
+
+    Tracing is most of the time to the first epoch. The weights and the
+    optimizer's state are put back afterwards (and ``fit`` resets the metrics),
+    so the model trains exactly the numbers of a fresh one.
+    """
+    x_train, y_train, x_val, y_val = _prepared(settings)
+    model = _build(settings)
+    model.optimizer.build(model.trainable_variables)
+    state = [*model.weights, *model.optimizer.variables]
+    start = [variable.numpy() for variable in state]
+    batches = _batches(x_train, y_train, settings.batch_size, settings.seed)
+    model.fit(batches, steps_per_epoch=model.steps_per_execution, shuffle=False, verbose=0)
+    if len(x_val):
+        model.test_on_batch(x_val, y_val)
+    for variable, value in zip(state, start, strict=True):
+        variable.assign(value)
+    return model
+
+
+@dataclass(eq=False)
+class _Job:
+    """One warm-up: its settings, the timer that starts it, and its model once done."""
+
+    settings: run_settings.Settings
+    timer: threading.Timer = field(init=False)
+    started: bool = False
+    done: threading.Event = field(default_factory=threading.Event)
+    model: Any = None
+
+
+class _Warmup:
+    """The one slot for a prepared model: see :func:`warm_up`."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # guards _job and job.started
+        self._one_at_a_time = threading.Lock()
+        self._job: _Job | None = None
+
+    def start(self, settings: run_settings.Settings, delay: float) -> None:
+        with self._lock:
+            old = self._job
+            if old is not None and old.settings == settings:
+                return  # already wanted
+            job = self._job = _Job(settings)
+            job.timer = threading.Timer(delay, self._prepare, args=(job,))
+        if old is not None:
+            _drop(old)
+        job.timer.start()
+
+    def _prepare(self, job: _Job) -> None:
+        with self._one_at_a_time:
+            with self._lock:
+                current = job is self._job and threading.main_thread().is_alive()  # not at exit
+                job.started = current
+            try:
+                if current:
+                    job.model = _warmed(job.settings)
+            except Exception:  # the run builds its own model and reports what went wrong
+                job.model = None
+            finally:
+                job.done.set()
+
+    def take(self, settings: run_settings.Settings) -> keras.Model | None:
+        """The model prepared for exactly ``settings`` (waiting for it if under way), else None.
+
+        Empties the slot: a warm-up still waiting to start is cancelled
+        (building afresh is quicker), one under way for other settings ends unused.
+        """
+        with self._lock:
+            job, self._job = self._job, None
+            if job is None:
+                return None
+            if not job.started or job.settings != settings:
+                _drop(job)
+                return None
+        job.done.wait()
+        return job.model
+
+    def wait(self, timeout: float | None) -> bool:
+        with self._lock:
+            job = self._job
+        return job is not None and job.done.wait(timeout) and job.model is not None
+
+
+_warmup = _Warmup()
+
+
+def warm_up(settings: run_settings.Settings, *, delay: float = 0.3) -> None:
+    """Build, compile and trace the model of ``settings`` in a background thread.
+
+    Keras traces a model's training step the first time ``fit`` runs it: on
+    small data that is most of the time to the first epoch (about half a
+    second on 2 cores). After this, the next :func:`train_run` of these very
+    settings takes the prepared model and only fits it, with exactly the numbers
+    of a model it builds itself. A run of any other settings never trains it.
+
+    There is one prepared model at a time: the latest call wins. One warm-up
+    runs at a time, ``delay`` seconds after it was asked for (so that code that
+    changes settings and trains at once starts none); one under way when
+    another is asked for finishes unused.
+
+    Args:
+        settings: the next run's :class:`~helpers.run_settings.Settings` (checked first).
+        delay: seconds to wait before it starts, at least 0.
+
+    Raises:
+        TypeError, ValueError: an impossible setting.
+
+    Example::
+
+        warm_up(Settings(epochs=20))  # ... the learner reads, then:
+        result = train_run(Settings(epochs=20))  # fits at once
+    """
+    settings = run_settings.validate_settings(settings)
+    _warmup.start(settings, real_number("delay", delay, low=0))
+
+
+def wait_for_warm_up(timeout: float | None = None) -> bool:
+    """Wait for the warm-up last asked for to end; return whether its model is ready.
+
+    False at once when there is none (none asked for, or a run took it).
+    """
+    return _warmup.wait(timeout)
+
+
+def _drop(job: _Job) -> None:
+    """Cancel a warm-up that has not started (one under way finishes, unused)."""
+    job.timer.cancel()
+    if not job.started:
+        job.done.set()
 
 
 @cache
@@ -192,8 +343,9 @@ def _monitor_class() -> type:
         Args:
             x_val: the validation inputs; empty to skip validation.
             y_val: their labels.
-            should_stop: asked before every batch; when it returns True the run
-                ends after that batch. None never asks.
+            should_stop: asked before every call of the training step (one or
+                more batches: see ``steps_per_execution``); when it returns True
+                the run ends after that call. None never asks.
 
         Attributes:
             status: ``"finished"``, ``"stopped"`` (``should_stop`` said so) or
@@ -248,7 +400,7 @@ def _check_options(callbacks: list[Any], should_stop: object) -> None:
         raise TypeError(refusal("should_stop", must_be, should_stop))
 
 
-def _message(settings: Settings, monitor: Any) -> str:
+def _message(settings: run_settings.Settings, monitor: Any) -> str:
     """The run's ending in words, in the helpers' language."""
     epoch = monitor.epochs_run
     if monitor.status == "diverged":
@@ -258,7 +410,8 @@ def _message(settings: Settings, monitor: Any) -> str:
         else:
             text = _("learning rate {rate:g} is too large for {optimizer}: the loss became "
                      "infinite at epoch {epoch}. Try {smaller:g} or smaller.")  # fmt: skip
-        rate, optimizer = settings.learning_rate, _(OPTIMIZERS[settings.optimizer])
+        rate = settings.learning_rate
+        optimizer = _(run_settings.OPTIMIZERS[settings.optimizer].description)
         return text.format(rate=rate, optimizer=optimizer, epoch=epoch, smaller=rate / 10)
     if monitor.status == "stopped":
         return _("stopped after {epoch} of {epochs} epochs").format(
@@ -268,48 +421,52 @@ def _message(settings: Settings, monitor: Any) -> str:
 
 
 def train_run(
-    settings: Settings,
+    settings: run_settings.Settings,
     *,
     callbacks: Iterable[Any] = (),
     should_stop: Callable[[], bool] | None = None,
 ) -> RunResult:
     """Train the model of ``settings`` and report what happened.
 
-    Seeds everything with ``settings.seed`` (``keras.utils.set_random_seed``),
+    Every random choice comes from ``settings.seed``: the split, the initial
+    weights and the order of the batches (the global seeds are left alone). It
     standardises the inputs with the training set's mean and standard
     deviation (MNIST's pixels are scaled to 0-1 instead), and validates on the
     held-out part after every epoch (as ``val_loss`` and ``val_accuracy`` in
     the history, which ``callbacks`` see too). A :class:`RunMonitor` ends the
     run with status ``"stopped"`` when ``should_stop`` returns True, or
-    ``"diverged"`` when the loss becomes NaN or infinite.
+    ``"diverged"`` when the loss becomes NaN or infinite. If :func:`warm_up`
+    prepared the model of these settings, the run takes it (waiting for it if
+    its warm-up is under way) and only fits it: the numbers are the same.
 
     Args:
-        settings: the run's :class:`Settings` (checked first).
+        settings: the run's :class:`~helpers.run_settings.Settings` (checked first).
         callbacks: more Keras callbacks for ``fit``, such as
             :class:`~helpers.live.LivePlot`.
-        should_stop: asked before every batch; return True to end the run.
+        should_stop: asked before every call of the training step (a few
+            batches); return True to end the run.
 
     Returns:
         A :class:`RunResult`.
 
     Example::
 
+        >>> from helpers.run_settings import Settings
         >>> result = train_run(Settings(epochs=5))  # doctest: +SKIP
         >>> result.status, result.epochs_run, sorted(result.final)  # doctest: +SKIP
         ('finished', 5, ['accuracy', 'loss', 'val_accuracy', 'val_loss'])
     """
-    settings, callbacks = validate_settings(settings), list(callbacks)
+    settings, callbacks = run_settings.validate_settings(settings), list(callbacks)
     _check_options(callbacks, should_stop)
-    import keras
-
     x_train, y_train, x_val, y_val = _prepared(settings)
-    keras.utils.set_random_seed(settings.seed)
-    model = _build(settings)
+    model = _warmup.take(settings)
+    if model is None:
+        model = _build(settings)
     monitor = _monitor_class()(x_val, y_val, should_stop)
     started = time.perf_counter()
     history = model.fit(
         _batches(x_train, y_train, settings.batch_size, settings.seed),
-        steps_per_epoch=math.ceil(len(x_train) / settings.batch_size),
+        steps_per_epoch=_batches_per_epoch(settings),
         epochs=settings.epochs,
         shuffle=False,
         verbose=0,

@@ -20,7 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.exercises import lesson08
-from helpers.playground import RunResult, Settings, playground, train_run
+from helpers.playground import playground
+from helpers.run_settings import Settings
+from helpers.training import RunResult, train_run
 
 
 def fake_run(status="finished", val_accuracy=1.0, **settings):

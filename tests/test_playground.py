@@ -8,14 +8,17 @@ import sys
 import time
 from pathlib import Path
 
+import keras
 import numpy as np
 import pytest
+from test_training import hold_warm_ups, spy_on_builds
 
-from helpers import data
+from helpers import data, run_settings, training
 from helpers import playground as pg_module
 from helpers.i18n import set_language
-from helpers.playground import Playground, RunResult, Settings, playground, train_run
-from helpers.training import ACTIVATIONS, DATASET_NAMES, OPTIMIZERS, validate_settings
+from helpers.playground import Playground, playground
+from helpers.run_settings import ACTIVATIONS, DATASET_NAMES, OPTIMIZERS, Settings, validate_settings
+from helpers.training import RunResult, train_run
 
 FAST = {"epochs": 3, "batch_size": 32}  # a real run, kept short
 
@@ -39,14 +42,11 @@ def test_importing_the_playground_does_not_load_tensorflow():
     assert out.stdout.split() == ["False", "False"]
 
 
-def test_the_training_names_are_still_importable_from_the_playground():
-    from helpers import training
-
-    assert (RunResult, Settings, train_run) == (
-        training.RunResult,
-        training.Settings,
-        training.train_run,
-    )
+@pytest.mark.parametrize("name", ["RunResult", "Settings", "train_run", "validate_settings"])
+def test_the_playground_offers_only_its_own_names(name):
+    assert pg_module.__all__ == ["Playground", "playground"]
+    with pytest.raises(ImportError):  # one import path per name: helpers.training or run_settings
+        exec(f"from helpers.playground import {name}", {})
 
 
 def test_playground_builds_controls_from_defaults():
@@ -181,7 +181,7 @@ def test_a_failing_run_is_reported_in_the_status_and_by_wait(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("out of memory")
 
-    monkeypatch.setattr(pg_module, "train_run", broken)
+    monkeypatch.setattr(training, "train_run", broken)
     pg = playground()
     pg.train_button.click()
     with pytest.raises(RuntimeError, match="out of memory"):
@@ -206,13 +206,93 @@ def test_train_checks_the_settings_once(monkeypatch):
         return RunResult(settings, {"loss": [0.5]}, "finished", "finished 1 epochs", 0.0)
 
     pg = playground()
-    monkeypatch.setattr(pg_module, "validate_settings", counting)
-    monkeypatch.setattr(pg_module, "train_run", quick)
+    monkeypatch.setattr(run_settings, "validate_settings", counting)
+    monkeypatch.setattr(training, "train_run", quick)
     pg.train(epochs=7)
     assert checked == [Settings(epochs=7)] and pg.runs[0].settings == Settings(epochs=7)
     pg.train_button.click()  # the button checks the controls' settings once too
     pg.wait(timeout=30)
     assert len(checked) == 2 and len(pg.runs) == 2
+
+
+# ----------------------------------------------------------------- warm-up ---
+
+
+class ModelSpy(keras.callbacks.Callback):
+    """Keeps the model that ``fit`` trains."""
+
+    def __init__(self, models: list) -> None:
+        super().__init__()
+        self.models = models
+
+    def on_train_begin(self, logs=None):
+        self.models.append(self.model)
+
+
+def spy_on_trained_models(monkeypatch) -> list:
+    """Make every run of the playground keep the model it trains in the returned list."""
+    models: list = []
+    real = training.train_run
+
+    def spying(settings, *, callbacks=(), **options):
+        return real(settings, callbacks=[*callbacks, ModelSpy(models)], **options)
+
+    monkeypatch.setattr(training, "train_run", spying)
+    return models
+
+
+def test_a_click_after_the_warm_up_only_fits_the_model_built_before(monkeypatch):
+    built, trained = spy_on_builds(monkeypatch), spy_on_trained_models(monkeypatch)
+    pg = playground(**FAST)  # opening it warms up the model of its settings
+    assert training.wait_for_warm_up(timeout=60)
+    assert built[-1] == Settings(**FAST) and trained == []
+    before_the_click = list(built)
+    pg.train_button.click()
+    result = pg.wait(timeout=60)
+    assert built == before_the_click and len(trained) == 1  # nothing built after the click
+    assert result.history == train_run(Settings(**FAST)).history  # the numbers of a fresh model
+
+
+def test_a_setting_changed_during_the_warm_up_trains_a_model_of_the_new_settings(monkeypatch):
+    underway, release = hold_warm_ups(monkeypatch)
+    trained = spy_on_trained_models(monkeypatch)
+    pg = playground(**FAST, units=16, learning_rate=0.01)
+    assert underway.wait(timeout=30)  # the warm-up of the opening settings is under way
+    pg.controls["units"].value = 4
+    pg.controls["learning_rate"].value = 0.1
+    pg.train_button.click()
+    release.set()
+    result = pg.wait(timeout=60)
+    new = Settings(**FAST, units=4, learning_rate=0.1)
+    assert result.settings == new
+    (model,) = trained
+    assert [layer.units for layer in model.layers] == [4, 3]
+    assert float(model.optimizer.learning_rate.numpy()) == pytest.approx(0.1)
+    assert result.history == train_run(new).history != train_run(Settings(**FAST)).history
+
+
+def test_changes_during_a_run_are_warmed_up_after_it(monkeypatch):
+    built = spy_on_builds(monkeypatch)
+    pg = playground(epochs=500, batch_size=8)
+    pg.train_button.click()
+    wait_for(lambda: "<svg" in pg.live.value)
+    pg.controls["units"].value = 5  # while the run goes on: no warm-up yet
+    assert training.wait_for_warm_up(timeout=0) is False
+    pg.stop_button.click()
+    pg.wait(timeout=60)
+    assert training.wait_for_warm_up(timeout=60)  # after the run: the model of the new settings
+    assert built[-1] == Settings(epochs=500, batch_size=8, units=5)
+
+
+def test_impossible_controls_start_no_warm_up(monkeypatch):
+    built = spy_on_builds(monkeypatch)
+    pg = playground()
+    assert training.wait_for_warm_up(timeout=60)
+    pg.controls["batch_size"].value = 200  # more than iris' 105 training samples: no error here
+    time.sleep(1)  # longer than the warm-up's delay
+    assert built[-1] == Settings() and training.wait_for_warm_up(timeout=0)  # still the same
+    pg.train_button.click()
+    assert "batch_size must be at most 105" in pg.status.value and pg.runs == []
 
 
 # ------------------------------------------------------------------ Korean ---
@@ -318,7 +398,7 @@ def test_a_korean_playground_reports_waits_and_failures_in_korean(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("out of memory")
 
-    monkeypatch.setattr(pg_module, "train_run", broken)
+    monkeypatch.setattr(training, "train_run", broken)
     pg.train_button.click()
     with pytest.raises(RuntimeError, match="out of memory"):
         pg.wait(timeout=30)

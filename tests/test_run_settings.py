@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import run_settings, training
+from helpers import run_settings
 from helpers.i18n import set_language
 from helpers.run_settings import Settings, validate_settings
 
@@ -32,11 +32,6 @@ ANYTHING = st.one_of(
     st.just(np.array([1, 2])),
     st.lists(st.integers(), max_size=2),
 )
-
-
-def test_every_name_is_still_importable_from_helpers_training():
-    for name in run_settings.__all__:
-        assert getattr(training, name) is getattr(run_settings, name), name
 
 
 def test_settings_label_describes_the_run():

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import math
+import random
 import re
 import subprocess
 import sys
+import threading
 
 import keras
 import numpy as np
 import pytest
 
-from helpers import training
+from helpers import run_settings, training
 from helpers.i18n import set_language
-from helpers.training import RunResult, Settings, build_model, train_run
+from helpers.run_settings import OPTIMIZERS, Settings
+from helpers.training import RunResult, build_model, train_run
 
 FAST = {"epochs": 3, "batch_size": 32}  # a real run, kept short
+
+
+@pytest.mark.parametrize("name", run_settings.__all__)
+def test_the_settings_names_are_imported_from_run_settings_only(name):
+    assert name not in training.__all__ and not hasattr(training, name)
 
 
 @pytest.mark.parametrize("module", ["helpers.training", "helpers.run_settings"])
@@ -44,6 +52,66 @@ def test_build_model_matches_the_settings():
 def test_build_model_checks_its_settings():
     with pytest.raises(ValueError, match="units must be a whole number from 1 to 1024"):
         build_model(Settings(units=0))
+
+
+@pytest.mark.parametrize("name", OPTIMIZERS)
+def test_every_optimizer_of_the_table_builds_and_trains_a_step(name):
+    choice = OPTIMIZERS[name]
+    model = build_model(Settings(optimizer=name, learning_rate=0.05))
+    assert type(model.optimizer) is getattr(keras.optimizers, choice.keras_class)
+    assert float(model.optimizer.learning_rate.numpy()) == pytest.approx(0.05)
+    for option, value in choice.options.items():
+        assert getattr(model.optimizer, option) == value
+    x, y = training._prepared(Settings())[:2]
+    before = model.get_weights()
+    loss = model.train_on_batch(x[:16], y[:16], return_dict=True)["loss"]
+    assert math.isfinite(loss) and int(model.optimizer.iterations.numpy()) == 1
+    assert not np.array_equal(before[0], model.get_weights()[0])
+
+
+def test_the_initial_weights_are_those_keras_draws_after_set_random_seed():
+    # Runs gave these numbers when train_run called keras.utils.set_random_seed and
+    # built with Keras' default initializers; build_model draws the same seeds itself.
+    keras.utils.set_random_seed(7)
+    dense = [keras.layers.Dense(8, activation="relu") for _ in range(2)]
+    default = keras.Sequential([keras.Input(shape=(4,)), *dense, keras.layers.Dense(3)])
+    random.seed(123)  # the global seeds now say something else: build_model ignores them
+    ours = build_model(Settings(hidden_layers=2, units=8, seed=7))
+    for expected, weights in zip(default.get_weights(), ours.get_weights(), strict=True):
+        np.testing.assert_array_equal(weights, expected)
+
+
+def test_runs_and_warm_ups_leave_the_global_seeds_alone():
+    def draws():
+        return random.random(), np.random.random()
+
+    random.seed(5)
+    np.random.seed(5)
+    expected = draws()
+    random.seed(5)
+    np.random.seed(5)
+    training.warm_up(Settings(**FAST), delay=0)
+    assert training.wait_for_warm_up(timeout=60)
+    train_run(Settings(**FAST, units=4))
+    assert draws() == expected
+
+
+def test_fit_runs_up_to_32_batches_per_call_that_divide_each_epoch():
+    counts = [1, 7, 14, 32, 64, 110, 569]  # 569 is prime: one batch per call
+    assert [training._batches_per_call(n) for n in counts] == [1, 7, 14, 32, 32, 22, 1]
+    assert build_model(Settings()).steps_per_execution == 7  # 105 iris samples, batch 16
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"batch_size": 8}, {"batch_size": 2, "validation_fraction": 0}],  # 14 batches; 3 x 25
+)
+def test_batches_per_call_change_no_number(changes, monkeypatch):
+    settings = Settings(epochs=3, **changes)
+    several = train_run(settings)
+    monkeypatch.setattr(training, "MAX_BATCHES_PER_CALL", 1)
+    assert build_model(settings).steps_per_execution == 1
+    np.testing.assert_equal(train_run(settings).history, several.history)
 
 
 def test_train_run_finishes_with_history_and_final_metrics():
@@ -129,6 +197,98 @@ def test_train_run_bad_options(options, match):
 def test_train_run_options_are_keyword_only():
     with pytest.raises(TypeError):
         train_run(Settings(**FAST), [])  # type: ignore[misc]
+
+
+# ----------------------------------------------------------------- warm-up ---
+
+
+def spy_on_builds(monkeypatch) -> list:
+    """Make every model built (by a warm-up or a run) note its settings in the returned list."""
+    built: list = []
+    real = training._build
+
+    def noting(settings):
+        built.append(settings)
+        return real(settings)
+
+    monkeypatch.setattr(training, "_build", noting)
+    return built
+
+
+def hold_warm_ups(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """Make warm-ups wait once started: set the first event when one is under way, go on
+    when the test sets the second."""
+    underway, release, real_warmed = threading.Event(), threading.Event(), training._warmed
+
+    def held(settings):
+        underway.set()
+        assert release.wait(timeout=60)
+        return real_warmed(settings)
+
+    monkeypatch.setattr(training, "_warmed", held)
+    return underway, release
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"dataset": "breast_cancer", "optimizer": "sgd_momentum", "validation_fraction": 0},
+        {"dataset": "xor", "optimizer": "rmsprop", "hidden_layers": 0, "batch_size": 8},
+        {"optimizer": "sgd", "learning_rate": 100, "epochs": 20},  # diverges
+    ],
+)
+def test_a_warmed_up_model_trains_the_numbers_of_a_fresh_one(changes, monkeypatch):
+    settings = Settings(**{**FAST, **changes})
+    fresh = train_run(settings)
+    built = spy_on_builds(monkeypatch)
+    training.warm_up(settings, delay=0)
+    assert training.wait_for_warm_up(timeout=60) and built == [settings]
+    warmed = train_run(settings)
+    assert built == [settings]  # the run built nothing: it took the warmed-up model
+    np.testing.assert_equal(warmed.history, fresh.history)
+    assert (warmed.status, warmed.message) == (fresh.status, fresh.message)
+
+
+def test_a_run_of_other_settings_builds_its_own_model_and_drops_the_warmed_up_one(monkeypatch):
+    training.warm_up(Settings(**FAST), delay=0)
+    assert training.wait_for_warm_up(timeout=60)
+    built = spy_on_builds(monkeypatch)
+    other = Settings(**FAST, units=4)
+    train_run(other)
+    assert built == [other] and not training.wait_for_warm_up(timeout=0)
+
+
+def test_a_run_cancels_a_warm_up_that_has_not_started(monkeypatch):
+    built = spy_on_builds(monkeypatch)
+    training.warm_up(Settings(**FAST), delay=30)
+    train_run(Settings(**FAST))  # builds at once, without waiting 30 s for the warm-up
+    assert built == [Settings(**FAST)] and not training.wait_for_warm_up(timeout=0)
+
+
+def test_a_run_waits_for_the_warm_up_of_its_settings_under_way(monkeypatch):
+    underway, release = hold_warm_ups(monkeypatch)
+    built = spy_on_builds(monkeypatch)
+    training.warm_up(Settings(**FAST), delay=0)
+    assert underway.wait(timeout=30)
+    threading.Timer(0.3, release.set).start()
+    assert train_run(Settings(**FAST)).status == "finished"
+    assert built == [Settings(**FAST)]  # built once, by the warm-up
+
+
+def test_the_latest_warm_up_wins(monkeypatch):
+    built = spy_on_builds(monkeypatch)
+    for units in (2, 3, 4):
+        training.warm_up(Settings(**FAST, units=units), delay=0.2)
+    assert training.wait_for_warm_up(timeout=60)
+    assert built == [Settings(**FAST, units=4)]
+
+
+def test_warm_up_refuses_impossible_settings_and_delays():
+    with pytest.raises(ValueError, match="batch_size must be at most 105"):
+        training.warm_up(Settings(batch_size=500))
+    with pytest.raises(ValueError, match=r"delay must be a number at least 0; got -1\."):
+        training.warm_up(Settings(), delay=-1)
 
 
 # -------------------------------------------------------------- RunMonitor ---
