@@ -12,19 +12,19 @@ learner, so they are refused where a number is asked for.
 
 Every check is importable from here; they live in two modules:
 
-- :mod:`~helpers.checks.values`: :func:`refusal` (the message shape), single
+- :mod:`~helpers.checks._values`: :func:`refusal` (the message shape), single
   values (:func:`whole_number`, :func:`real_number`, :func:`one_number`,
   :func:`one_of`, :func:`true_or_false`, :func:`text`, :func:`function`,
   :func:`random_seed`, the one rule of every seed) and lists of texts
   (:func:`texts`);
-- :mod:`~helpers.checks.arrays`: arrays (:func:`array` with a shape rule,
+- :mod:`~helpers.checks._arrays`: arrays (:func:`array` with a shape rule,
   :func:`vector` for one number per sample, :func:`finite`), class labels
   (:func:`class_labels`), pairs of one length (:func:`same_length`),
   :func:`interval` and training histories (:func:`history`, the one reading
   every curve drawer shares).
 """
 
-from helpers.checks.arrays import (
+from helpers.checks._arrays import (
     MAX_CLASSES,
     MIN_GAP,
     array,
@@ -35,7 +35,7 @@ from helpers.checks.arrays import (
     same_length,
     vector,
 )
-from helpers.checks.values import (
+from helpers.checks._values import (
     MAX_SEED,
     MAX_TEXTS,
     function,

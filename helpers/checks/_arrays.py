@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks.values import _bound_text, refusal
+from helpers.checks._values import _bound_text, refusal
 from helpers.i18n import _, ngettext
 
 #: The most classes a label may name: a confusion matrix of 100 x 100 cells is already hard to read.
