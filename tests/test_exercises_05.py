@@ -94,6 +94,15 @@ def test_q1_explains_wrong_answers(answer, message):
     assert refused(result, message), result.message
 
 
+def test_q1_judges_the_probabilities_as_declared_whatever_the_function_does_to_them():
+    def zeroes_them_then_answers(probabilities):
+        probabilities[:] = 0
+        return probabilities[:, 0].astype(int)
+
+    assert refused(lesson05.q1.evaluate(zeroes_them_then_answers), "above 0.5 means class 1")
+    assert lesson05.q1.evaluate(solve(lesson05.q1)["to_classes"]).ok
+
+
 # ---------------------------------------------------------------- q2 ---
 
 
@@ -178,6 +187,12 @@ def test_q3_wants_a_new_file_of_model_in_the_folder(model, folder):
     assert refused(result, "saved in mine.keras predicts differently"), result.message
     result = lesson05.q3.evaluate(restored, model, X_TEST, "no such folder")
     assert refused(result, "should be folder"), result.message
+
+
+def test_q3_accepts_a_file_of_its_own_whose_name_ends_like_the_lessons(model, folder):
+    model.save(os.path.join(folder.name, "my_breast_cancer.keras"))
+    restored = keras.models.load_model(os.path.join(folder.name, "breast_cancer.keras"))
+    assert lesson05.q3.evaluate(restored, model, X_TEST, folder).ok
 
 
 # ---------------------------------------------------- any answer at all ---

@@ -172,6 +172,25 @@ def test_a_function_runs_on_the_declared_cases(function, message):
     assert result.ok == (message is None) and (message is None or result.message == message)
 
 
+def test_the_function_gets_copies_of_a_cases_arrays():
+    double_all = FunctionExercise(
+        answer="double_all",
+        call="double_all(x)",
+        cases=[(np.array([1.0, 3.0]),)],
+        reference=lambda x: 2 * x,
+        otherwise="double_all gave {output}, not {expected}.",
+        hint="h",
+        solution="def double_all(x):\n    return 2 * x",
+    )
+
+    def zeroes_x(x):
+        x[:] = 0  # were x the case itself, 2 * x would be zeros too
+        return x
+
+    assert double_all.evaluate(zeroes_x).message == "double_all gave [0. 0.], not [2. 6.]."
+    assert double_all.evaluate(lambda x: x + x).ok  # the case is still [1, 3]
+
+
 def _right_total(*answers):
     """Whether the answer is the sum of the prices passed (or of the default ones)."""
     if len(answers) not in (1, 2):

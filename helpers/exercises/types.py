@@ -251,7 +251,9 @@ class FunctionExercise(ValueExercise):
     :class:`ValueExercise` judges an answer: ``rules``, ``mistakes`` and
     ``otherwise`` see ``when(output, *case)`` and ``value(*case)``, and messages
     name the case's arguments as ``reference`` names its parameters, with
-    ``output`` and ``expected``. ``call`` is how messages write the call.
+    ``output`` and ``expected``. ``call`` is how messages write the call. The function
+    gets copies of a case's arrays: what it changes in place changes neither the case
+    nor what its output is judged against.
 
     >>> q = FunctionExercise(
     ...     answer="double", call="double(x)", cases=[(3,), (-1,)],
@@ -290,7 +292,8 @@ class FunctionExercise(ValueExercise):
                 )
             )
         for case in self.cases(*inputs) if callable(self.cases) else self.cases:
-            output = call_answer(answer, self.call, *case, called_with=_called_with(case))
+            copies = [np.copy(value) if isinstance(value, np.ndarray) else value for value in case]
+            output = call_answer(answer, self.call, *copies, called_with=_called_with(case))
             if self.read is not None:
                 output = self.read(output, _("what {name} returned").format(name=name))
             case_names = {
