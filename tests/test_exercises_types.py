@@ -6,7 +6,7 @@ from exercise_support import ANY_ANSWERS, evaluate_anything, refused_properly
 from hypothesis import given, settings
 
 from helpers.exercises import as_array, as_number
-from helpers.exercises.types import Arg, FunctionExercise, Mistake, ValueExercise, same
+from helpers.exercises.types import Arg, Case, FunctionExercise, Mistake, ValueExercise, same
 
 TOTAL = ValueExercise(
     answer=Arg("total", read=as_number),
@@ -170,6 +170,31 @@ def _fails(x):
 def test_a_function_runs_on_the_declared_cases(function, message):
     result = DOUBLE.evaluate(function, [3, -1])
     assert result.ok == (message is None) and (message is None or result.message == message)
+
+
+HALVE = FunctionExercise(
+    answer="halve",
+    call="halve(x)",
+    cases=[
+        Case(([2, 4],), {"why": ""}),
+        ([8],),  # a plain case, among cases that say more
+        Case(([6],), {"why": "Halve x, the argument, not numbers of your own."}),
+    ],
+    reference=lambda x: [value / 2 for value in x],
+    otherwise="halve({x}) gave {output}, not {expected}. {why}",
+    hint="h",
+    solution="def halve(x):\n    return [value / 2 for value in x]",
+)
+
+
+def test_a_case_may_say_what_it_tests():
+    assert HALVE.evaluate(lambda x: [value * 0.5 for value in x]).ok
+    result = HALVE.evaluate(lambda x: [value - 1 for value in x])
+    assert result.message == "halve([2, 4]) gave [1, 3], not [1.0, 2.0]."  # no "why", no space
+    result = HALVE.evaluate(lambda x: [1, 2] if len(x) == 2 else [4] if x == [8] else [1])
+    assert result.message == (
+        "halve([6]) gave [1], not [3.0]. Halve x, the argument, not numbers of your own."
+    )
 
 
 def test_the_function_gets_copies_of_a_cases_arrays():

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -88,8 +88,11 @@ class Mistake:
         return {} if same(answer, wrong, atol, rtol) else None
 
     def say(self, names: dict, found: dict) -> str:
-        """The message in the current language, its placeholders filled."""
-        return _(self.message).format(**{**names, **found})
+        """The message in the current language, its placeholders filled.
+
+        An empty last placeholder leaves no space behind: "... differ. {why}" with no why.
+        """
+        return _(self.message).format(**{**names, **found}).rstrip()
 
 
 def same(answer: Any, expected: Any, atol: float = 0.0, rtol: float = 0.0) -> bool:
@@ -240,13 +243,28 @@ class ValueExercise(Declared):
         otherwise = self.otherwise
         if isinstance(otherwise, Mistake):
             raise WrongAnswer(otherwise.say(names, otherwise.found(answer, inputs, 0, 0) or {}))
-        raise WrongAnswer(_(otherwise).format(**names))
+        raise WrongAnswer(_(otherwise).format(**names).rstrip())
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case of :class:`FunctionExercise` whose messages say more: its arguments and ``names``.
+
+    ``names`` fill the placeholders of the messages that judge this call, such as
+    ``{why}``: what this case tests that the others do not.
+
+    >>> Case((np.zeros(3),), {"why": "use x, the function's argument."}).args[0].shape
+    (3,)
+    """
+
+    args: tuple
+    names: dict = field(default_factory=dict)
 
 
 class FunctionExercise(ValueExercise):
     """The learner's function, run on declared cases and compared with ``reference``.
 
-    ``cases``: tuples of arguments (or a function of the inputs giving them).
+    ``cases``: tuples of arguments or :class:`Case` s (or a function of the inputs giving them).
     For each case the function's ``output`` (read by ``read``) is judged as
     :class:`ValueExercise` judges an answer: ``rules``, ``mistakes`` and
     ``otherwise`` see ``when(output, *case)`` and ``value(*case)``, and messages
@@ -292,6 +310,7 @@ class FunctionExercise(ValueExercise):
                 )
             )
         for case in self.cases(*inputs) if callable(self.cases) else self.cases:
+            case, said = (case.args, case.names) if isinstance(case, Case) else (case, {})
             copies = [np.copy(value) if isinstance(value, np.ndarray) else value for value in case]
             output = call_answer(answer, self.call, *copies, called_with=_called_with(case))
             if self.read is not None:
@@ -299,6 +318,7 @@ class FunctionExercise(ValueExercise):
             case_names = {
                 **names,
                 **dict(zip(self.parameters, case, strict=False)),
+                **said,
                 "output": output,
             }
             super().judge(output, list(case), case_names)
