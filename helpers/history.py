@@ -1,9 +1,12 @@
-"""Training histories as plain dictionaries.
+"""Training histories as plain dictionaries, and the rules every drawer of curves shares.
 
 Keras' ``model.fit`` returns a ``History`` object whose ``.history`` attribute
 maps metric names to one value per epoch. Every helper that draws or compares
 curves accepts either that object or the plain dictionary, through
-:func:`to_history_dict`.
+:func:`to_history_dict` (:func:`drawn_history` for drawing). :class:`Recorder`
+records a history epoch by epoch, as :class:`~helpers.live.LivePlot` does;
+:func:`check_metrics` and :func:`pick_metrics` are the one rule for the
+``metrics`` a drawer is asked for, and its default (every metric).
 """
 
 from __future__ import annotations
