@@ -130,6 +130,14 @@ def test_q2_accepts_other_right_answers(build):
     assert result.ok, result.message
 
 
+def test_q2_accepts_dropout_between_the_layers():
+    """Dropout (notebook 04) may sit between the layers: why q2 is not a ModelExercise."""
+    model = _digit_model(
+        L.Dense(64, activation="relu"), L.Dropout(0.2), L.Dense(10, activation="softmax")
+    )
+    assert lesson06.q2.evaluate(model).ok
+
+
 @pytest.mark.parametrize(
     ("build", "message"),
     [
@@ -200,6 +208,12 @@ def test_q3_accepts_other_right_answers(answer):
 def test_q3_explains_wrong_answers(answer, message):
     result = lesson06.q3.evaluate(answer, MATRIX)
     assert refused(result, message), result.message
+
+
+def test_q3_accepts_each_digit_of_a_tie_for_the_smallest_share():
+    matrix = np.array([[9, 1, 0], [2, 8, 0], [0, 2, 8]])  # digits 1 and 2: 80% each
+    assert lesson06.q3.evaluate(1, matrix).ok and lesson06.q3.evaluate(2, matrix).ok
+    assert refused(lesson06.q3.evaluate(0, matrix), "recognised 90.0% of the time")
 
 
 def test_q3_a_digit_without_test_images_is_never_the_worst():
