@@ -1,10 +1,14 @@
 """The course website and the lecture decks, built from a copy of the repository.
 
 Builds what ``python course.py site`` and ``python course.py slides`` build (the
-whole site, both languages, and every lesson's deck: about 30 s on 2 cores) into
-a temporary folder, from a copy of the repository in which one figure has alt
-text and one cell is a check cell, and reads the result as a browser would find
-it. Deselect with ``-m "not teach"``.
+whole site, both languages, about 20 s on 2 cores; every lesson's deck, about
+10 s) into a temporary folder, from a copy of the repository in which one figure
+has alt text and one cell is a check cell, and reads the result as a browser
+would find it. Deselect with ``-m "not teach"``.
+
+Each build has one test that runs every check and reports every problem found:
+one test, so that pytest-xdist builds each once (its ``loadgroup`` grouping does
+not hold under pytest 9), and the two builds can run side by side.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ import nbformat
 import pytest
 
 from tools import site, slides
-from tools.lessons import KOREAN, every_lesson, lessons
-from tools.teaching import IMAGE_TYPES, show_streams_as_printed
+from tools.lessons import ENGLISH, KOREAN, every_lesson, lessons
+from tools.teaching import show_streams_as_printed
 
 pytestmark = pytest.mark.teach
 
@@ -30,10 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 ALT = "Loss curves of three batch sizes"
 CHECK = "print('a check cell the slides leave out')"
 LESSON = "03_fit.ipynb"  # the lesson whose copy carries the alt text and the check cell
+LOADS = {("script", "src"), ("link", "href"), ("img", "src")}  # what a page fetches
+SEARCHES = [("en", "epoch", "notebooks/03_fit"), ("ko", "에포크", "notebooks/ko/03_fit"),
+            ("ko", "검증", "notebooks/ko/04_validation")]  # fmt: skip
 
 
 class Page(HTMLParser):
-    """What a page asks of the network and of the site: its links, scripts, styles, images."""
+    """A page as a browser meets it: its language, links, scripts, styles, images, anchors, text."""
 
     def __init__(self, path: Path):
         super().__init__()
@@ -48,29 +55,40 @@ class Page(HTMLParser):
             self.ids.add(attrs["id"])
         for name in ("href", "src"):
             if attrs.get(name) is not None:
-                self.urls.append((tag, name, attrs[name], attrs))
+                self.urls.append((tag, name, attrs[name], attrs.get("class") or ""))
 
     def handle_data(self, data):
         self.text.append(data)
 
+    def words(self) -> str:
+        return " ".join(html.unescape(" ".join(self.text)).split())
+
     def loads(self) -> list[str]:
-        """The addresses of the page's scripts and style sheets."""
         return [url for tag, name, url, _ in self.urls if (tag, name) in LOADS]
 
-    def links(self, text: str) -> list[str]:
-        found = [(url, attrs.get("class", "")) for tag, _, url, attrs in self.urls if tag == "a"]
-        return [url for url, classes in found if text in classes]
-
-
-LOADS = {("script", "src"), ("link", "href"), ("img", "src")}
+    def links(self, css_class: str) -> list[str]:
+        return [url for tag, _, url, classes in self.urls if tag == "a" and css_class in classes]
 
 
 def is_remote(url: str) -> bool:
-    return bool(urlsplit(url).scheme in ("http", "https") or url.startswith("//"))
+    return urlsplit(url).scheme in ("http", "https") or url.startswith("//")
 
 
-def words(page: Page) -> str:
-    return " ".join(html.unescape(" ".join(page.text)).split())
+def language(lesson: Path) -> str:
+    return "ko" if lesson.parent.name == "ko" else "en"
+
+
+def stored_number(lesson: Path) -> str:
+    """The last decimal number the lesson printed (as its page shows printed text)."""
+    notebook = nbformat.read(lesson, as_version=4)
+    show_streams_as_printed(notebook)
+    printed = "".join(
+        output.text
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if output.output_type == "stream"
+    )
+    return re.findall(r"\d+\.\d+", re.sub(r"\x1b\[[0-9;]*m", "", printed))[-1]
 
 
 @pytest.fixture(scope="module")
@@ -95,167 +113,163 @@ def source(tmp_path_factory) -> Path:
     return copy
 
 
-@pytest.fixture(scope="module")
-def built(source, tmp_path_factory) -> Path:
-    return site.build(tmp_path_factory.mktemp("site"), source=source)
-
-
-@pytest.fixture(scope="module")
-def decks(source, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("slides")
-    slides.build(out, [*lessons(source / "notebooks"), *lessons(source / "notebooks" / "ko")])
-    return out
+# The website -----------------------------------------------------------------------
 
 
 def lesson_page(built: Path, lesson: Path) -> Path:
-    language = "ko" if lesson.parent == KOREAN else "en"
-    return built / language / lesson.relative_to(ROOT).with_suffix(".html")
+    return built / language(lesson) / lesson.relative_to(ROOT).with_suffix(".html")
 
 
-def pages(built: Path) -> list[Path]:
-    return sorted(path for path in built.rglob("*.html") if "_static" not in path.parts)
+def lesson_problems(built: Path, source: Path, lesson: Path) -> list[str]:
+    """Its page: its language, a number it printed, its twin, its Colab badge, its download."""
+    page, name = Page(lesson_page(built, lesson)), lesson.relative_to(ROOT).as_posix()
+    problems = []
+    if page.lang != language(lesson):
+        problems.append(f"{name}: lang={page.lang!r}")
+    if stored_number(lesson) not in page.words():
+        problems.append(f"{name}: the printed {stored_number(lesson)} is not on its page")
+    twin = (ENGLISH if language(lesson) == "ko" else KOREAN) / lesson.name
+    links = page.links("course-twin")
+    if [(page.path.parent / url).resolve() for url in links] != [lesson_page(built, twin)]:
+        problems.append(f"{name}: its twin link is {links}")
+    downloads = page.links("course-download")
+    notebook = (source / name).read_bytes()
+    if [(page.path.parent / url).read_bytes() for url in downloads] != [notebook]:
+        problems.append(f"{name}: its download link {downloads} is not the notebook")
+    colab = [url for _, _, url, _ in page.urls if "colab.research.google.com/github/" in url]
+    if not colab or not all(url.endswith(name) for url in colab):
+        problems.append(f"{name}: its Colab badge links {colab}")
+    return problems
 
 
-def stored_number(lesson: Path) -> str:
-    """The last decimal number the lesson printed (as its page shows printed text)."""
-    notebook = nbformat.read(lesson, as_version=4)
-    show_streams_as_printed(notebook)
-    printed = "".join(
-        output.text
-        for cell in notebook.cells
-        for output in cell.get("outputs", [])
-        if output.output_type == "stream"
-    )
-    return re.findall(r"\d+\.\d+", re.sub(r"\x1b\[[0-9;]*m", "", printed))[-1]
+def network_problems(out: Path, pages: dict[Path, Page]) -> list[str]:
+    """Anything a page or a style sheet would fetch from the network."""
+    problems = [
+        f"{path.relative_to(out)} loads {url}"
+        for path, page in pages.items()
+        for url in page.loads()
+        if is_remote(url)
+    ]
+    for style in out.rglob("*.css"):
+        if re.search(r"(?:url\(|@import\s+)[\"']?(?:https?:|//)", style.read_text("utf-8")):
+            problems.append(f"{style.relative_to(out)} loads from the network")
+    return problems
 
 
-@pytest.mark.parametrize("lesson", every_lesson(), ids=lambda path: path.parent.name + path.stem)
-def test_every_lesson_has_its_page_with_its_stored_output_its_twin_badge_and_download(
-    built, source, lesson
-):
-    page = Page(lesson_page(built, lesson))
-    language = "ko" if lesson.parent == KOREAN else "en"
-    assert page.lang == language
-    assert stored_number(lesson) in words(page), "a number the lesson printed is not on its page"
-    twin = ROOT / "notebooks" / lesson.name if language == "ko" else KOREAN / lesson.name
-    (twin_link,) = page.links("course-twin")
-    assert (page.path.parent / twin_link).resolve() == lesson_page(built, twin).resolve()
-    (download,) = page.links("course-download")
-    notebook = source / lesson.relative_to(ROOT)
-    assert (page.path.parent / download).read_bytes() == notebook.read_bytes()
-    colab = [url for tag, _, url, _ in page.urls if "colab.research.google.com/github/" in url]
-    assert colab and all(url.endswith(lesson.relative_to(ROOT).as_posix()) for url in colab)
-
-
-def test_no_page_loads_anything_from_the_network(built):
-    remote = {
-        path.relative_to(built).as_posix(): [url for url in Page(path).loads() if is_remote(url)]
-        for path in pages(built)
-    }
-    assert not {page: urls for page, urls in remote.items() if urls}
-    styles = list(built.rglob("*.css"))
-    assert styles
-    for style in styles:
-        imported = re.findall(r"(?:url\(|@import\s+)[\"']?(https?:|//)", style.read_text("utf-8"))
-        assert not imported, f"{style} loads from the network"
-
-
-def test_no_internal_link_is_broken(built):
-    found = {path: Page(path) for path in pages(built)}
-    assert len(found) > 2 * len(lessons())
-    broken = []
-    for path, page in found.items():
+def broken_links(out: Path, pages: dict[Path, Page]) -> list[str]:
+    """Links, scripts, styles and images of the site that lead nowhere, or to no such anchor."""
+    problems = []
+    for path, page in pages.items():
         for tag, _, url, _ in page.urls:
             parts = urlsplit(url)
-            if parts.scheme or url.startswith("//") or url.startswith(("mailto:", "javascript:")):
-                continue
+            if parts.scheme or url.startswith("//"):
+                continue  # another site, a data: image, mailto:
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             if not target.exists():
-                broken.append(f"{path.relative_to(built)}: <{tag}> {url}")
+                problems.append(f"{path.relative_to(out)}: <{tag}> {url} leads nowhere")
             elif parts.fragment and target.suffix == ".html":
-                ids = found[target].ids if target in found else Page(target).ids
-                if parts.fragment not in ids:
-                    broken.append(f"{path.relative_to(built)}: {url} (no such anchor)")
-    assert not broken
+                if parts.fragment not in (pages.get(target) or Page(target)).ids:
+                    problems.append(f"{path.relative_to(out)}: {url}: no such anchor")
+    return problems
 
 
-def test_home_pages_are_the_readmes_and_the_glossary_is_a_page(built):
-    for home, readme in (("en/README.html", "README.md"), ("ko/README.ko.html", "README.ko.md")):
-        page = words(Page(built / home))
+def home_and_glossary_problems(built: Path) -> list[str]:
+    """The READMEs are the home pages, with every lesson; the glossary is a page; the root
+    page offers both languages."""
+    problems = []
+    for home, readme, edition in (("en/README.html", "README.md", ENGLISH),
+                                  ("ko/README.ko.html", "README.ko.md", KOREAN)):  # fmt: skip
+        words = Page(built / home).words()
         title = (ROOT / readme).read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
-        assert title in page
-        for lesson in lessons(ROOT / ("notebooks/ko" if "ko" in home else "notebooks")):
-            assert f"{lesson.stem[:2]} ·" in page  # the course map lists every lesson
-    for language in ("en", "ko"):
-        assert "GLOSSARY.md" not in words(Page(built / language / "GLOSSARY.html"))
-        glossary = (ROOT / "GLOSSARY.md").read_text(encoding="utf-8").splitlines()[0]
-        assert glossary.removeprefix("# ") in words(Page(built / language / "GLOSSARY.html"))
-    root = Page(built / "index.html")
-    assert {url for _, _, url, _ in root.urls} == {"en/README.html", "ko/README.ko.html"}
-
-
-def test_korean_pages_speak_korean_and_carry_the_hangul_font(built):
-    page = lesson_page(built, KOREAN / LESSON)
-    text = page.read_text(encoding="utf-8")
-    for english in ("Skip to main content", "Back to top", "Download the notebook", "Search"):
-        assert english not in words(Page(page)) and f'"{english}' not in text
-    assert "노트북 내려받기" in text and 'placeholder="검색' in text
-    font = built / "ko" / "_static" / "NanumGothic.ttf"
-    assert font.stat().st_size > 1_000_000 and (font.parent / "OFL.txt").exists()
-    assert "NanumGothic.ttf" in (built / "ko" / "_static" / "course.css").read_text()
-
-
-def search_index(built: Path, language: str) -> dict:
-    text = (built / language / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
-
-
-@pytest.mark.parametrize(("language", "word", "lesson"), [
-    ("en", "epoch", "notebooks/03_fit"),
-    ("ko", "에포크", "notebooks/ko/03_fit"),
-    ("ko", "검증", "notebooks/ko/04_validation"),
-])  # fmt: skip
-def test_search_finds_a_lesson_by_a_word_in_either_language(built, language, word, lesson):
-    index = search_index(built, language)  # what Sphinx's search looks a word up in
-    found = []
-    for table in ("terms", "titleterms"):
-        pages = index[table].get(word, [])
-        found += pages if isinstance(pages, list) else [pages]
-    assert index["docnames"].index(lesson) in found
-
-
-def test_an_image_outputs_alt_text_comes_from_its_metadata(built, decks):
-    for page in (built / "en" / "notebooks" / "03_fit.html", decks / "en" / "03_fit.slides.html"):
-        assert page.read_text(encoding="utf-8").count(f'alt="{ALT}"') == 1, page
-
-
-def test_every_lesson_has_a_deck_in_both_languages_that_loads_nothing_from_the_network(decks):
-    for lesson in every_lesson():
-        deck = decks / slides.deck_name(lesson)
-        page = Page(deck)
-        assert page.lang == slides.language(lesson)
-        assert page.loads() and not [url for url in page.loads() if is_remote(url)]
-        for url in page.loads():
-            if not url.startswith("data:"):  # a figure, in the page itself
-                assert (deck.parent / url).exists(), f"{deck.name} loads {url}: not there"
-        assert stored_number(lesson) in words(page)
-    assert (decks / slides.REVEAL / "LICENSE").exists() and (decks / "fonts" / "OFL.txt").exists()
-
-
-def test_decks_leave_check_cells_out(decks):
+        missing = [path.stem for path in lessons(edition) if f"{path.stem[:2]} ·" not in words]
+        if title not in words or missing:
+            problems.append(f"{home}: not {readme} ({title!r}), or no lessons {missing}")
+    glossary = (ROOT / "GLOSSARY.md").read_text(encoding="utf-8").splitlines()[0][2:]
     for edition in ("en", "ko"):
-        deck = (decks / edition / LESSON.replace(".ipynb", ".slides.html")).read_text("utf-8")
-        assert "a check cell the slides leave out" not in deck
+        if glossary not in Page(built / edition / "GLOSSARY.html").words():
+            problems.append(f"{edition}/GLOSSARY.html is not the glossary")
+    root = {url for _, _, url, _ in Page(built / "index.html").urls}
+    if root != {"en/README.html", "ko/README.ko.html"}:
+        problems.append(f"index.html links {root}")
+    return problems
 
 
-def test_figures_in_decks_are_images_of_the_stored_outputs(decks):
-    notebook = nbformat.read(ROOT / "notebooks" / LESSON, as_version=4)
-    figures = [
-        output.data[mime]
-        for cell in notebook.cells
-        for output in cell.get("outputs", [])
-        for mime in IMAGE_TYPES
-        if mime == "image/png" and mime in output.get("data", {})
+def korean_problems(built: Path) -> list[str]:
+    """A Korean page's interface speaks Korean, and the Hangul font is there."""
+    path = lesson_page(built, KOREAN / LESSON)
+    text, words = path.read_text(encoding="utf-8"), Page(path).words()
+    problems = [
+        f"the Korean page says {english!r}"
+        for english in ("Skip to main content", "Back to top", "Download the notebook", "Search")
+        if english in words or f'"{english}' in text
     ]
-    deck = (decks / "en" / LESSON.replace(".ipynb", ".slides.html")).read_text("utf-8")
-    assert figures and all(figure.replace("\n", "") in deck for figure in figures)
+    if "노트북 내려받기" not in text or 'placeholder="검색' not in text:
+        problems.append("the Korean page has no Korean download link or search field")
+    font = built / "ko" / "_static" / "NanumGothic.ttf"
+    if not font.exists() or not (font.parent / "OFL.txt").exists():
+        problems.append("no Hangul font (or its licence) in ko/_static")
+    return problems
+
+
+def search_problems(built: Path) -> list[str]:
+    """Sphinx's search finds a lesson by an English word and by Korean words."""
+    problems = []
+    for edition, word, lesson in SEARCHES:
+        text = (built / edition / "searchindex.js").read_text(encoding="utf-8")
+        index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+        found = []
+        for table in ("terms", "titleterms"):  # what the search looks a word up in
+            pages = index[table].get(word, [])
+            found += pages if isinstance(pages, list) else [pages]
+        if index["docnames"].index(lesson) not in found:
+            problems.append(f"searching {word!r} does not find {lesson}")
+    return problems
+
+
+def test_the_website(source, tmp_path_factory):
+    built = site.build(tmp_path_factory.mktemp("site"), source=source)
+    pages = {
+        path.resolve(): Page(path)
+        for path in sorted(built.rglob("*.html"))
+        if "_static" not in path.parts
+    }
+    assert len(pages) >= len(every_lesson()) + 4  # the lessons, two homes, two glossaries
+    problems = [
+        *(found for lesson in every_lesson() for found in lesson_problems(built, source, lesson)),
+        *network_problems(built, pages),
+        *broken_links(built, pages),
+        *home_and_glossary_problems(built),
+        *korean_problems(built),
+        *search_problems(built),
+    ]
+    alt = lesson_page(built, ENGLISH / LESSON).read_text(encoding="utf-8").count(f'alt="{ALT}"')
+    if alt != 1:
+        problems.append(f"the figure's alt text from its output's metadata appears {alt} times")
+    assert not problems, "\n".join(problems)
+
+
+# The decks -------------------------------------------------------------------------
+
+
+def test_the_decks(source, tmp_path_factory):
+    out = tmp_path_factory.mktemp("slides")
+    copies = [source / lesson.relative_to(ROOT) for lesson in every_lesson()]
+    slides.build(out, copies)
+    pages = {out / slides.deck_name(copy): Page(out / slides.deck_name(copy)) for copy in copies}
+    problems = [*network_problems(out, pages), *broken_links(out, pages)]
+    for lesson in every_lesson():
+        deck = pages[out / slides.deck_name(lesson)]
+        if deck.lang != language(lesson) or stored_number(lesson) not in deck.words():
+            problems.append(f"{deck.path.name}: lang={deck.lang!r}, or not its stored output")
+        if not any(url.endswith("reveal.js") for url in deck.loads()):
+            problems.append(f"{deck.path.name} does not load reveal.js")
+    for name in (f"{slides.REVEAL}/LICENSE", "fonts/NanumGothic.ttf", "fonts/OFL.txt"):
+        if not (out / name).exists():
+            problems.append(f"no {name} beside the decks")
+    for edition in (ENGLISH, KOREAN):
+        deck = (out / slides.deck_name(edition / LESSON)).read_text(encoding="utf-8")
+        if CHECK in html.unescape(deck) or "a check cell the slides leave out" in deck:
+            problems.append(f"the check cell is in the {language(edition / LESSON)} deck")
+        if edition == ENGLISH and deck.count(f'alt="{ALT}"') != 1:
+            problems.append("the figure's alt text from its output's metadata is not in the deck")
+    assert not problems, "\n".join(problems)
