@@ -243,7 +243,7 @@ def test_setup_notebook_in_korean_prints_the_seed_line_and_refuses_in_korean():
         setup_notebook(seed=7, language="ko")
     assert printed.getvalue().startswith("환경 점검\n")
     assert printed.getvalue().endswith(
-        "랜덤 시드 7: 이 컴퓨터에서는 실행할 때마다 같은 결과가 나옵니다.\n"
+        "난수 시드 7: 이 컴퓨터에서는 실행할 때마다 같은 결과가 나옵니다.\n"
     )
     printed = io.StringIO()
     with (

@@ -294,7 +294,7 @@ def test_unexpected_errors_and_shared_refusals_speak_korean():
         assert hangul(str(refused.value)), str(refused.value)
     with pytest.raises(WrongAnswer, match="입력한 값: 2.5. 개수는 정수입니다."):
         as_whole_number(2.5, "n", "개수는 정수입니다.")
-    with pytest.raises(WrongAnswer, match="NumPy 배열이어야 합니다"):
+    with pytest.raises(WrongAnswer, match="넘파이 배열이어야 합니다"):
         as_array([1, 2], "x")
 
 

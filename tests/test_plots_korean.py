@@ -223,10 +223,10 @@ def test_the_words_of_the_lessons_figures_in_korean():
     assert [t.get_text() for t in plot_history({"loss": [1.0]}, ax=plt.figure().gca())
             .get_legend().get_texts()] == ["훈련"]  # fmt: skip
     assert [ax.get_xlabel() for ax in plot_regression(Y_TRUE, Y_PRED, unit="mpg").axes] == [
-        "실제 값 [mpg]", "오차 (예측 - 실제) [mpg]",
+        "실제값 [mpg]", "오차 (예측 - 실제) [mpg]",
     ]  # fmt: skip
     ax = plot_predictions(Y_TRUE, Y_PRED, ax=plt.figure().gca())
-    assert ax.get_ylabel() == "예측 값"
+    assert ax.get_ylabel() == "예측값"
     assert ax.get_legend().get_texts()[0].get_text() == "완벽한 예측 (y = x)"
     assert plot_error_histogram(Y_TRUE, Y_PRED, ax=plt.figure().gca()).get_ylabel() == "개수"
     titles = [ax.get_title() for ax in plot_activations(softmax_input=(1.0, 2.0)).axes]

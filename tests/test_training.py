@@ -360,9 +360,9 @@ def test_the_first_mnist_run_of_lesson_08_learns_on_validation_data_too():
 
 def test_train_run_options_are_refused_in_korean():
     set_language("ko")
-    with pytest.raises(TypeError, match=r"^callbacks: LivePlot\(\) 같은 Keras 콜백 값이 필요"):
+    with pytest.raises(TypeError, match=r"^callbacks: LivePlot\(\) 같은 케라스 콜백 값이 필요"):
         train_run(Settings(**FAST), callbacks=[print])
-    with pytest.raises(TypeError, match=r"^should_stop: .*True를 돌려주는 함수 .*받은 값: True\."):
+    with pytest.raises(TypeError, match=r"^should_stop: .*True를 반환하는 함수 .*받은 값: True\."):
         train_run(Settings(**FAST), should_stop=True)
 
 
