@@ -1,4 +1,7 @@
-"""GLOSSARY.md keeps its promise: a term's Korean is given where the lessons first use it."""
+"""GLOSSARY.md keeps its promise: a term's Korean is given where the lessons first use it.
+
+GLOSSARY.ko.md, the Korean edition's glossary, lists the same terms in the same order.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +12,24 @@ import nbformat
 import pytest
 
 from tools.lessons import ENGLISH, KOREAN, lessons
+from tools.translations import HANGUL
 
 ROOT = Path(__file__).resolve().parent.parent
-ROW = re.compile(r"^\| ([^|]+?) \| ([^|]+?) \| [^|]+ \| (\d\d) \|$")
+ROW = re.compile(r"^\| ([^|]+?) \| ([^|]+?) \| ([^|]+) \| (\d\d) \|$")
+
+
+def table(name: str) -> list[tuple[str, str, str, str]]:
+    """The rows of a glossary's table: its four cells each."""
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    return [found.groups() for found in map(ROW.match, lines) if found]
 
 
 def glossary() -> list[tuple[str, str, str]]:
     """(English, Korean, lesson) for every term, English and Korean without their asides."""
-    rows = []
-    for line in (ROOT / "GLOSSARY.md").read_text(encoding="utf-8").splitlines():
-        found = ROW.match(line)
-        if found:
-            english, korean, lesson = found.groups()
-            rows.append((english.split(" (")[0], korean.split(" (")[0], lesson))
-    return rows
+    return [
+        (english.split(" (")[0], korean.split(" (")[0], lesson)
+        for english, korean, _, lesson in table("GLOSSARY.md")
+    ]
 
 
 def lesson_text(number: str, edition: Path = ENGLISH) -> str:
@@ -75,3 +82,11 @@ def test_the_korean_lesson_that_first_uses_a_term_gives_its_english(english, kor
         f"Korean lesson {lesson} is where '{korean}' is first met: write it as "
         f"'{korean}({english})' there"
     )
+
+
+def test_the_korean_glossary_lists_the_same_terms_in_the_same_order_with_korean_meanings():
+    english = [(english, korean, lesson) for english, korean, _, lesson in table("GLOSSARY.md")]
+    korean = [(english, korean, lesson) for korean, english, _, lesson in table("GLOSSARY.ko.md")]
+    assert korean == english, "GLOSSARY.ko.md: the rows of GLOSSARY.md, Korean first, in its order"
+    meanings = [meaning for _, _, meaning, _ in table("GLOSSARY.ko.md")]
+    assert all(HANGUL.search(meaning) for meaning in meanings), "give every meaning in Korean"

@@ -23,11 +23,13 @@ EDITION = {
         "time": "Estimated time",
         "headings": ("## Learning goals", "## Summary", "## Exercise"),
         "setup": "setup_notebook()",
+        "glossary": "GLOSSARY.md",
     },
     "ko": {
         "time": "예상 시간",
         "headings": ("## 학습 목표", "## 정리", "## 연습 문제"),
         "setup": 'setup_notebook(language="ko")',
+        "glossary": "GLOSSARY.ko.md",
     },
 }
 NAME = re.compile(r"^(\d\d)_[a-z0-9]+(_[a-z0-9]+)*\.ipynb$")
@@ -132,7 +134,7 @@ def test_template_structure(notebook):
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     for heading in edition["headings"]:
         assert heading in text, f"{path.name}: missing a '{heading}' section"
-    glossary = "../" * len(path.parent.relative_to(ROOT).parts) + "GLOSSARY.md"
+    glossary = "../" * len(path.parent.relative_to(ROOT).parts) + edition["glossary"]
     assert f"({glossary})" in text, f"{path.name}: link the glossary as {glossary}"
     following = [p for p in NOTEBOOKS if p.name > path.name]
     if following:
