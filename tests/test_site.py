@@ -184,10 +184,12 @@ def home_and_glossary_problems(built: Path) -> list[str]:
         missing = [path.stem for path in lessons(edition) if f"{path.stem[:2]} ·" not in words]
         if title not in words or missing:
             problems.append(f"{home}: not {readme} ({title!r}), or no lessons {missing}")
-    glossary = (ROOT / "GLOSSARY.md").read_text(encoding="utf-8").splitlines()[0][2:]
     for edition in ("en", "ko"):
-        if glossary not in Page(built / edition / "GLOSSARY.html").words():
-            problems.append(f"{edition}/GLOSSARY.html is not the glossary")
+        glossary = site.EDITIONS[edition].files(ROOT)["glossary"]  # GLOSSARY.ko.md, if there is one
+        title = (ROOT / glossary).read_text(encoding="utf-8").splitlines()[0][2:]
+        page = built / edition / glossary.replace(".md", ".html")
+        if not page.exists() or title not in Page(page).words():
+            problems.append(f"{edition}: no page of {glossary}")
     root = {url for _, _, url, _ in Page(built / "index.html").urls}
     if root != {"en/README.html", "ko/README.ko.html"}:
         problems.append(f"index.html links {root}")

@@ -57,15 +57,19 @@ class Edition:
     lessons_caption: str
     copyright: str
 
-    @property
-    def home_page(self) -> str:
-        return self.home.removesuffix(".md")
+    def files(self, source: Path) -> dict[str, str]:
+        """Each page's part in the course ("home", "glossary", or a lesson's file name) and its
+        file under ``source`` (posix). The glossary is the edition's own where there is one
+        (``GLOSSARY.ko.md``)."""
+        own = f"GLOSSARY.{self.language}.md"
+        found = {"home": self.home, "glossary": own if (source / own).exists() else "GLOSSARY.md"}
+        for path in lessons(source / self.lessons):
+            found[path.name] = f"{self.lessons}/{path.name}"
+        return found
 
     def pages(self, source: Path) -> dict[str, str]:
-        """Each page's file (relative to ``source``, posix) and its document name."""
-        notebooks = (f"{self.lessons}/{path.name}" for path in lessons(source / self.lessons))
-        files = [self.home, "GLOSSARY.md", *notebooks]
-        return {file: file.rsplit(".", 1)[0] for file in files}
+        """Each page's part in the course and its document (its file without the suffix)."""
+        return {part: file.rsplit(".", 1)[0] for part, file in self.files(source).items()}
 
 
 EDITIONS = {
@@ -80,14 +84,10 @@ EDITIONS = {
 }  # fmt: skip
 
 
-def twin_page(docname: str, edition: Edition) -> str:
-    """The document name of ``docname``'s page in the other language."""
-    twin = EDITIONS[edition.twin]
-    if docname == edition.home_page:
-        return twin.home_page
-    if docname.startswith(edition.lessons + "/"):
-        return twin.lessons + docname[len(edition.lessons) :]
-    return docname  # the glossary: one file, both languages
+def twin_page(docname: str, edition: Edition, source: Path) -> str:
+    """The document of ``docname``'s page in the other language."""
+    part = {doc: part for part, doc in edition.pages(source).items()}.get(docname)
+    return EDITIONS[edition.twin].pages(source)[part] if part else docname  # search, genindex
 
 
 def page_url(language: str, docname: str, *, start: str) -> str:
@@ -105,8 +105,8 @@ def _edition(app) -> Edition:
 def _configure(app, config) -> None:
     """Give the build its language's pages, home page, words and font."""
     edition = EDITIONS[config.language]
-    config.include_patterns = list(edition.pages(Path(app.srcdir)))
-    config.root_doc = edition.home_page
+    config.include_patterns = list(edition.files(Path(app.srcdir)).values())
+    config.root_doc = edition.pages(Path(app.srcdir))["home"]
     config.html_title = edition.title
     config.copyright = edition.copyright
     # The interface's words that Sphinx and the theme leave untranslated (site/locale).
@@ -130,11 +130,11 @@ def _add_lesson_list(app, docname: str, source: list[str]) -> None:
     edition = _edition(app)
     if docname != app.config.root_doc:
         return
-    pages = [name for name in edition.pages(Path(app.srcdir)).values() if name != docname]
-    lessons = sorted(pages, key=lambda name: name == "GLOSSARY")  # the glossary last
+    pages = edition.pages(Path(app.srcdir))
+    listed = [doc for part, doc in pages.items() if part not in ("home", "glossary")]
     source[0] += (
         f"\n\n```{{toctree}}\n:hidden:\n:caption: {edition.lessons_caption}\n\n"
-        + "\n".join(f"/{name}" for name in lessons)
+        + "\n".join(f"/{doc}" for doc in [*listed, pages["glossary"]])
         + "\n```\n"
     )
 
@@ -162,7 +162,8 @@ def _resolve_links(app, doctree) -> None:
 
     edition, docname, srcdir = _edition(app), app.env.docname, Path(app.srcdir)
     twin = EDITIONS[edition.twin]
-    own, twins = set(edition.pages(srcdir).values()), twin.pages(srcdir)
+    own = set(edition.pages(srcdir).values())
+    twins = {file: file.rsplit(".", 1)[0] for file in twin.files(srcdir).values()}
     here = posixpath.dirname(Path(app.env.doc2path(docname)).relative_to(srcdir).as_posix())
 
     def myst_link(node) -> bool:
@@ -234,7 +235,8 @@ def _page_links(app, pagename: str, templatename: str, context: dict, doctree) -
     context["twin_language"] = twin.language
     context["twin_name"] = twin.name
     start = f"{edition.language}/{pagename}"
-    context["twin_url"] = page_url(twin.language, twin_page(pagename, edition), start=start)
+    twin_doc = twin_page(pagename, edition, Path(app.srcdir))
+    context["twin_url"] = page_url(twin.language, twin_doc, start=start)
     source = context.get("sourcename", "")
     context["notebook_url"] = (
         context["pathto"]("_sources/" + source, 1) if source.endswith(".ipynb") else ""
@@ -284,7 +286,7 @@ def build(out: Path, source: Path = ROOT, languages=tuple(EDITIONS)) -> Path:
     notebooks = [
         source / page
         for language in languages
-        for page in EDITIONS[language].pages(source)
+        for page in EDITIONS[language].files(source).values()
         if page.endswith(".ipynb")
     ]
     report_missing_alt(notebooks)
