@@ -273,7 +273,8 @@ def cmd_site(args: argparse.Namespace) -> None:
 
 
 def cmd_slides(args: argparse.Namespace) -> None:
-    run([main_env(), ROOT / "tools" / "slides.py", *args.notebooks])
+    notebooks = [Path(name).resolve() for name in args.notebooks]  # the tool runs in ROOT
+    run([main_env(), ROOT / "tools" / "slides.py", *notebooks])
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
