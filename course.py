@@ -269,12 +269,12 @@ def cmd_publish(args: argparse.Namespace) -> None:
 
 
 def cmd_site(args: argparse.Namespace) -> None:
-    run([main_env(), ROOT / "tools" / "site.py"])
+    run([main_env(), "-m", "tools.site"])
 
 
 def cmd_slides(args: argparse.Namespace) -> None:
     notebooks = [Path(name).resolve() for name in args.notebooks]  # the tool runs in ROOT
-    run([main_env(), ROOT / "tools" / "slides.py", *notebooks])
+    run([main_env(), "-m", "tools.slides", *notebooks])
 
 
 def cmd_bench(args: argparse.Namespace) -> None:

@@ -1,7 +1,7 @@
 """The course as a static website, in English and Korean, from the stored notebooks.
 
     python course.py site                # into build/site/ (open build/site/index.html)
-    python tools/site.py --out FOLDER    # the same, into FOLDER
+    python -m tools.site --out FOLDER    # the same, into FOLDER
 
 Two Sphinx builds of the settings in ``site/`` (``language="en"`` and
 ``language="ko"``), each with its own pages, into FOLDER/en and FOLDER/ko, and a
@@ -26,13 +26,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
-
-from tools.lessons import lessons  # noqa: E402
-from tools.teaching import (  # noqa: E402 - after the path is set when run as a script
+from tools.lessons import lessons
+from tools.teaching import (
     COLAB_BADGE,
+    ROOT,
     copy_font,
     display_outputs,
     github_url,

@@ -2,7 +2,7 @@
 
     python course.py slides                              # every lesson, into build/slides/
     python course.py slides notebooks/ko/03_fit.ipynb    # one deck
-    python tools/slides.py --out FOLDER [NOTEBOOK ...]   # the same, into FOLDER
+    python -m tools.slides --out FOLDER [NOTEBOOK ...]   # the same, into FOLDER
 
 Nothing is executed: a deck shows the outputs stored in the notebook. The slides
 follow from the lesson's structure, so a new lesson gets its deck for free:
@@ -34,14 +34,11 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
-
-from tools.lessons import every_lesson  # noqa: E402
-from tools.teaching import (  # noqa: E402 - after the path is set when run as a script
+from tools.lessons import every_lesson
+from tools.teaching import (
     COLAB_BADGE,
     IMAGE_TYPES,
+    ROOT,
     copy_font,
     github_url,
     report_missing_alt,

@@ -83,7 +83,7 @@ def count_missing_alt(notebooks: list[Path]) -> tuple[int, int]:
 def report_missing_alt(notebooks: list[Path]) -> None:
     images, missing = count_missing_alt(notebooks)
     print(
-        f"Alt text: {missing} of {images} image outputs in {len(notebooks)} notebooks have none"
-        ' (an output gives it as metadata {"image/png": {"alt": "..."}}).',
+        f"Alt text: {missing} of the {images} figures have none yet"
+        ' (an output gives it in its metadata: {"image/png": {"alt": "..."}}).',
         flush=True,
     )
