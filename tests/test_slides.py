@@ -52,6 +52,7 @@ LESSON_CELLS = [
     markdown("After the output, a remark.\n\n### Look at it"),
     code("fig = plot(history)", figure()),
     code("print(1.5); show()", printed("1.5\n"), figure()),
+    code("a = 1\nb = 2\nc = 3\nfig = plot(a, b, c)", figure()),
     code("lesson09.q1.check(answer)", printed("Not answered yet"), tags=[slides.CHECK_TAG]),
     code("secret()", jupyter={"source_hidden": True}),
     markdown("## Summary\n\n- one thing\n\n**Next:** [10 · More](10_more.ipynb)"),
@@ -86,11 +87,15 @@ def test_slides_follow_the_lessons_headings_code_and_figures_with_prose_in_the_n
         ("-", "code", "model.predict(x)"),
         ("notes", "md", "After the output, a remark."),  # prose after the code: notes
         ("subslide", "md", "### Look at it"),
-        ("-", "code", "fig = plot(history)"),  # a figure alone under its code
+        ("-", "code", "fig = plot(history)"),  # a figure under its short code
         ("subslide", "md", "### Look at it"),
         ("-", "code", "print(1.5); show()"),  # code and text, then the figure on its own
         ("subslide", "md", "### Look at it"),
         ("-", "figure", "print(1.5); show()"),
+        ("subslide", "md", "### Look at it"),
+        ("-", "code", "a = 1\nb = 2\nc = 3\nfig = plot(a, b, c)"),  # long code: the figure
+        ("subslide", "md", "### Look at it"),  # goes on a sub-slide of its own
+        ("-", "figure", "a = 1\nb = 2\nc = 3\nfig = plot(a, b, c)"),
         ("slide", "md", "## Summary"),  # no check cell, no collapsed cell before it
         ("-", "md", "- one thing"),
         ("-", "md", "**Next:** [10 · More](10_more.ipynb)"),  # one sentence: all of it

@@ -13,9 +13,9 @@ follow from the lesson's structure, so a new lesson gets its deck for free:
   lists and tables, and the code with its stored output; the rest of the prose
   is the speaker notes (press S);
 - every further code cell of a section continues on a sub-slide of its own;
-  a figure fills the slide under the code that drew it, or a sub-slide of its
-  own when that code also printed text; each sub-slide repeats its section's
-  heading;
+  a figure fills the slide under the code that drew it when that code is short
+  (at most SHORT_CODE lines) and printed nothing, else a sub-slide of its own;
+  each sub-slide repeats its section's heading;
 - check cells (tagged "check", or with their source collapsed) and the Colab
   set-up cell are left out.
 
@@ -58,6 +58,7 @@ REVEAL_FILES = (
     "plugin/notes/notes.js",
 )
 CHECK_TAG = "check"
+SHORT_CODE = 3  # lines of code that leave a figure below them room on the slide
 # A figure on its own sub-slide: no code above it (nbconvert leaves the source out),
 # and a tag that gives it the whole slide (site/deck/deck.css).
 FIGURE_ALONE = {"transient": {"remove_source": True}, "tags": ["figure-alone"]}
@@ -174,9 +175,10 @@ def slide_cells(notebook, nbformat) -> list:
         pending = []
         figures = [o for o in cell.outputs if set(o.get("data", {})) & set(IMAGE_TYPES)]
         printed = [o for o in cell.outputs if o not in figures]
-        if printed or not figures:  # the code and its text; the figures follow on their own
+        short = len(cell.source.splitlines()) <= SHORT_CODE
+        if printed or not figures or not short:  # the figures follow on their own
             deck.code({**cell, "outputs": printed})
-        else:  # the code that drew the figure stays above it
+        else:  # the short code that drew the figure stays above it
             deck.code({**cell, "outputs": figures[:1]})
             figures = figures[1:]
         for figure in figures:
