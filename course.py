@@ -1,6 +1,6 @@
 """Keras First Steps: one entry point for learners, teachers and CI.
 
-    python course.py lab                 open the course in JupyterLab
+    python course.py lab [--lang ko|en]  open the course in JupyterLab, in Korean or English
     python course.py test                run every test (what CI runs)
     python course.py refresh [NOTEBOOK]  re-execute notebooks in place, clean kernel
     python course.py portability [NB]    check stored outputs under perturbed numerics
@@ -26,6 +26,7 @@ import argparse
 import contextlib
 import hashlib
 import json
+import locale
 import os
 import re
 import subprocess
@@ -33,13 +34,19 @@ import sys
 import tempfile
 import time
 import venv
+from collections.abc import Mapping
 from pathlib import Path
 
 from tools.lessons import every_lesson  # the standard library only, like this file
 
 ROOT = Path(__file__).resolve().parent
 BENCHMARKS = ("run.py", "course_time.py", "regression.py", "test_command.py")  # bench/ scripts
-FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
+FIRST_NOTEBOOK = {"en": "notebooks/00_start_here.ipynb", "ko": "notebooks/ko/00_start_here.ipynb"}
+# The course's JupyterLab keeps its user settings here (git-ignored), not in the learner's own
+# JupyterLab settings, which it neither reads nor changes: `lab` writes the interface's
+# language (the Korean language pack is one of the course's dependencies) and no news question.
+LAB_SETTINGS_DIR = ROOT / ".jupyterlab-settings"
+LAB_LOCALES = {"en": "en", "ko": "ko_KR"}
 LAB_REQUIREMENTS = ["-e", "."]  # what the lessons need: no test or maintainer extras
 # Colab ships ipywidgets 7.7.1. The test command installs it, with the two
 # packages it needs that the course's environment lacks, into COLAB_WIDGETS_DIR
@@ -146,9 +153,52 @@ def lab_env() -> Path:
     return ensure_env(ROOT / ".venv", LAB_REQUIREMENTS)
 
 
+def system_language(
+    environ: Mapping[str, str] = os.environ, windows: bool = os.name == "nt"
+) -> str:
+    """The computer's language, "ko" or "en": from LC_ALL, LC_MESSAGES or LANG (the first that
+    is set), or on Windows, where those are rarely set, from the user's locale."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return "ko" if environ[name].lower().startswith("ko") else "en"
+    if windows:  # "Korean_Korea" or "ko_KR"
+        return "ko" if (locale.getlocale()[0] or "").lower().startswith(("ko", "korean")) else "en"
+    return "en"
+
+
+def lab_command(
+    python: Path | str,
+    language: str,
+    jupyter_args: list[str],
+    settings_dir: Path = LAB_SETTINGS_DIR,
+) -> tuple[list[str], dict[str, str]]:
+    """The command that opens the course's first lesson in ``language`` ("ko" or "en") in a
+    JupyterLab that speaks it and asks nothing on its first start, and its environment.
+
+    Writes JupyterLab's user settings for the language and the news into ``settings_dir``.
+    """
+    settings = {
+        "@jupyterlab/translation-extension/plugin": {"locale": LAB_LOCALES[language]},
+        "@jupyterlab/apputils-extension/notification": {
+            "fetchNews": "false",
+            "checkForUpdates": False,
+        },
+    }
+    for plugin, values in settings.items():
+        package, name = plugin.rsplit("/", 1)
+        path = settings_dir / package / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values, indent=4), encoding="utf-8")
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings_dir)}
+    # The file list shows the whole course (the README, the glossaries, both editions), so
+    # the lessons' links work; JupyterLab would otherwise serve the first lesson's folder.
+    lab = ["lab", FIRST_NOTEBOOK[language], "--ServerApp.root_dir=."]
+    return [str(python), "-m", "jupyter", *lab, *jupyter_args], env
+
+
 def cmd_lab(args: argparse.Namespace) -> None:
-    python = lab_env()
-    run([python, "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args.jupyter_args])
+    command, env = lab_command(lab_env(), args.lang or system_language(), args.jupyter_args)
+    run(command, env=env)
 
 
 def check_notebooks(python: Path | str, pytest_args: list[str], settings: dict) -> list[str]:
@@ -299,6 +349,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     commands = parser.add_subparsers(dest="command", required=True)
     lab = commands.add_parser(
         "lab", help="open the course in JupyterLab; other options go to jupyter lab (--port 8890)"
+    )
+    lab.add_argument(
+        "--lang",
+        choices=("ko", "en"),
+        help="the lessons' and JupyterLab's language (default: the computer's language)",
     )
     lab.set_defaults(func=cmd_lab)
     test = commands.add_parser(

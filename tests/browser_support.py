@@ -88,24 +88,43 @@ def jupyter_lab(root: Path, workdir: Path, python: str = sys.executable) -> Iter
         target = settings / package / f"{name}.jupyterlab-settings"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "PYTEST_"))}
-    env.update(
-        JUPYTER_CONFIG_DIR=str(workdir / "config"),
-        JUPYTER_DATA_DIR=str(workdir / "data"),
-        JUPYTER_RUNTIME_DIR=str(workdir / "runtime"),
-        JUPYTERLAB_SETTINGS_DIR=str(settings),
-        JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"),
-        PYTHONUNBUFFERED="1",
-    )
+    env = private_jupyter(os.environ, workdir) | {"JUPYTERLAB_SETTINGS_DIR": str(settings)}
     port, token = free_port(), secrets.token_hex(16)
     lab = Lab(f"http://127.0.0.1:{port}/", token, root, workdir / "jupyter-lab.log")
     command = [
-        python, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--ServerApp.port_retries=0", "--LabApp.news_url=None", "--allow-root",
+        python, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
+        *server_options(port, token),
     ]  # fmt: skip
+    with serving(lab, command, env):
+        yield lab
+
+
+def private_jupyter(env: dict[str, str], workdir: Path) -> dict[str, str]:
+    """``env`` with Jupyter's own folders in ``workdir``: no user's configuration, data or
+    workspaces, and no pytest variables for the kernels."""
+    keep = {k: v for k, v in env.items() if not k.startswith(("JUPYTER", "PYTEST_"))}
+    return keep | {
+        "JUPYTER_CONFIG_DIR": str(workdir / "config"),
+        "JUPYTER_DATA_DIR": str(workdir / "data"),
+        "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(workdir / "workspaces"),
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def server_options(port: int, token: str) -> list[str]:
+    """``jupyter lab``'s options for a test: no browser, only localhost, this port and token."""
+    return [
+        "--no-browser", "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
+        "--ServerApp.port_retries=0", "--allow-root",
+    ]  # fmt: skip
+
+
+@contextmanager
+def serving(lab: Lab, command: list[str], env: dict[str, str], cwd: Path | None = None):
+    """Run ``command``, the ``jupyter lab`` of ``lab``, while the block runs; shut it down after."""
     with lab.log.open("wb") as log:
-        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + SERVER_START_S
         while True:

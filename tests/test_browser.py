@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
+import course
 from helpers.i18n import _, set_language
 from tests.browser_support import (
     CHROMIUM,
@@ -25,8 +27,13 @@ from tests.browser_support import (
     STDERR,
     SVG_IMAGE,
     WIDGET_ERROR,
+    Lab,
     Notebook,
+    free_port,
     jupyter_lab,
+    private_jupyter,
+    server_options,
+    serving,
 )
 
 # One JupyterLab for the module: under pytest-xdist these tests stay in one process.
@@ -289,3 +296,35 @@ def test_a_check_in_the_lab_changes_the_progress_line(page, lab, tmp_path):
     saved = json.loads((folder / "progress.json").read_text(encoding="utf-8"))["lessons"]
     assert set(saved["00"]["q1"]) == {"checked", "answered", "passed"}
     assert_no_errors(notebook)
+
+
+def test_course_py_lab_in_korean_opens_lesson_00_in_a_korean_jupyterlab(page, tmp_path):
+    """JupyterLab started as ``python course.py lab --lang ko`` starts it: Korean menus, the
+    Korean lesson 00 open, and no question (about news) on the first start."""
+    root = tmp_path / "course"
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    port, token = free_port(), secrets.token_hex(16)
+    settings = tmp_path / "lab-settings"  # where course.py lab writes the course's settings
+    command, env = course.lab_command(sys.executable, "ko", server_options(port, token), settings)
+    env = private_jupyter(env, tmp_path) | {"JUPYTERLAB_SETTINGS_DIR": str(settings)}
+    lab = Lab(f"http://127.0.0.1:{port}/", token, root, tmp_path / "jupyter-lab.log")
+    with serving(lab, command, env, cwd=root):
+        # The page jupyter lab opens in the browser (written with --no-browser too)
+        (opened,) = (tmp_path / "runtime").glob("jpserver-file-to-run-*-open.html")
+        page.goto(opened.as_uri())
+        labels = page.locator("#jp-menu-panel .lm-MenuBar-itemLabel")
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('#jp-menu-panel .lm-MenuBar-itemLabel')]
+                .some(label => label.textContent === '파일')""",
+            timeout=60_000,
+        )
+        heading = page.locator(".jp-NotebookPanel .jp-RenderedMarkdown h1").first
+        heading.wait_for(timeout=60_000)
+        page.wait_for_timeout(5_000)  # JupyterLab asks about news a moment after it starts
+        page.screenshot(path=str(SCREENSHOTS / "course-lab-korean.png"))
+        menus = labels.all_inner_texts()
+        assert {"파일", "편집", "보기", "실행", "커널"} <= set(menus), menus
+        title = nbformat.read(ROOT / course.FIRST_NOTEBOOK["ko"], as_version=4).cells[0].source
+        assert heading.inner_text().strip().startswith(title.splitlines()[0].removeprefix("# "))
+        questions = page.locator(".Toastify__toast").all_inner_texts()
+        assert not questions, f"JupyterLab asked something on its first start: {questions}"
