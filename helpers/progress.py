@@ -183,10 +183,10 @@ progress.reset = reset_progress
 def _time(text: object) -> datetime:
     """A saved time: an ISO text with its time zone, else ValueError."""
     if not isinstance(text, str):
-        raise ValueError(f"a time must be a text; got {text!r:.40}")
+        raise ValueError(f"not a saved time (a text): {text!r:.40}")
     time = datetime.fromisoformat(text)
     if time.tzinfo is None:
-        raise ValueError(f"a time must have its time zone; got {text!r:.40}")
+        raise ValueError(f"a saved time without its time zone: {text!r:.40}")
     return time
 
 

@@ -17,7 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from helpers import data
-from helpers.checks import MAX_SEED, one_of, real_number, refusal, whole_number
+from helpers.checks import one_of, random_seed, real_number, refusal, whole_number
 from helpers.i18n import N_, _
 
 __all__ = [
@@ -68,7 +68,6 @@ LIMITS: dict[str, tuple[int, int | None]] = {
     "units": (1, 1024),
     "epochs": (1, 1000),
     "batch_size": (1, None),  # and at most the training set: see validate_settings
-    "seed": (0, MAX_SEED),  # the one seed rule of helpers.checks.random_seed
 }
 
 
@@ -156,6 +155,7 @@ def validate_settings(settings: Settings) -> Settings:
         name: whole_number(name, getattr(settings, name), low=low, high=high)
         for name, (low, high) in LIMITS.items()
     }
+    whole["seed"] = random_seed("seed", settings.seed)
     rate = real_number(
         "learning_rate", settings.learning_rate, above=0,
         hint=_("It is the size of each step down the loss, such as 0.01."),

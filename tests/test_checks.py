@@ -172,15 +172,16 @@ def test_the_checks_return_plain_values():
 def test_every_seed_of_the_course_follows_the_one_rule():
     from helpers.data import make_xor
     from helpers.environment import setup_notebook
-    from helpers.run_settings import LIMITS
+    from helpers.run_settings import Settings, validate_settings
     from helpers.splits import train_test_split
 
-    assert LIMITS["seed"] == (0, MAX_SEED) == (0, 2**32 - 1)
+    assert MAX_SEED == 2**32 - 1
     for bad in [-1, 2**32, 1.5, None]:
         with pytest.raises((TypeError, ValueError)) as rule:
             random_seed("seed", bad)
         for call in (lambda bad=bad: make_xor(seed=bad), lambda bad=bad: setup_notebook(seed=bad),
-                     lambda bad=bad: train_test_split([1, 2], [1, 2], seed=bad)):  # fmt: skip
+                     lambda bad=bad: train_test_split([1, 2], [1, 2], seed=bad),
+                     lambda bad=bad: validate_settings(Settings(seed=bad))):  # fmt: skip
             with pytest.raises(type(rule.value)) as refused:
                 call()
             assert str(refused.value) == str(rule.value)

@@ -69,9 +69,9 @@ def test_hint_and_solution(capsys):
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"check": "not a function"}, TypeError, "check must be a function; got str"),
-        ({"hint": ""}, ValueError, "hint must be a non-empty string"),
-        ({"solution": None}, ValueError, "solution must be a non-empty string"),
+        ({"check": "not a function"}, TypeError, "check must be a function; got 'not a function'"),
+        ({"hint": ""}, ValueError, "hint must be a text; got ''"),
+        ({"solution": None}, TypeError, "solution must be a text; got None"),
     ],
 )
 def test_exercise_rejects_bad_definitions(kwargs, error, message):

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from helpers import checks
 from helpers.i18n import N_, _
 from helpers.progress import record
 
@@ -106,14 +107,9 @@ class Exercise:
         solution: str,
         success: str = "",
     ) -> None:
-        if not callable(check):
-            raise TypeError(f"check must be a function; got {type(check).__name__}.")
-        for name, text in (("hint", hint), ("solution", solution)):
-            if not isinstance(text, str) or not text.strip():
-                raise ValueError(f"{name} must be a non-empty string; got {text!r}.")
-        self._checker = check
-        self._hint = hint
-        self._solution = solution
+        self._checker = checks.function("check", check, must_be=_("a function"))
+        self._hint = checks.text("hint", hint)
+        self._solution = checks.text("solution", solution)
         self.success = success
 
     @property
