@@ -31,6 +31,25 @@ def test_ruff_is_clean_on_helpers_tests_notebooks_and_bench():
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+def test_xdist_keeps_a_group_in_one_process(tmp_path):
+    """The browser tests share one process (xdist_group "browser"); some pytest versions
+    silently stop pytest-xdist's grouping, so prove it still holds with the installed pair."""
+    (tmp_path / "test_grouped.py").write_text(
+        "import os, pytest\n"
+        "@pytest.mark.xdist_group('g')\n"
+        "@pytest.mark.parametrize('i', range(6))\n"
+        "def test_one(i):\n"
+        "    with open(f'worker{i}', 'w') as f:\n"
+        "        f.write(os.environ['PYTEST_XDIST_WORKER'])\n"
+    )
+    command = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadgroup",
+               "-p", "no:cacheprovider", "-p", "no:randomly", "test_grouped.py"]  # fmt: skip
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    workers = {(tmp_path / f"worker{i}").read_text() for i in range(6)}
+    assert len(workers) == 1, f"one group ran in several processes: {sorted(workers)}"
+
+
 def _requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     lines = project["dependencies"] + project["optional-dependencies"]["test"]
