@@ -8,6 +8,8 @@
     python course.py catalog             update the helpers' Korean messages (Babel)
     python course.py site                the course as a website, both languages (build/site/)
     python course.py slides [NOTEBOOK]   lecture slides, a deck per lesson (build/slides/)
+    python course.py answers             answer keys: each lesson with every exercise solved,
+                                         executed and checked, both languages (build/answers/)
     python course.py bench               run the benchmarks in bench/
     python course.py publish --repo OWNER/NAME --ref REF [--hub URL]
                                          name your own repository and branch or tag in
@@ -37,7 +39,7 @@ import venv
 from collections.abc import Mapping
 from pathlib import Path
 
-from tools.lessons import every_lesson  # the standard library only, like this file
+from tools.lessons import ENGLISH, every_lesson, lessons  # standard library only, like this file
 
 ROOT = Path(__file__).resolve().parent
 BENCHMARKS = ("run.py", "course_time.py", "regression.py", "test_command.py")  # bench/ scripts
@@ -79,6 +81,8 @@ PERTURBATIONS = {
     "oneDNN matrix kernels, as on a CPU with other kernels": {"TF_ENABLE_ONEDNN_OPTS": "1"},
 }
 AS_THEY_ARE = "as this machine runs them"  # the plain strict nbval run, beside the perturbations
+ANSWER_KEYS = "answer keys"  # tools/answers.py, run by the test command beside the notebooks
+ANSWERS_TOOL = ROOT / "tools" / "answers.py"
 TIME_LINE = "Time in all:"  # bench/test_command.py finds the test command's times by it
 
 
@@ -201,33 +205,61 @@ def cmd_lab(args: argparse.Namespace) -> None:
     run(command, env=env)
 
 
-def check_notebooks(python: Path | str, pytest_args: list[str], settings: dict) -> list[str]:
-    """Run strict nbval (``pytest_args``: notebooks) once for each of ``settings``.
+def side_by_side(runs: dict[str, tuple[str, list, dict]], took: dict | None = None) -> list[str]:
+    """Run commands at the same time and print each one's output under its title, in order.
 
-    ``settings`` maps a name to the environment variables that run changes. The
-    runs go side by side: a notebook spends much of its time in one thread (Python,
-    kernel start-up), so together they keep both cores busy. What decides the
-    numbers is the size of TensorFlow's thread pool, not how busy the machine is,
-    so running them together changes none of them.
-    Returns the names of the settings under which a stored output did not hold.
+    ``runs`` maps a name to (the title, the command, the environment variables it
+    changes). A notebook spends much of its time in one thread (Python, kernel
+    start-up), so runs of notebooks together keep both cores busy. ``took`` gets how
+    long each run took (seconds). Returns the names of the runs that failed.
     """
-    runs = {}
-    for name, changes in settings.items():
+    start, running, ended = time.monotonic(), {}, {}
+    for name, (_title, command, changes) in runs.items():
         log = tempfile.TemporaryFile("w+", encoding="utf-8")
-        command = [str(python), "-m", "pytest", *pytest_args]
         process = subprocess.Popen(
-            command, cwd=ROOT, env={**os.environ, **changes}, stdout=log, stderr=subprocess.STDOUT
-        )
-        runs[name] = (process, log, changes)
+            [str(part) for part in command], cwd=ROOT, env={**os.environ, **changes},
+            stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        running[name] = (process, log)
+    while len(ended) < len(running):
+        time.sleep(0.5)
+        for name, (process, _log) in running.items():
+            if name not in ended and process.poll() is not None:
+                ended[name] = time.monotonic() - start
     failed = []
-    for name, (process, log, changes) in runs.items():
-        if process.wait():
+    for name, (process, log) in running.items():
+        if process.returncode:
             failed.append(name)
         log.seek(0)
-        print(f"\nNotebooks, {name} ({' '.join(changes) or 'nothing changed'}):", flush=True)
+        print(f"\n{runs[name][0]}:", flush=True)
         print(log.read(), end="", flush=True)
         log.close()
+    if took is not None:
+        took.update(ended)
     return failed
+
+
+def nbval_runs(python: Path | str, pytest_args: list[str], settings: dict) -> dict:
+    """Strict nbval (``pytest_args``: notebooks) under each of ``settings``, as side_by_side runs.
+
+    ``settings`` maps a name to the environment variables that run changes. What
+    decides the numbers is the size of TensorFlow's thread pool, not how busy the
+    machine is, so running them side by side changes none of them.
+    """
+    return {
+        name: (
+            f"Notebooks, {name} ({' '.join(changes) or 'nothing changed'})",
+            [python, "-m", "pytest", *pytest_args],
+            changes,
+        )
+        for name, changes in settings.items()
+    }
+
+
+def check_notebooks(python: Path | str, pytest_args: list[str], settings: dict) -> list[str]:
+    """Run strict nbval once for each of ``settings``, side by side (see nbval_runs).
+    Returns the names of the settings under which a stored output did not hold."""
+    return side_by_side(nbval_runs(python, pytest_args, settings))
 
 
 def portability_verdict(failed: list[str]) -> None:
@@ -279,11 +311,22 @@ def cmd_test(args: argparse.Namespace) -> None:
     # share one, with one JupyterLab.
     with timed(times, "unit and browser tests"):
         run([python, "-m", "pytest", "tests", "-n", "2", "--dist", "loadgroup"])
-    # Every notebook three times at once under strict nbval: as this machine runs
-    # it, and under each perturbation (the portability check).
-    with timed(times, "notebooks three times"):
-        settings = {AS_THEY_ARE: {}, **PERTURBATIONS}
-        portability_verdict(check_notebooks(python, ["notebooks", "-q"], settings))
+    # Four runs at once: every notebook of both editions under strict nbval as this
+    # machine runs it; the English ones under each perturbation (the portability
+    # check: the Korean lessons run the same programs and print the same numbers,
+    # tests/test_korean_numbers.py); the answer keys of both editions.
+    took: dict[str, float] = {}
+    with timed(times, "notebooks and answer keys"):
+        english = [path.relative_to(ROOT).as_posix() for path in lessons(ENGLISH)]
+        runs = {
+            **nbval_runs(python, ["notebooks", "-q"], {AS_THEY_ARE: {}}),
+            **nbval_runs(python, [*english, "-q"], PERTURBATIONS),
+            ANSWER_KEYS: ("Answer keys, both editions", [python, ANSWERS_TOOL], {}),
+        }
+        failed = side_by_side(runs, took)
+        portability_verdict([name for name in failed if name != ANSWER_KEYS])
+        if ANSWER_KEYS in failed:
+            sys.exit("An exercise's solution does not pass its own check (above): fix it.")
     # The widget code's unit tests against the widgets that Colab ships (notebooks
     # and the browser need the front end of the main environment, so they are left out).
     colab = f"ipywidgets {COLAB_IPYWIDGETS_VERSION}"
@@ -292,13 +335,26 @@ def cmd_test(args: argparse.Namespace) -> None:
         run([python, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser", "-n", "2",
              "-o", "addopts=-p no:cacheprovider"], env=colab_widgets(python))  # fmt: skip
     spent = ", ".join(f"{stage} {seconds / 60:.1f} min" for stage, seconds in times.items())
-    print(f"\nEvery test passed. {TIME_LINE} {sum(times.values()) / 60:.1f} min ({spent}).")
+    side = ", ".join(f"{name} {seconds / 60:.1f}" for name, seconds in took.items())
+    print(f"\nEvery test passed. {TIME_LINE} {sum(times.values()) / 60:.1f} min ({spent};"
+          f" the notebook runs side by side, in min: {side}).")  # fmt: skip
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
     python = main_env()
     paths = [Path(p).resolve() for p in args.notebooks] or every_lesson()
     run([python, str(ROOT / "tools" / "notebooks.py"), "refresh", *map(str, paths)])
+
+
+def cmd_answers(args: argparse.Namespace) -> None:
+    python = main_env()
+    print("Writing the answer keys, both editions side by side (a few minutes) ...", flush=True)
+    runs = {
+        language: (f"Answer keys, {language}", [python, ANSWERS_TOOL, language], {})
+        for language in ("en", "ko")
+    }
+    if side_by_side(runs):
+        sys.exit("No answer keys: see above.")
 
 
 def cmd_translations(args: argparse.Namespace) -> None:
@@ -391,6 +447,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     slides.add_argument("notebooks", nargs="*", help="default: every lesson, both languages")
     slides.set_defaults(func=cmd_slides)
+    answers = commands.add_parser(
+        "answers",
+        help="answer keys: every lesson with each exercise's solution filled in, executed "
+        "and checked, both languages, into build/answers/ (never committed)",
+    )
+    answers.set_defaults(func=cmd_answers)
     bench = commands.add_parser("bench", help="run the benchmarks in bench/")
     bench.set_defaults(func=cmd_bench)
     publish = commands.add_parser(
@@ -410,7 +472,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 # Commands that run lessons: the exercise checks they run record progress (helpers/progress.py)
 # in a folder thrown away afterwards, never in the maintainer's own record.
-RUNS_LESSONS = {"test", "refresh", "portability", "bench"}
+RUNS_LESSONS = {"test", "refresh", "portability", "bench", "answers"}
 
 
 def main() -> None:
