@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -24,10 +25,13 @@ from matplotlib.text import Text
 from helpers.i18n import HANGUL_FONT_NAME, set_language
 from helpers.plots import (
     confusion_matrix,
+    describe,
+    description,
     plot_confusion_matrix,
     plot_digits,
     plot_error_histogram,
 )
+from helpers.plots._describe import epoch_span, rounded
 from tests.property_support import mostly
 from tests.test_checks import ANYTHING
 
@@ -128,3 +132,110 @@ def test_numpy_numbers_are_accepted_where_python_numbers_are(rng):
     assert len(ax.patches) == 4
     assert confusion_matrix([0], [1], num_classes=np.int8(3)).shape == (3, 3)
     assert plot_confusion_matrix([0, 1], [1, 1], normalize=np.bool_(True)).texts
+
+
+# ------------------------------------------------- text alternatives (_describe) ---
+
+
+def test_a_figure_is_described_by_its_title_its_own_words_and_its_axes_words():
+    fig, (left, right) = plt.subplots(1, 2)
+    assert description(fig) == ""  # nothing described: no alt text
+    describe(right, "A bar chart of three counts.")
+    describe(fig, "Two panels.")
+    right.set_title("counts\nper class")  # titles are read when the figure is shown
+    fig.suptitle("A figure")
+    assert description(fig) == (
+        "A figure. Two panels. counts, per class. A bar chart of three counts."
+    )
+    describe(fig, "Two panels, side by side.")  # described again: the last words count
+    assert description(fig).startswith("A figure. Two panels, side by side. counts")
+    assert description(plt.figure()) == ""
+    assert description(right) == description(fig)  # an Axes: the figure it is on
+
+
+def test_description_refuses_what_is_not_a_figure_in_english_and_korean():
+    refusal = "figure must be a matplotlib Figure or Axes; got None."
+    refused_in_english_and_korean(lambda: description(None), TypeError, refusal)
+
+
+@pytest.mark.parametrize(
+    ("drawing", "words", "error", "refusal"),
+    [
+        ("fig", "words", TypeError, "drawing must be a matplotlib Figure or Axes; got 'fig'."),
+        (None, None, TypeError, "description must be a text that says what the figure shows"),
+        (None, "  ", ValueError, "description must be a text that says what the figure shows"),
+    ],
+)
+def test_describe_refuses_what_is_not_a_figure_or_a_text_in_english_and_korean(
+    drawing, words, error, refusal
+):
+    drawing = drawing or plt.figure()
+    refused_in_english_and_korean(lambda: describe(drawing, words), error, refusal)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(0.95321, "0.95"), (187.4, "190"), (-0.0, "0"), (0.00123, "0.0012"), (1e300, "1e+300")],
+)
+def test_numbers_in_descriptions_keep_two_significant_digits(value, words):
+    assert rounded(value) == words
+
+
+def test_epoch_spans_in_english_and_korean():
+    assert (epoch_span([1]), epoch_span([20, 20]), epoch_span([25, 12])) == (
+        "1 epoch", "20 epochs", "12 to 25 epochs",
+    )  # fmt: skip
+    set_language("ko")
+    assert (epoch_span([20]), epoch_span([12, 25])) == ("20 에포크", "12~25 에포크")
+
+
+#: A notebook as a lesson runs it: the helpers' figures, a figure of the lesson's own,
+#: the same figure described, a change of the inline backend's formats, Korean.
+KERNEL_CELLS = [
+    "from helpers.i18n import set_language\n"
+    "from helpers.plots import describe, plot_history\n"
+    "import matplotlib.pyplot as plt",
+    "ax = plot_history({'loss': [0.9, 0.5, 0.4], 'val_loss': [1.0, 0.7, 0.8]})",
+    "fig, ax = plt.subplots()\nlines = ax.plot([1, 2, 3], [3, 1, 2])",
+    "fig, ax = plt.subplots()\nlines = ax.plot([1, 2, 3], [3, 1, 2])\n"
+    "describe(fig, 'A line through three points, lowest in the middle.')",
+    "%config InlineBackend.figure_formats = ['png']\n"
+    "fig, ax = plt.subplots()\nlines = ax.plot([1, 2, 3], [3, 1, 2])\n"
+    "describe(fig, 'The same line again.')\nfig",
+    "set_language('ko')\nax = plot_history({'loss': [0.9, 0.5, 0.4]})",
+]
+
+
+def test_in_a_kernel_a_figures_png_output_carries_its_description_as_alt_text(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source) for source in KERNEL_CELLS]
+    )
+    root = Path(__file__).resolve().parent.parent
+    resources = {"metadata": {"path": root}}  # where the kernel starts, so helpers imports
+    NotebookClient(notebook, kernel_name="python3", resources=resources).execute()
+    figures = [
+        output
+        for cell in notebook.cells
+        for output in cell.outputs
+        if "image/png" in output.get("data", {})
+    ]
+    assert [output.output_type for output in figures] == ["display_data"] * 3 + [
+        "execute_result", "display_data", "display_data",
+    ]  # fmt: skip
+    history, plain, described, result, shown, korean = figures
+    alt = [output.metadata.get("image/png", {}).get("alt") for output in figures]
+    assert alt[0] == (
+        "Learning curves of loss over 3 epochs: training starts at 0.9 and ends at 0.4; "
+        "validation starts at 1, is lowest at epoch 2 (0.7) and ends at 0.8."
+    )
+    assert alt[1] is None and "image/png" not in plain.metadata  # a figure without words
+    assert alt[2] == "A line through three points, lowest in the middle."
+    assert alt[3] == alt[4] == "The same line again."  # fig as the cell's value, then shown
+    assert alt[5] == "3 에포크 동안의 loss 학습 곡선: 훈련 값은 처음 0.9, 마지막 0.4."
+    # The picture and its text are the inline backend's own: described or not, the same.
+    assert described.data == plain.data
+    for figure in (history, result, shown, korean):
+        assert figure.data["text/plain"] == "<Figure size 640x480 with 1 Axes>"

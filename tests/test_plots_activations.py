@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from helpers.checks import MIN_GAP
+from helpers.i18n import set_language
 from helpers.plots import (
+    description,
     plot_activations,
 )
 from tests.property_support import REFUSED, mostly, outcome, unpack
@@ -87,3 +89,17 @@ def test_plot_activations_draws_or_refuses_clearly(x_range, softmax_input):
                      "x_range", "softmax_input", valid=valid)  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Figure)
+
+
+def test_plot_activations_describes_its_four_panels_in_english_and_korean():
+    words = "from -3 to 3. The softmax of the scores 1, 2, 3: the probabilities 0.09, 0.24, 0.67,"
+    fig = plot_activations(x_range=(-3, 3), softmax_input=(1.0, 2.0, 3.0))
+    assert description(fig).startswith("Four panels. The activation functions sigmoid (an S-curve")
+    assert words in description(fig)
+    set_language("ko")
+    fig = plot_activations(x_range=(-3, 3), softmax_input=(1.0, 2.0, 3.0))
+    assert description(fig) == (
+        "패널 네 개. 입력 -3부터 3까지의 활성화 함수 sigmoid(0에서 1까지의 S자 곡선), "
+        "tanh(-1에서 1까지의 S자 곡선), relu(음수 입력에는 0, 그 밖에는 입력 그대로). "
+        "점수 1, 2, 3의 softmax: 확률 0.09, 0.24, 0.67, 합은 1."
+    )

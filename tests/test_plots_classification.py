@@ -20,6 +20,7 @@ from helpers.data import load_mnist_subset
 from helpers.i18n import set_language
 from helpers.plots import (
     confusion_matrix,
+    description,
     plot_confusion_matrix,
     plot_digits,
     plot_probabilities,
@@ -291,3 +292,64 @@ def test_plot_digits_draws_or_refuses_clearly(arrays, ncols, max_images, title):
     )  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Figure)
+
+
+# ------------------------------------------------------ text alternatives ---
+
+
+def test_the_confusion_matrix_is_described_with_its_most_frequent_mistake():
+    names = ["setosa", "versicolor", "virginica"]
+    ax = plot_confusion_matrix([0, 1, 2, 2], [0, 2, 2, 1], class_names=names)
+    assert description(ax.figure) == (
+        "2 of 4 right (accuracy 0.500). Confusion matrix of 3 classes (setosa, versicolor, "
+        "virginica): rows are the true classes, columns the predicted ones. Each cell counts the "
+        "samples. The most frequent mistake: true versicolor predicted as virginica, 1 time."
+    )
+    ax = plot_confusion_matrix([0, 1], [0, 1], normalize=True, ax=plt.figure().gca())
+    assert description(ax.figure).endswith(
+        "Each cell is the fraction of its row's true class. Every sample is on the diagonal: "
+        "no mistakes."
+    )
+    set_language("ko")
+    ax = plot_confusion_matrix([0, 1, 1], [0, 1, 0], normalize=True, ax=plt.figure().gca())
+    assert description(ax.figure) == (
+        "3개 중 2개 정답 (정확도 0.667), 각 행의 합은 1입니다. 클래스 2개(0, 1)의 오차 행렬: "
+        "행은 실제 클래스, 열은 예측 클래스. 각 칸은 그 행의 실제 클래스 안에서의 비율. "
+        "가장 잦은 실수: 실제 1, 예측 0, 1번."
+    )
+
+
+def test_digits_are_described_with_their_labels_and_mistakes(digits):
+    images, probabilities, labels = digits
+    predicted = probabilities.argmax(axis=1)  # 0, 1, 2 right; 3, 4, 5 read as 8, 9, 3
+    assert description(plot_digits(images, labels, predictions=predicted)) == (
+        "6 handwritten digits, 28 × 28 pixels each, titled with their true and predicted "
+        "labels. 3 are predicted wrong (red titles). Mistakes: true 3, predicted 8; true 4, "
+        "predicted 9; true 5, predicted 3."
+    )
+    assert description(plot_digits(images, labels, max_images=4)) == (
+        "4 handwritten digits, 28 × 28 pixels each, titled with their labels: 0, 1, 2, 3."
+    )
+    assert description(plot_digits(images[:1], labels[:1], predictions=labels[:1])).endswith(
+        "titled with its true and predicted label. It is predicted right."
+    )
+    set_language("ko")
+    assert description(plot_digits(images[2:4], labels[2:4], predictions=predicted[2:4])) == (
+        "손글씨 숫자 2개(각 28 × 28 픽셀), 제목은 정답과 예측. 1개를 틀리게 예측함(빨간 제목). "
+        "틀린 예측: 정답 3, 예측 8."
+    )
+
+
+def test_probabilities_are_described_digit_by_digit(digits):
+    images, probabilities, labels = digits
+    assert description(plot_probabilities(images[2:4], probabilities[2:4], labels[2:4])) == (
+        "2 handwritten digits, each beside a bar chart of the probabilities the model gives each "
+        "of the 10 classes. 1 is predicted wrong (red title). Predictions: true 2, predicted 2 "
+        "(0.82); true 3, predicted 8 (0.82)."
+    )
+    set_language("ko")
+    assert description(plot_probabilities(images[:3], probabilities[:3], labels[:3])) == (
+        "손글씨 숫자 3개, 각 숫자 옆에는 모델이 클래스 10개에 매긴 확률의 막대그래프. "
+        "틀린 예측 없음. 예측: 정답 0, 예측 0(확률 0.82); 정답 1, 예측 1(확률 0.82); "
+        "정답 2, 예측 2(확률 0.82)."
+    )

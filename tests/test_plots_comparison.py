@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
+from helpers.i18n import set_language
 from helpers.plots import (
+    description,
     plot_comparison,
 )
 from tests.property_support import REFUSED, mostly, outcome, unpack
@@ -90,3 +92,17 @@ def test_plot_comparison_draws_or_refuses_clearly(results):
     result = outcome(lambda: plot_comparison(results), "results", "case", "measures", valid=valid)
     if result is not REFUSED:
         check_drawn(result, Figure)
+
+
+def test_plot_comparison_describes_every_bar_as_the_bars_show_it():
+    results = {"pixels / 255": {"accuracy": 0.95, "loss": 0.22},
+               "raw pixels": {"accuracy": 0.95, "loss": 49.7}}  # fmt: skip
+    assert description(plot_comparison(results)) == (
+        "Bar charts comparing 2 cases (pixels / 255, raw pixels), one panel per measure: "
+        "accuracy (pixels / 255: 0.95, raw pixels: 0.95); loss (pixels / 255: 0.22, raw "
+        "pixels: 49.7)."
+    )
+    set_language("ko")
+    assert description(plot_comparison({"정규화": {"손실": 0.2125}})) == (
+        "경우 1가지(정규화)를 비교하는 막대그래프, 측정값마다 패널 하나: 손실 (정규화: 0.212)."
+    )

@@ -27,6 +27,7 @@ import helpers.plots
 from helpers.i18n import HANGUL_FONT_NAME, LATIN_FONT_NAME, set_language
 from helpers.plots import (
     confusion_matrix,
+    description,
     plot_activations,
     plot_classes,
     plot_comparison,
@@ -165,6 +166,19 @@ def test_korean_figures_render_with_no_missing_glyph_and_speak_korean(name):
     assert any(HANGUL.search(text) for text in shown), shown
     english = {word for text in shown for word in re.findall(r"[A-Za-z]{3,}", text)}
     assert english <= CODE_WORDS, f"{name} still shows English: {sorted(english - CODE_WORDS)}"
+
+
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_every_figure_describes_itself_in_english_and_in_korean(name):
+    """Its text alternative, the alt text of its picture on the site and the slides."""
+    english = description(draw(name, "en"))
+    korean = description(draw(name, "ko"))
+    assert english and not HANGUL.search(english), english
+    assert HANGUL.search(korean), korean
+    words = {word for word in re.findall(r"[A-Za-z]{3,}", korean)}
+    assert words <= CODE_WORDS, f"{name} still describes in English: {sorted(words - CODE_WORDS)}"
+    numbers = re.compile(r"\d+(?:\.\d+)?")
+    assert sorted(numbers.findall(korean)) == sorted(numbers.findall(english))  # the same ones
 
 
 @pytest.mark.parametrize("name", DRAWINGS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import keras
@@ -17,7 +18,9 @@ from matplotlib.figure import Figure
 
 from helpers.curves import curves_svg
 from helpers.history import base_metrics
+from helpers.i18n import set_language
 from helpers.plots import (
+    description,
     plot_history,
     plot_runs,
     plot_training,
@@ -262,3 +265,52 @@ def test_plot_runs_draws_or_refuses_clearly(runs, metric, ax):
                      "run", "history", "metric", "ax", valid=valid)  # fmt: skip
     if result is not REFUSED:
         check_drawn(result, Axes)
+
+
+# ------------------------------------------------------ text alternatives ---
+
+
+@pytest.mark.parametrize(
+    ("history", "metric", "words"),
+    [
+        ({"loss": [0.9, 0.5, 0.4], "accuracy": [0.5, 0.9, 0.8]}, "accuracy",
+         "Learning curves of accuracy over 3 epochs: training starts at 0.5, is highest at "
+         "epoch 2 (0.9) and ends at 0.8."),
+        ({"loss": [0.9, 0.5, 0.4, 0.3], "val_loss": [0.8, 0.6]}, "loss",  # validation_freq=2
+         "Learning curves of loss over 4 epochs: training starts at 0.9 and ends at 0.3; "
+         "validation starts at 0.8 and ends at 0.6."),
+        ({"loss": [0.9, 0.5], "val_loss": [0.8]}, "loss",
+         "Learning curves of loss over 2 epochs: training starts at 0.9 and ends at 0.5; "
+         "validation is 0.8 at epoch 2."),
+        ({"loss": [math.nan, math.inf]}, "loss",
+         "Learning curves of loss over 2 epochs: training has no finite value."),
+        ({"loss": [0.6931, 0.52, 0.497, 0.51, 0.5004]}, "loss",  # lowest 0.497 rounds as the end
+         "Learning curves of loss over 5 epochs: training starts at 0.69 and ends at 0.5."),
+    ],
+)  # fmt: skip
+def test_plot_history_describes_where_each_curve_starts_turns_and_ends(history, metric, words):
+    ax = plot_history(history, metric=metric, ax=plt.figure().gca())
+    assert description(ax.figure) == words
+
+
+def test_the_runs_and_the_panels_are_described_in_english_and_korean():
+    runs = {"adam": {"loss": [0.9, 0.5, 0.3]}, "sgd": {"loss": [0.9, 0.8, 0.7, 0.65, 0.6]}}
+    assert description(plot_runs(runs, ax=plt.figure().gca()).figure) == (
+        "loss. Learning curves of loss over 3 to 5 epochs for 2 runs, one colour per run. "
+        "adam: training starts at 0.9 and ends at 0.3. sgd: training starts at 0.9 and ends at 0.6."
+    )
+    fig = plot_training({"loss": [0.9, 0.5], "val_loss": [1.0, 0.6]}, title="a run")
+    assert description(fig) == (
+        "a run. Learning curves of loss over 2 epochs: training starts at 0.9 and ends at 0.5; "
+        "validation starts at 1 and ends at 0.6."
+    )
+    set_language("ko")
+    ax = plot_history({"loss": [1.0, 0.5, 0.4], "val_loss": [1.0, 0.3, 0.6]}, ax=plt.figure().gca())
+    assert description(ax.figure) == (
+        "3 에포크 동안의 loss 학습 곡선: 훈련 값은 처음 1, 마지막 0.4; "
+        "검증 값은 처음 1, 2번째 에포크에서 최저 0.3, 마지막 0.6."
+    )
+    assert description(plot_runs(runs, ax=plt.figure().gca()).figure) == (
+        "loss. 3~5 에포크 동안의 loss 학습 곡선, 실행 2개, 실행마다 다른 색. "
+        "adam: 훈련 값은 처음 0.9, 마지막 0.3. sgd: 훈련 값은 처음 0.9, 마지막 0.6."
+    )

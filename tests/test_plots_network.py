@@ -14,7 +14,7 @@ from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.ft2font import FT2Font
 
 from helpers.i18n import HANGUL_FONT_NAME, set_language
-from helpers.plots import plot_network
+from helpers.plots import description, plot_network
 from helpers.plots.network import ELLIPSIS, MAX_DENSE_LAYERS
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -245,3 +245,23 @@ def test_a_sequential_built_layer_by_layer_with_add_is_drawn():
     model.add(keras.layers.Dense(1, activation="sigmoid"))
     ax = plot_network(model)
     assert [counts(ax, x)["parameters"] for x in (1, 2)] == [540, 31] == summary_params(model)
+
+
+def test_plot_network_describes_its_layers_in_english_and_korean():
+    model = keras.Sequential(
+        [keras.Input(shape=(2,)),
+         keras.layers.Dense(8, activation="tanh", name="hidden"),
+         keras.layers.Dense(1, activation="sigmoid", name="out")],
+        name="xor",
+    )  # fmt: skip
+    assert description(plot_network(model).figure) == (
+        "xor · total parameters: 33. Diagram of a network: an input of 2 features, then 2 Dense "
+        "layers: hidden: hidden, 8 units, tanh, parameters: 24; output: out, 1 unit, sigmoid, "
+        "parameters: 9. Every unit is joined to every unit of the next layer."
+    )
+    set_language("ko")
+    assert description(plot_network(model).figure) == (
+        "xor · 전체 파라미터: 33. 신경망 그림: 입력 특성 2개, 이어서 밀집층 2개: 은닉층: hidden, "
+        "유닛 8개, tanh, 파라미터: 24; 출력층: out, 유닛 1개, sigmoid, 파라미터: 9. "
+        "각 유닛은 다음 층의 모든 유닛과 연결됨."
+    )

@@ -23,6 +23,7 @@ from matplotlib.text import Text
 from helpers.data import AUTO_MPG_FEATURES, load_auto_mpg
 from helpers.i18n import HANGUL_FONT_NAME, set_language
 from helpers.plots import (
+    description,
     plot_error_histogram,
     plot_features_against_target,
     plot_predictions,
@@ -250,3 +251,36 @@ def test_regression_plots_draw_or_refuse_clearly(function, ys, bins, unit, ax):
     result = outcome(calls[function], "y_true", "y_pred", "bins", "ax", valid=valid)
     if result is not REFUSED:
         check_drawn(result, Figure if function == "both" else Axes)
+
+
+# ------------------------------------------------------ text alternatives ---
+
+
+def test_the_regression_plots_describe_their_values_errors_and_correlations():
+    y_test, predicted = [18.0, 30.5, 24.0], [[19.2], [28.9], [24.5]]
+    assert description(plot_regression(y_test, predicted, unit="mpg")) == (
+        "Scatter plot of the predicted against the true values of 3 samples, with the dashed "
+        "line y = x where perfect predictions lie. The true values go from 18 mpg to 30 mpg; "
+        "the mean absolute error is 1.1 mpg. Histogram of the errors (predicted - true) of 3 "
+        "predictions, with a dashed line at 0. The errors go from -1.6 mpg to 1.2 mpg; their "
+        "mean is 0.033 mpg."
+    )
+    x = [[3504, 130, 1], [2130, 88, 1], [4354, 220, 1]]  # weight, horsepower, a constant
+    fig = plot_features_against_target(x, [18.0, 27.0, 14.0], target_name="MPG",
+                                       feature_names=["weight", "horsepower", "one"])  # fmt: skip
+    assert description(fig) == (
+        "MPG against each feature (3 samples). One scatter plot per feature, MPG up, on an axis "
+        "all panels share: weight (correlation -1.00); horsepower (correlation -0.91); one."
+    )
+    huge = [[1e300], [-1e300], [0.0]]  # scaled before squaring: no overflow
+    assert "(correlation 1.00)" in description(plot_features_against_target(
+        huge, [1e300, -1e300, 0.0], feature_names=["x"], target_name="y"))  # fmt: skip
+    set_language("ko")
+    assert description(plot_predictions([18.0], [19.0], ax=plt.figure().gca())) == (
+        "샘플 1개의 예측값 대 실제값 산점도, 완벽한 예측이 놓이는 점선 y = x 포함. "
+        "실제값 범위는 18~18, 평균 절댓값 오차는 1."
+    )
+    ax = plot_error_histogram([18.0, 20.0], [19.0, 19.0], ax=plt.figure().gca())
+    assert description(ax) == (
+        "예측 2개의 오차(예측 - 실제) 히스토그램, 0에 점선. 오차 범위는 -1~1, 평균은 0."
+    )

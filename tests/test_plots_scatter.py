@@ -10,6 +10,7 @@ import pytest
 from helpers.data import IRIS_CLASSES, IRIS_FEATURES, load_iris
 from helpers.i18n import set_language
 from helpers.plots import (
+    description,
     plot_classes,
 )
 from tests.test_plots import (
@@ -106,3 +107,20 @@ BAD_CLASSES = [
 @pytest.mark.parametrize(("call", "error", "words"), BAD_CLASSES)
 def test_bad_input_is_refused_clearly_in_english_and_korean(call, error, words):
     refused_in_english_and_korean(call, error, words)
+
+
+def test_plot_classes_describes_where_each_class_lies(iris):
+    ax = plot_classes(*iris, features=(2, 3), feature_names=IRIS_FEATURES,
+                      class_names=IRIS_CLASSES)  # fmt: skip
+    assert description(ax.figure) == (
+        "150 samples, one colour per class. Scatter plot, petal length (cm) across and petal "
+        "width (cm) up, one colour and marker per class: setosa: 50 samples around (1.5, 0.25); "
+        "versicolor: 50 samples around (4.3, 1.3); virginica: 50 samples around (5.6, 2)."
+    )
+    set_language("ko")
+    ax = plot_classes(X, Y, ax=plt.figure().gca())
+    assert description(ax.figure) == (
+        "샘플 6개, 클래스마다 다른 색. 산점도: 가로축 특성 0, 세로축 특성 1, 클래스마다 다른 색과 "
+        "모양: 클래스 0: 샘플 2개, 중심 (3, 4) 부근; 클래스 1: 샘플 2개, 중심 (5, 6) 부근; "
+        "클래스 2: 샘플 2개, 중심 (7, 8) 부근."
+    )

@@ -20,10 +20,13 @@ The functions live in modules by concern, and are all imported here, so
 - :mod:`~helpers.plots.regression`: ``plot_predictions``, ``plot_error_histogram``,
   ``plot_regression``, ``plot_features_against_target``
 - :mod:`~helpers.plots._inputs`: the input checks and limits they share
+- :mod:`~helpers.plots._describe`: ``describe``, ``description``: each figure's text
+  alternative (what it shows, in words), which a notebook stores as the picture's alt text
 """
 
 from __future__ import annotations
 
+from helpers.plots._describe import describe, description
 from helpers.plots._inputs import (
     DIVERGED,
     MAX_BINS,
@@ -67,6 +70,8 @@ __all__ = [
     "HistoryLike",
     "confusion_matrix",
     "descent_path",
+    "describe",
+    "description",
     "plot_activations",
     "plot_classes",
     "plot_comparison",

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 
 from helpers.checks import interval, refusal, vector
 from helpers.i18n import _
+from helpers.plots._describe import describe
 from helpers.plots._inputs import MAX_INPUT, MAX_SCORES
 
 
@@ -66,4 +67,11 @@ def plot_activations(
     ax.set_title(_("softmax: outputs sum to {total:.2f}").format(total=probs.sum()))
     ax.set_xlabel(_("input score"))
     ax.set_ylabel(_("probability"))
+    describe(fig, _(
+        "Four panels. The activation functions sigmoid (an S-curve from 0 to 1), tanh (an "
+        "S-curve from -1 to 1) and relu (0 for negative inputs, else the input itself), for "
+        "inputs from {low:g} to {high:g}. The softmax of the scores {scores}: the "
+        "probabilities {probabilities}, which sum to 1."
+    ).format(low=bounds[0], high=bounds[1], scores=", ".join(f"{s:g}" for s in scores),
+             probabilities=", ".join(f"{p:.2f}" for p in probs)))  # fmt: skip
     return fig

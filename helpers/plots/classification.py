@@ -23,7 +23,8 @@ from helpers.checks import (
     true_or_false,
     whole_number,
 )
-from helpers.i18n import _
+from helpers.i18n import _, ngettext
+from helpers.plots._describe import describe, rounded
 from helpers.plots._inputs import (
     DIVERGED,
     MAX_IMAGES,
@@ -140,6 +141,29 @@ def plot_confusion_matrix(
     else:
         title = _("{right} of {total} right (accuracy {accuracy:.3f})")
     ax.set_title(title.format(right=right, total=total, accuracy=right / total))
+    classes = ngettext(
+        "Confusion matrix of {count} class ({names}): rows are the true classes, columns the "
+        "predicted ones.",
+        "Confusion matrix of {count} classes ({names}): rows are the true classes, columns the "
+        "predicted ones.",
+        len(names),
+    ).format(count=len(names), names=", ".join(names))
+    if normalize:
+        cells = _("Each cell is the fraction of its row's true class.")
+    else:
+        cells = _("Each cell counts the samples.")
+    mistakes = np.where(np.eye(len(matrix), dtype=bool), 0, matrix)
+    if mistakes.any():
+        row, col = np.unravel_index(np.argmax(mistakes), mistakes.shape)
+        count = int(mistakes[row, col])
+        most = ngettext(
+            "The most frequent mistake: true {true} predicted as {predicted}, {count} time.",
+            "The most frequent mistake: true {true} predicted as {predicted}, {count} times.",
+            count,
+        ).format(true=names[row], predicted=names[col], count=count)
+    else:
+        most = _("Every sample is on the diagonal: no mistakes.")
+    describe(ax, " ".join([classes, cells, most]))
     return ax
 
 
@@ -220,7 +244,42 @@ def plot_digits(
         ax.set_title(caption, color=color, fontsize=9)
     if title is not None:
         fig.suptitle(str(title))
+    shown = true[:count]
+    if pred is None:
+        words = ngettext(
+            "{count} handwritten digit, 28 × 28 pixels, titled with its label: {labels}.",
+            "{count} handwritten digits, 28 × 28 pixels each, titled with their labels: {labels}.",
+            count,
+        ).format(count=count, labels=", ".join(map(str, shown)))
+    else:
+        words = ngettext(
+            "{count} handwritten digit, 28 × 28 pixels, titled with its true and predicted label.",
+            "{count} handwritten digits, 28 × 28 pixels each, titled with their true and "
+            "predicted labels.",
+            count,
+        ).format(count=count)
+        words += " " + _verdict(shown, pred[:count])
+        wrong = np.flatnonzero(shown != pred[:count])
+        if len(wrong):
+            mistakes = "; ".join(
+                _("true {label}, predicted {prediction}").format(label=true[i], prediction=pred[i])
+                for i in wrong
+            )
+            words += " " + _("Mistakes: {mistakes}.").format(mistakes=mistakes)
+    describe(fig, words)
     return fig
+
+
+def _verdict(true: np.ndarray, predicted: np.ndarray) -> str:
+    """How many of the digits drawn are predicted wrong, as their red titles show."""
+    wrong = int(np.sum(true != predicted))
+    if wrong == 0:
+        return ngettext("It is predicted right.", "All are predicted right.", len(true))
+    return ngettext(
+        "{count} is predicted wrong (red title).",
+        "{count} are predicted wrong (red titles).",
+        wrong,
+    ).format(count=wrong)
 
 
 def plot_probabilities(
@@ -325,4 +384,19 @@ def plot_probabilities(
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8, frameon=False)
     if title is not None:
         fig.suptitle(str(title))
+    pairs = ngettext(
+        "{count} handwritten digit beside a bar chart of the probabilities the model gives "
+        "each of the {classes} classes.",
+        "{count} handwritten digits, each beside a bar chart of the probabilities the model "
+        "gives each of the {classes} classes.",
+        count,
+    ).format(count=count, classes=len(classes))
+    predictions = "; ".join(
+        _("true {label}, predicted {prediction} ({probability})").format(
+            label=true[i], prediction=predicted[i], probability=rounded(probs[i, predicted[i]]))
+        for i in range(count)
+    )  # fmt: skip
+    verdict = _verdict(true[:count], predicted[:count])
+    describe(fig, " ".join([pairs, verdict, _("Predictions: {predictions}.").format(
+        predictions=predictions)]))  # fmt: skip
     return fig

@@ -9,7 +9,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.checks import finite, refusal, vector
-from helpers.i18n import _
+from helpers.i18n import _, ngettext
+from helpers.plots._describe import describe
 from helpers.plots._inputs import MAX_VALUE
 
 
@@ -62,4 +63,14 @@ def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
         ax.bar_label(bars, fmt="%.3g")
         ax.set_title(str(measure))
         ax.margins(y=0.2)
+    bars = "; ".join(
+        f"{measure} (" + ", ".join(f"{case}: {value:.3g}" for case, value in zip(
+            cases, table[:, column], strict=True)) + ")"
+        for column, measure in enumerate(measures)
+    )  # fmt: skip
+    describe(fig, ngettext(
+        "Bar charts comparing {count} case ({cases}), one panel per measure: {bars}.",
+        "Bar charts comparing {count} cases ({cases}), one panel per measure: {bars}.",
+        len(cases),
+    ).format(count=len(cases), cases=", ".join(cases), bars=bars))  # fmt: skip
     return fig

@@ -12,7 +12,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.checks import function, interval, one_number, real_number, refusal, whole_number
-from helpers.i18n import _
+from helpers.i18n import _, ngettext
+from helpers.plots._describe import describe, rounded
 from helpers.plots._inputs import MAX_INPUT
 
 #: The most learning rates (panels) in one figure, and the most steps drawn in each.
@@ -141,6 +142,7 @@ def plot_descent(
         1, len(rates), figsize=(4.2 * len(rates), 3.6), sharex=True, sharey=True,
         layout="constrained", squeeze=False,
     )  # fmt: skip
+    outcomes = []
     for ax, rate, path in zip(axes[0], rates, paths, strict=True):
         heights = np.array([_call(loss, "loss", w, finite=True) for w in path])
         ax.plot(grid, curve, color="gray", linewidth=1.5, label=_("loss curve"))
@@ -160,10 +162,25 @@ def plot_descent(
             title.format(rate=rate, steps=steps if done == steps else done + 1, w=path[-1])
         )
         ax.set_xlabel(_("weight w"))
+        if done == steps:
+            outcome = _("learning rate {rate:g}: w ends at {w:.2f}")
+        else:
+            outcome = _("learning rate {rate:g}: w leaves -1e6 to 1e6 at step {step}")
+        outcomes.append(outcome.format(rate=rate, w=path[-1], step=done + 1))
     ax.set_xlim(low, high)
     bottom, top = min(curve.min(), 0.0), curve.max()
     if top > bottom:  # room above the curve for the legend
         axes[0][0].set_ylim(bottom - 0.05 * (top - bottom), top + 0.15 * (top - bottom))
     axes[0][0].set_ylabel(_("loss"))
     axes[0][0].legend(fontsize=8, loc="upper center")
+    describe(fig, ngettext(
+        "Gradient descent on the loss curve of a model with one weight w (the loss against "
+        "w), from w = {start:g}, {steps} step per panel, one panel per learning rate: "
+        "{outcomes}. The curve is lowest at w = {lowest}.",
+        "Gradient descent on the loss curve of a model with one weight w (the loss against "
+        "w), from w = {start:g}, {steps} steps per panel, one panel per learning rate: "
+        "{outcomes}. The curve is lowest at w = {lowest}.",
+        steps,
+    ).format(start=start, steps=steps, outcomes="; ".join(outcomes),
+             lowest=rounded(grid[np.argmin(curve)])))  # fmt: skip
     return fig

@@ -16,6 +16,7 @@ from matplotlib.axes import Axes
 
 from helpers.checks import refusal, whole_number
 from helpers.i18n import _, ngettext
+from helpers.plots._describe import describe
 from helpers.plots._inputs import _axes
 
 #: Limits that keep a mistyped argument from drawing something nobody can read.
@@ -188,6 +189,8 @@ def plot_network(model: object, *, ax: Axes | None = None, max_units: int = 8) -
             for y1 in right_y:
                 ax.plot([x, x + 1], [y0, y1], color="0.6", linewidth=0.6, zorder=1)
     top, bottom = (tallest - 1) / 2 + 0.7, -(tallest - 1) / 2 - 0.7
+    inputs = ngettext("{count:,} feature", "{count:,} features", features).format(count=features)
+    layers_in_words = []
     for x, slots in enumerate(columns):
         role = "input" if x == 0 else "output" if x == len(columns) - 1 else "hidden"
         for y, unit in zip(heights(slots), slots, strict=True):
@@ -196,12 +199,7 @@ def plot_network(model: object, *, ax: Axes | None = None, max_units: int = 8) -
             else:
                 ax.scatter([x], [y], s=260, color=COLOURS[role], edgecolors="0.2", zorder=2)
         if x == 0:
-            heading = "\n".join([
-                _("input"),
-                ngettext("{count:,} feature", "{count:,} features", features).format(
-                    count=features),
-            ])  # fmt: skip
-            ax.text(x, top, heading, ha="center", va="bottom", fontsize=9)
+            ax.text(x, top, "\n".join([_("input"), inputs]), ha="center", va="bottom", fontsize=9)
             continue
         layer = dense[x - 1]
         name = (_("output: {name}") if role == "output" else _("hidden: {name}")).format(
@@ -213,11 +211,13 @@ def plot_network(model: object, *, ax: Axes | None = None, max_units: int = 8) -
         ax.text(x, top, f"{name}\n{units}", ha="center", va="bottom", fontsize=9)
         fan_in, fan_out = layer.kernel.shape
         biases = math.prod(layer.bias.shape) if layer.bias is not None else 0
+        parameters = _("parameters: {total:,}").format(total=fan_in * fan_out + biases)
+        layers_in_words.append(f"{name}, {units}, {parameters}")
         counts = "\n".join([
             _("weights: {inputs:,} × {units:,} = {weights:,}").format(
                 inputs=fan_in, units=fan_out, weights=fan_in * fan_out),
             _("biases: {biases:,}").format(biases=biases),
-            _("parameters: {total:,}").format(total=fan_in * fan_out + biases),
+            parameters,
         ])  # fmt: skip
         ax.text(x, bottom, counts, ha="center", va="top", fontsize=9)
     total = sum(layer.count_params() for layer in dense)
@@ -227,4 +227,11 @@ def plot_network(model: object, *, ax: Axes | None = None, max_units: int = 8) -
     ax.set_xlim(-0.6, len(columns) - 0.4)
     ax.set_ylim(bottom - 1.5, top + 1.0)
     ax.axis("off")
+    describe(ax, ngettext(
+        "Diagram of a network: an input of {features}, then {count} Dense layer: {layers}. "
+        "Every unit is joined to every unit of the next layer.",
+        "Diagram of a network: an input of {features}, then {count} Dense layers: {layers}. "
+        "Every unit is joined to every unit of the next layer.",
+        len(dense),
+    ).format(features=inputs, count=len(dense), layers="; ".join(layers_in_words)))  # fmt: skip
     return ax

@@ -13,7 +13,8 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from helpers.checks import array, finite, same_length, text, texts, vector, whole_number
-from helpers.i18n import _
+from helpers.i18n import _, ngettext
+from helpers.plots._describe import describe, rounded
 from helpers.plots._inputs import DIVERGED, MAX_BINS, MAX_VALUE, MISSING, _axes
 
 #: Panels in one plot_features_against_target grid: more would be too small to read.
@@ -98,6 +99,12 @@ def plot_features_against_target(
             target=target_name, count=len(target)
         )
     )
+    panels = "; ".join(
+        _correlation(name, column, target) for name, column in zip(names, features.T, strict=True)
+    )
+    describe(fig, _(
+        "One scatter plot per feature, {target} up, on an axis all panels share: {panels}."
+    ).format(target=target_name, panels=panels))  # fmt: skip
     return fig
 
 
@@ -130,6 +137,16 @@ def plot_predictions(
     ax.set_xlabel(_with_unit(_("true value"), unit))
     ax.set_ylabel(_with_unit(_("predicted value"), unit))
     ax.legend()
+    describe(ax, ngettext(
+        "Scatter plot of the predicted against the true value of {count} sample, with the "
+        "dashed line y = x where perfect predictions lie. The true values go from {low} to "
+        "{high}; the mean absolute error is {error}.",
+        "Scatter plot of the predicted against the true values of {count} samples, with the "
+        "dashed line y = x where perfect predictions lie. The true values go from {low} to "
+        "{high}; the mean absolute error is {error}.",
+        len(true),
+    ).format(count=len(true), low=_valued(true.min(), unit), high=_valued(true.max(), unit),
+             error=_valued(np.mean(np.abs(pred - true)), unit)))  # fmt: skip
     return ax
 
 
@@ -167,6 +184,14 @@ def plot_error_histogram(
     ax.axvline(0, color="gray", linestyle="--")
     ax.set_xlabel(_with_unit(_("error (predicted - true)"), unit))
     ax.set_ylabel(_("count"))
+    describe(ax, ngettext(
+        "Histogram of the error (predicted - true) of {count} prediction, with a dashed line "
+        "at 0. The errors go from {low} to {high}; their mean is {mean}.",
+        "Histogram of the errors (predicted - true) of {count} predictions, with a dashed line "
+        "at 0. The errors go from {low} to {high}; their mean is {mean}.",
+        len(errors),
+    ).format(count=len(errors), low=_valued(errors.min(), unit),
+             high=_valued(errors.max(), unit), mean=_valued(errors.mean(), unit)))  # fmt: skip
     return ax
 
 
@@ -211,6 +236,22 @@ def _histogram_range(errors: np.ndarray, bins: int) -> tuple[float, float] | Non
         low, high = float(errors.min()), float(errors.max())
         pad = max(abs(low), abs(high), 1.0) * 1e-9  # wide enough for MAX_BINS bins
         return low - pad, high + pad
+
+
+def _correlation(name: str, feature: np.ndarray, target: np.ndarray) -> str:
+    """A feature's name and its (Pearson) correlation with the target, when both vary."""
+    # Scaled to at most 1 first, so that no square overflows.
+    x, y = (v / np.max(np.abs(v)) if v.any() else v for v in (feature, target))
+    x, y = x - x.mean(), y - y.mean()
+    spread = math.sqrt(np.sum(x * x) * np.sum(y * y))
+    if spread == 0:
+        return name
+    return _("{name} (correlation {r:.2f})").format(name=name, r=np.sum(x * y) / spread)
+
+
+def _valued(value: float, unit: str | None) -> str:
+    """A rounded value of a description, with its unit."""
+    return rounded(value) if unit is None else f"{rounded(value)} {unit}"
 
 
 def _with_unit(text: str, unit: str | None) -> str:

@@ -10,7 +10,8 @@ from matplotlib.axes import Axes
 from numpy.typing import ArrayLike
 
 from helpers.checks import refusal, texts, whole_number
-from helpers.i18n import _
+from helpers.i18n import _, ngettext
+from helpers.plots._describe import describe, rounded
 from helpers.plots._inputs import _axes, _class_names, _samples_and_labels
 
 #: One marker per class (besides its colour), so that the classes stay apart in grey too.
@@ -80,13 +81,26 @@ def plot_classes(
     )  # fmt: skip
     classes = _class_names(class_names, int(labels.max()) + 1)
     ax = _axes(ax)
+    groups = []
     for number in np.unique(labels):
         rows = table[labels == number]
         name = classes[number] if classes else _("class {number}").format(number=number)
         ax.scatter(rows[:, across], rows[:, up], s=22, alpha=0.7,
                    marker=MARKERS[number % len(MARKERS)], label=name)  # fmt: skip
-    for index, set_label in ((across, ax.set_xlabel), (up, ax.set_ylabel)):
-        set_label(columns[index] if columns else _("feature {index}").format(index=index))
+        groups.append(ngettext(
+            "{name}: {count} sample around ({x}, {y})", "{name}: {count} samples around ({x}, {y})",
+            len(rows),
+        ).format(name=name, count=len(rows), x=rounded(rows[:, across].mean()),
+                 y=rounded(rows[:, up].mean())))  # fmt: skip
+    axis_names = [
+        columns[index] if columns else _("feature {index}").format(index=index)
+        for index in (across, up)
+    ]
+    ax.set_xlabel(axis_names[0])
+    ax.set_ylabel(axis_names[1])
     ax.legend(title=_("class"))
     ax.set_title(_("{count} samples, one colour per class").format(count=len(table)))
+    describe(ax, _(
+        "Scatter plot, {across} across and {up} up, one colour and marker per class: {groups}."
+    ).format(across=axis_names[0], up=axis_names[1], groups="; ".join(groups)))  # fmt: skip
     return ax
