@@ -300,6 +300,19 @@ def timed(times: dict, stage: str):
     times[stage] = time.monotonic() - start
 
 
+def notebook_runs(python: Path | str) -> dict:
+    """The test command's runs of notebooks, side by side: every notebook of both editions
+    under strict nbval as this machine runs it; the English ones under each perturbation
+    (the portability check: the Korean lessons run the same programs and print the same
+    numbers, tests/test_korean_numbers.py); the answer keys of both editions."""
+    english = [path.relative_to(ROOT).as_posix() for path in lessons(ENGLISH)]
+    return {
+        **nbval_runs(python, ["notebooks", "-q"], {AS_THEY_ARE: {}}),
+        **nbval_runs(python, [*english, "-q"], PERTURBATIONS),
+        ANSWER_KEYS: ("Answer keys, both editions", [python, ANSWERS_TOOL], {}),
+    }
+
+
 def cmd_test(args: argparse.Namespace) -> None:
     times: dict[str, float] = {}
     with timed(times, "the environment"):
@@ -311,19 +324,9 @@ def cmd_test(args: argparse.Namespace) -> None:
     # share one, with one JupyterLab.
     with timed(times, "unit and browser tests"):
         run([python, "-m", "pytest", "tests", "-n", "2", "--dist", "loadgroup"])
-    # Four runs at once: every notebook of both editions under strict nbval as this
-    # machine runs it; the English ones under each perturbation (the portability
-    # check: the Korean lessons run the same programs and print the same numbers,
-    # tests/test_korean_numbers.py); the answer keys of both editions.
     took: dict[str, float] = {}
     with timed(times, "notebooks and answer keys"):
-        english = [path.relative_to(ROOT).as_posix() for path in lessons(ENGLISH)]
-        runs = {
-            **nbval_runs(python, ["notebooks", "-q"], {AS_THEY_ARE: {}}),
-            **nbval_runs(python, [*english, "-q"], PERTURBATIONS),
-            ANSWER_KEYS: ("Answer keys, both editions", [python, ANSWERS_TOOL], {}),
-        }
-        failed = side_by_side(runs, took)
+        failed = side_by_side(notebook_runs(python), took)
         portability_verdict([name for name in failed if name != ANSWER_KEYS])
         if ANSWER_KEYS in failed:
             sys.exit("An exercise's solution does not pass its own check (above): fix it.")
