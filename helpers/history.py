@@ -7,18 +7,22 @@ curves accepts either that object or the plain dictionary, through
 records a history epoch by epoch, as :class:`~helpers.live.LivePlot` does;
 :func:`check_metrics` and :func:`pick_metrics` are the one rule for the
 ``metrics`` a drawer is asked for, and its default (every metric).
+:func:`learning_curves_in_words` says what the curves show, for readers who
+cannot see them: the alt text of the plots' figures and of LivePlot's drawing.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from helpers.checks import history as read_history
 from helpers.checks import refusal, texts
-from helpers.i18n import _
+from helpers.i18n import _, ngettext
 
 #: The largest value a curve is drawn at. A larger one (a run diverging) is drawn at
 #: +-LARGEST, the edge of the frame, as NaN and infinity are left out: every drawer of
@@ -252,3 +256,85 @@ def base_metrics(history: Mapping[str, list[float]]) -> list[str]:
     # Training names first; a val_ metric without its training twin still gets its curves.
     names = dict.fromkeys(name.removeprefix("val_") for name in sorted(history, key=metric_order))
     return sorted(names, key=metric_order)
+
+
+# Curves in words ---------------------------------------------------------------
+
+
+def rounded(value: float) -> str:
+    """A number as a description gives it: two significant digits, which outlast the last
+    digits that change from computer to computer.
+
+    Example::
+
+        >>> rounded(0.95321), rounded(187.4), rounded(0.00123)
+        ('0.95', '190', '0.0012')
+    """
+    return f"{float(f'{value:.2g}') + 0.0:g}"  # + 0.0 turns -0.0 into 0
+
+
+def epoch_span(counts: Iterable[int]) -> str:
+    """How many epochs some curves span: "20 epochs", or "12 to 25 epochs"."""
+    counts = list(counts)
+    low, high = min(counts), max(counts)
+    if low == high:
+        return ngettext("{count} epoch", "{count} epochs", high).format(count=high)
+    return _("{low} to {high} epochs").format(low=low, high=high)
+
+
+def learning_curves_in_words(history: Mapping[str, list[float]], metrics: Sequence[str]) -> str:
+    """What the learning curves of ``metrics`` show, one sentence per metric.
+
+    Example::
+
+        >>> learning_curves_in_words({"loss": [0.9, 0.5], "val_loss": [1.0, 0.7]}, ["loss"])
+        'Learning curves of loss over 2 epochs: training starts at 0.9 and ends at 0.5; \
+validation starts at 1 and ends at 0.7.'
+    """
+    epochs = epoch_span([len(next(iter(history.values())))])
+    sentence = _("Learning curves of {metric} over {epochs}: {curves}.")
+    return " ".join(
+        sentence.format(metric=metric, epochs=epochs, curves=curves_in_words(history, metric))
+        for metric in metrics
+    )
+
+
+def curves_in_words(history: Mapping[str, list[float]], metric: str) -> str:
+    """The training and validation curves of ``metric``: where each starts, turns and ends."""
+    return "; ".join(
+        _curve_in_words(curve, np.asarray(history[key], dtype=float))
+        for key, curve in ((metric, _("training")), (f"val_{metric}", _("validation")))
+        if key in history
+    )
+
+
+def _curve_in_words(curve: str, values: np.ndarray) -> str:
+    """Where one curve starts and ends, and its lowest or highest point when that lies
+    between them (a validation loss that turns back up), in rounded numbers."""
+    measured = np.flatnonzero(np.isfinite(values))  # validation may skip epochs
+    if len(measured) == 0:
+        return _("{curve} has no finite value").format(curve=curve)
+    first, last = values[measured[0]], values[measured[-1]]
+    if len(measured) == 1:
+        words = _("{curve} is {value} at epoch {epoch}")
+        return words.format(curve=curve, value=rounded(first), epoch=measured[0] + 1)
+    lowest = measured[np.argmin(values[measured])]
+    highest = measured[np.argmax(values[measured])]
+    turns = {
+        lowest: _("{curve} starts at {first}, is lowest at epoch {epoch} ({value}) and "
+                  "ends at {last}"),
+        highest: _("{curve} starts at {first}, is highest at epoch {epoch} ({value}) and "
+                   "ends at {last}"),
+    }  # fmt: skip
+    between = [
+        epoch for epoch in turns
+        if measured[0] < epoch < measured[-1]
+        and rounded(values[epoch]) not in {rounded(first), rounded(last)}
+    ]  # fmt: skip
+    if not between:
+        words = _("{curve} starts at {first} and ends at {last}")
+        return words.format(curve=curve, first=rounded(first), last=rounded(last))
+    # The turn farther from both ends, when the curve has two.
+    turn = max(between, key=lambda i: min(abs(values[i] - first), abs(values[i] - last)))
+    return turns[turn].format(curve=curve, first=rounded(first), last=rounded(last),
+                              epoch=turn + 1, value=rounded(values[turn]))  # fmt: skip

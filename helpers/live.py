@@ -25,7 +25,7 @@ from IPython.display import display
 
 from helpers.checks import real_number, refusal
 from helpers.curves import curves_svg
-from helpers.history import Recorder, check_metrics
+from helpers.history import Recorder, check_metrics, learning_curves_in_words, pick_metrics
 from helpers.i18n import N_, _
 
 __all__ = ["PLACEHOLDER", "LivePlot"]
@@ -36,17 +36,23 @@ PLACEHOLDER = N_("[live training curves]")
 
 
 class _SvgView:
-    """What IPython displays: the SVG, and a constant text for nbval to compare."""
+    """What IPython displays: the SVG, with the curves in words as its alt text, and a
+    constant text for nbval to compare."""
 
     def __init__(self) -> None:
         self.svg = ""
+        self.alt = ""
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"image/svg+xml": self.svg, "text/plain": _(PLACEHOLDER)}
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None
+    ) -> tuple[dict[str, str], dict[str, Any]]:
+        data = {"image/svg+xml": self.svg, "text/plain": _(PLACEHOLDER)}
+        return data, ({"image/svg+xml": {"alt": self.alt}} if self.alt else {})
 
     def output(self) -> dict[str, Any]:
         """The drawing as an output of an ``ipywidgets.Output``."""
-        return {"output_type": "display_data", "data": self._repr_mimebundle_(), "metadata": {}}
+        data, metadata = self._repr_mimebundle_()
+        return {"output_type": "display_data", "data": data, "metadata": metadata}
 
     def __repr__(self) -> str:
         return _(PLACEHOLDER)
@@ -145,6 +151,9 @@ class LivePlot(keras.callbacks.Callback):
     def _draw(self) -> None:
         self._view.svg = curves_svg(
             {"": self.history}, metrics=self.metrics, max_epoch=(self.params or {}).get("epochs")
+        )
+        self._view.alt = learning_curves_in_words(
+            self.history, pick_metrics([self.history], self.metrics)
         )
         self._show()
         self._last_draw = time.monotonic()

@@ -13,8 +13,12 @@ from helpers.history import (
     Recorder,
     base_metrics,
     check_metrics,
+    curves_in_words,
     drawn_history,
+    epoch_span,
+    learning_curves_in_words,
     pick_metrics,
+    rounded,
     to_history_dict,
 )
 from helpers.i18n import set_language
@@ -237,3 +241,58 @@ def test_refusals_speak_korean_with_their_values_and_english_again(history, erro
     with pytest.raises(error) as refused:
         to_history_dict(history)
     assert not HANGUL.search(str(refused.value)) and kept in str(refused.value)
+
+
+# ------------------------------------------------------------ curves in words ---
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(0.95321, "0.95"), (187.4, "190"), (-0.0, "0"), (0.00123, "0.0012"), (1e300, "1e+300")],
+)
+def test_numbers_in_descriptions_keep_two_significant_digits(value, words):
+    assert rounded(value) == words
+
+
+def test_epoch_spans_in_english_and_korean():
+    assert (epoch_span([1]), epoch_span([20, 20]), epoch_span([25, 12])) == (
+        "1 epoch", "20 epochs", "12 to 25 epochs",
+    )  # fmt: skip
+    set_language("ko")
+    assert (epoch_span([20]), epoch_span([12, 25])) == ("20 에포크", "12~25 에포크")
+
+
+@pytest.mark.parametrize(
+    ("history", "words"),
+    [
+        ({"loss": [0.9, 0.6, 0.4], "val_loss": [1.0, 0.5, 0.8]},  # validation turns back up
+         "training starts at 0.9 and ends at 0.4; validation starts at 1, is lowest at epoch 2 "
+         "(0.5) and ends at 0.8"),
+        ({"loss": [0.5, 0.9, 0.8]}, "training starts at 0.5, is highest at epoch 2 (0.9) and "
+                                    "ends at 0.8"),
+        ({"loss": [0.6931, 0.52, 0.497, 0.51, 0.5004]},  # lowest 0.497 rounds as the end does
+         "training starts at 0.69 and ends at 0.5"),
+        ({"loss": [0.9, 0.5, 0.4, 0.3], "val_loss": [NAN, 0.8, NAN, 0.6]},  # validation_freq=2
+         "training starts at 0.9 and ends at 0.3; validation starts at 0.8 and ends at 0.6"),
+        ({"loss": [0.9, 0.5], "val_loss": [NAN, 0.8]}, "training starts at 0.9 and ends at 0.5; "
+                                                       "validation is 0.8 at epoch 2"),
+        ({"loss": [NAN, math.inf]}, "training has no finite value"),
+        ({"val_loss": [0.7, 0.6]}, "validation starts at 0.7 and ends at 0.6"),
+    ],
+)  # fmt: skip
+def test_curves_in_words_say_where_each_curve_starts_turns_and_ends(history, words):
+    assert curves_in_words(history, "loss") == words
+
+
+def test_learning_curves_in_words_one_sentence_per_metric_in_english_and_korean():
+    history = {"loss": [0.9, 0.4], "accuracy": [0.5, 0.9]}
+    assert learning_curves_in_words(history, ["loss", "accuracy"]) == (
+        "Learning curves of loss over 2 epochs: training starts at 0.9 and ends at 0.4. "
+        "Learning curves of accuracy over 2 epochs: training starts at 0.5 and ends at 0.9."
+    )
+    set_language("ko")
+    history = {"loss": [1.0, 0.5, 0.4], "val_loss": [1.0, 0.3, 0.6]}
+    assert learning_curves_in_words(history, ["loss"]) == (
+        "3 에포크 동안의 loss 학습 곡선: 훈련 값은 처음 1, 마지막 0.4; "
+        "검증 값은 처음 1, 2번째 에포크에서 최저 0.3, 마지막 0.6."
+    )

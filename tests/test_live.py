@@ -111,9 +111,13 @@ def test_liveplot_uses_one_display_handle_and_never_clears(monkeypatch, tiny_dat
     assert [c[0] for c in calls] == ["display", "update", "update", "update"]
     assert calls[0][2] is True
     view = calls[-1][1]
-    data, _ = DisplayFormatter().format(view)  # what IPython would send
+    data, metadata = DisplayFormatter().format(view)  # what IPython would send
     assert data["text/plain"] == PLACEHOLDER
     assert data["image/svg+xml"] == plot.svg and points(polylines(plot.svg)[0]) == 3
+    # The curves in words, as the SVG's alt text on the site and the slides.
+    alt = metadata["image/svg+xml"]["alt"]
+    assert alt.startswith("Learning curves of loss over 3 epochs: training starts at ")
+    assert "Learning curves of accuracy over 3 epochs: training starts at " in alt
 
 
 def test_liveplot_outside_jupyter_shows_nothing_but_keeps_the_drawing(tiny_data, capsys):
@@ -134,6 +138,7 @@ def test_liveplot_replaces_the_only_output_of_an_output_widget(tiny_data):
     (output,) = out.outputs
     assert output["output_type"] == "display_data"
     assert output["data"]["text/plain"] == PLACEHOLDER
+    assert output["metadata"]["image/svg+xml"]["alt"].startswith("Learning curves of loss")
     assert points(polylines(output["data"]["image/svg+xml"])[0]) == 3
 
 
@@ -217,7 +222,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 def test_the_placeholder_and_refusals_speak_korean_and_english_again():
     view = live._SvgView()
     set_language("ko")
-    assert repr(view) == "[실시간 학습 곡선]" == view._repr_mimebundle_()["text/plain"]
+    assert repr(view) == "[실시간 학습 곡선]" == view._repr_mimebundle_()[0]["text/plain"]
     with pytest.raises(ValueError) as refused:
         LivePlot(min_interval=-1)
     assert HANGUL.search(str(refused.value)) and "받은 값: -1." in str(refused.value)
@@ -236,3 +241,5 @@ def test_liveplot_draws_korean_labels(tiny_data):
     plot = LivePlot(min_interval=0)
     tiny_model().fit(x, y, epochs=2, validation_data=(x, y), verbose=0, callbacks=[plot])
     assert ">에포크<" in plot.svg and ">훈련<" in plot.svg and ">검증<" in plot.svg
+    assert plot._view.alt.startswith("2 에포크 동안의 loss 학습 곡선: 훈련 값은 처음 ")
+    assert "; 검증 값은 처음 " in plot._view.alt

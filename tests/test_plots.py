@@ -31,7 +31,6 @@ from helpers.plots import (
     plot_digits,
     plot_error_histogram,
 )
-from helpers.plots._describe import epoch_span, rounded
 from tests.property_support import mostly
 from tests.test_checks import ANYTHING
 
@@ -171,22 +170,6 @@ def test_describe_refuses_what_is_not_a_figure_or_a_text_in_english_and_korean(
 ):
     drawing = drawing or plt.figure()
     refused_in_english_and_korean(lambda: describe(drawing, words), error, refusal)
-
-
-@pytest.mark.parametrize(
-    ("value", "words"),
-    [(0.95321, "0.95"), (187.4, "190"), (-0.0, "0"), (0.00123, "0.0012"), (1e300, "1e+300")],
-)
-def test_numbers_in_descriptions_keep_two_significant_digits(value, words):
-    assert rounded(value) == words
-
-
-def test_epoch_spans_in_english_and_korean():
-    assert (epoch_span([1]), epoch_span([20, 20]), epoch_span([25, 12])) == (
-        "1 epoch", "20 epochs", "12 to 25 epochs",
-    )  # fmt: skip
-    set_language("ko")
-    assert (epoch_span([20]), epoch_span([12, 25])) == ("20 에포크", "12~25 에포크")
 
 
 #: A notebook as a lesson runs it: the helpers' figures, a figure of the lesson's own,

@@ -2,9 +2,11 @@
 
 Builds what ``python course.py site`` and ``python course.py slides`` build (the
 whole site, both languages, about 20 s on 2 cores; every lesson's deck, about
-10 s) into a temporary folder, from a copy of the repository in which one figure
-has alt text and one cell is a check cell, and reads the result as a browser
-would find it. Deselect with ``-m "not teach"``.
+10 s) into a temporary folder, from a copy of the repository in which one figure's
+alt text is a known one and one cell is a check cell, and reads the result as a
+browser would find it: every figure of every lesson shows its output's alt text
+(the plot helpers' descriptions, stored when the notebooks are refreshed).
+Deselect with ``-m "not teach"``.
 
 Each build has one test that runs every check and reports every problem found:
 one test, so that pytest-xdist builds each once (its ``loadgroup`` grouping does
@@ -26,7 +28,7 @@ import pytest
 
 from tools import site, slides
 from tools.lessons import ENGLISH, KOREAN, every_lesson, lessons
-from tools.teaching import show_streams_as_printed
+from tools.teaching import IMAGE_TYPES, display_outputs, image_alt, show_streams_as_printed
 
 pytestmark = pytest.mark.teach
 
@@ -45,12 +47,15 @@ class Page(HTMLParser):
     def __init__(self, path: Path):
         super().__init__()
         self.path, self.urls, self.ids, self.text, self.lang = path, [], set(), [], None
+        self.alts = []  # each image's alt text, in order
         self.feed(path.read_text(encoding="utf-8"))
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "html":
             self.lang = attrs.get("lang")
+        if tag == "img":
+            self.alts.append(attrs.get("alt") or "")
         if "id" in attrs:
             self.ids.add(attrs["id"])
         for name in ("href", "src"):
@@ -93,7 +98,8 @@ def stored_number(lesson: Path) -> str:
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory) -> Path:
-    """The repository's pages and notebooks, with an alt text and a check cell added to 03."""
+    """The repository's pages and notebooks; 03's first figure has a known alt text, and a
+    check cell is added to 03."""
     copy = tmp_path_factory.mktemp("repository") / "course"
     ignored = shutil.ignore_patterns(".*", "build", "__pycache__", "*.egg-info", "screenshots")
     shutil.copytree(ROOT, copy, ignore=ignored)
@@ -139,6 +145,27 @@ def lesson_problems(built: Path, source: Path, lesson: Path) -> list[str]:
     colab = [url for _, _, url, _ in page.urls if "colab.research.google.com/github/" in url]
     if not colab or not all(url.endswith(name) for url in colab):
         problems.append(f"{name}: its Colab badge links {colab}")
+    return problems
+
+
+def alt_problems(page: Page, lesson: Path, *, every_figure: bool) -> list[str]:
+    """Every figure of the lesson carries alt text in its output's metadata, and each image
+    of its page shows its figure's text as its alt (a page shows every figure, a deck some)."""
+    notebook = nbformat.read(lesson, as_version=4)
+    alts = [
+        image_alt(output, mime)
+        for cell in notebook.cells
+        for output in display_outputs(cell)
+        for mime in IMAGE_TYPES
+        if mime in output.data
+    ]
+    name = f"{lesson.parent.name}/{lesson.name}"
+    problems = []
+    if "" in alts:
+        problems.append(f"{name}: {alts.count('')} of its {len(alts)} figures have no alt text")
+    shown = [alt for alt in page.alts if alt not in alts or not alt]
+    if shown or (every_figure and sorted(page.alts) != sorted(alts)):
+        problems.append(f"{name}: its images' alt texts are not its figures' ({page.alts[:3]})")
     return problems
 
 
@@ -243,7 +270,10 @@ def test_the_website(source, tmp_path_factory):
         *home_and_glossary_problems(built),
         *korean_problems(built),
         *search_problems(built),
-    ]
+        *(found for lesson in every_lesson()
+          for found in alt_problems(Page(lesson_page(built, lesson)),
+                                    source / lesson.relative_to(ROOT), every_figure=True)),
+    ]  # fmt: skip
     alt = lesson_page(built, ENGLISH / LESSON).read_text(encoding="utf-8").count(f'alt="{ALT}"')
     if alt != 1:
         problems.append(f"the figure's alt text from its output's metadata appears {alt} times")
@@ -265,6 +295,7 @@ def test_the_decks(source, tmp_path_factory):
             problems.append(f"{deck.path.name}: lang={deck.lang!r}, or not its stored output")
         if not any(url.endswith("reveal.js") for url in deck.loads()):
             problems.append(f"{deck.path.name} does not load reveal.js")
+        problems += alt_problems(deck, source / lesson.relative_to(ROOT), every_figure=False)
     for name in (f"{slides.REVEAL}/LICENSE", "fonts/NanumGothic.ttf", "fonts/OFL.txt"):
         if not (out / name).exists():
             problems.append(f"no {name} beside the decks")

@@ -18,14 +18,13 @@ nor the figure's text, and the inline backend's own set-up of the PNG formatter
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from helpers.checks import refusal, text
-from helpers.i18n import _, ngettext
+from helpers.i18n import _
 
 #: The description of each described Figure and Axes, forgotten with it.
 _DESCRIPTIONS: WeakKeyDictionary[Figure | Axes, str] = WeakKeyDictionary()
@@ -107,21 +106,3 @@ def _show_as_alt_text() -> None:
     shell = get_ipython()
     if shell is not None:
         shell.display_formatter.mimebundle_formatter.for_type(Figure, _alt_text)
-
-
-# ------------------------------------------------- the words descriptions share ---
-
-
-def rounded(value: float) -> str:
-    """A number as a description gives it: two significant digits, which outlast the
-    last digits that change from computer to computer (0.9532 -> "0.95", 187.4 -> "190")."""
-    return f"{float(f'{value:.2g}') + 0.0:g}"
-
-
-def epoch_span(counts: Iterable[int]) -> str:
-    """How many epochs some curves span: "20 epochs", or "12 to 25 epochs"."""
-    counts = list(counts)
-    low, high = min(counts), max(counts)
-    if low == high:
-        return ngettext("{count} epoch", "{count} epochs", high).format(count=high)
-    return _("{low} to {high} epochs").format(low=low, high=high)

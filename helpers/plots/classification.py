@@ -23,8 +23,9 @@ from helpers.checks import (
     true_or_false,
     whole_number,
 )
+from helpers.history import rounded
 from helpers.i18n import _, ngettext
-from helpers.plots._describe import describe, rounded
+from helpers.plots._describe import describe
 from helpers.plots._inputs import (
     DIVERGED,
     MAX_IMAGES,

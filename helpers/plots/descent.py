@@ -12,8 +12,9 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.checks import function, interval, one_number, real_number, refusal, whole_number
+from helpers.history import rounded
 from helpers.i18n import _, ngettext
-from helpers.plots._describe import describe, rounded
+from helpers.plots._describe import describe
 from helpers.plots._inputs import MAX_INPUT
 
 #: The most learning rates (panels) in one figure, and the most steps drawn in each.

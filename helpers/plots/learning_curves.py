@@ -16,9 +16,15 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from helpers.checks import refusal, text
-from helpers.history import drawn_history, pick_metrics
+from helpers.history import (
+    curves_in_words,
+    drawn_history,
+    epoch_span,
+    learning_curves_in_words,
+    pick_metrics,
+)
 from helpers.i18n import N_, _, ngettext
-from helpers.plots._describe import describe, epoch_span, rounded
+from helpers.plots._describe import describe
 from helpers.plots._inputs import _axes
 
 if TYPE_CHECKING:
@@ -92,9 +98,7 @@ def plot_history(
     ax.set_xlabel(_("epoch"))
     ax.set_ylabel(metric)
     ax.legend()
-    described = _("Learning curves of {metric} over {epochs}: {curves}.")
-    describe(ax, described.format(metric=metric, epochs=epoch_span([len(epochs)]),
-                                  curves=_curves_in_words(hist, metric)))  # fmt: skip
+    describe(ax, learning_curves_in_words(hist, [metric]))
     return ax
 
 
@@ -191,50 +195,9 @@ def plot_runs(
         "Learning curves of {metric} over {epochs} for {count} runs, one colour per run.",
         len(checked),
     ).format(metric=metric, count=len(checked), epochs=epoch_span(lengths))
-    runs = [f"{label}: {_curves_in_words(hist, metric)}." for label, hist in checked]
+    runs = [f"{label}: {curves_in_words(hist, metric)}." for label, hist in checked]
     describe(ax, " ".join([head, *runs]))
     return ax
-
-
-def _curves_in_words(hist: dict[str, list[float]], metric: str) -> str:
-    """The training and validation curves of ``metric``: where each starts, turns and ends."""
-    return "; ".join(
-        _curve_in_words(_(kind), np.asarray(hist[prefix + metric], dtype=float))
-        for prefix, _style, kind, _labelled in CURVES
-        if prefix + metric in hist
-    )
-
-
-def _curve_in_words(curve: str, values: np.ndarray) -> str:
-    """Where one curve starts and ends, and its lowest or highest point when that lies
-    between them (a validation loss that turns back up), in rounded numbers."""
-    measured = np.flatnonzero(np.isfinite(values))  # validation may skip epochs
-    if len(measured) == 0:
-        return _("{curve} has no finite value").format(curve=curve)
-    first, last = values[measured[0]], values[measured[-1]]
-    if len(measured) == 1:
-        words = _("{curve} is {value} at epoch {epoch}")
-        return words.format(curve=curve, value=rounded(first), epoch=measured[0] + 1)
-    lowest = measured[np.argmin(values[measured])]
-    highest = measured[np.argmax(values[measured])]
-    turns = {
-        lowest: _("{curve} starts at {first}, is lowest at epoch {epoch} ({value}) and "
-                  "ends at {last}"),
-        highest: _("{curve} starts at {first}, is highest at epoch {epoch} ({value}) and "
-                   "ends at {last}"),
-    }  # fmt: skip
-    between = [
-        epoch for epoch in turns
-        if measured[0] < epoch < measured[-1]
-        and rounded(values[epoch]) not in {rounded(first), rounded(last)}
-    ]  # fmt: skip
-    if not between:
-        words = _("{curve} starts at {first} and ends at {last}")
-        return words.format(curve=curve, first=rounded(first), last=rounded(last))
-    # The turn farther from both ends, when the curve has two.
-    turn = max(between, key=lambda i: min(abs(values[i] - first), abs(values[i] - last)))
-    return turns[turn].format(curve=curve, first=rounded(first), last=rounded(last),
-                              epoch=turn + 1, value=rounded(values[turn]))  # fmt: skip
 
 
 def _metric(hist: dict[str, list[float]], metric: object, *, run: object = None) -> str:

@@ -13,8 +13,9 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from helpers.checks import array, finite, same_length, text, texts, vector, whole_number
+from helpers.history import rounded
 from helpers.i18n import _, ngettext
-from helpers.plots._describe import describe, rounded
+from helpers.plots._describe import describe
 from helpers.plots._inputs import DIVERGED, MAX_BINS, MAX_VALUE, MISSING, _axes
 
 #: Panels in one plot_features_against_target grid: more would be too small to read.

@@ -10,8 +10,9 @@ from matplotlib.axes import Axes
 from numpy.typing import ArrayLike
 
 from helpers.checks import refusal, texts, whole_number
+from helpers.history import rounded
 from helpers.i18n import _, ngettext
-from helpers.plots._describe import describe, rounded
+from helpers.plots._describe import describe
 from helpers.plots._inputs import _axes, _class_names, _samples_and_labels
 
 #: One marker per class (besides its colour), so that the classes stay apart in grey too.
