@@ -15,7 +15,7 @@ from itertools import cycle
 from typing import Any
 
 from helpers.checks import refusal, whole_number
-from helpers.history import drawn_history, pick_metrics
+from helpers.history import drawn_history, metric_label, pick_metrics
 from helpers.i18n import N_, _
 
 __all__ = ["curves_svg"]
@@ -95,7 +95,7 @@ def _panel(
 
     parts = [
         f'<text x="{(left + right) / 2:.1f}" y="16" text-anchor="middle" '
-        f'font-weight="bold">{escape(metric)}</text>',
+        f'font-weight="bold">{escape(metric_label(metric))}</text>',
         f'<rect x="{left:.1f}" y="{top}" width="{right - left:.1f}" height="{bottom - top}" '
         'fill="none" stroke="#888"/>',
     ]
@@ -124,7 +124,7 @@ def _panel(
         coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
         parts.append(
             f'<polyline class="{kind}" fill="none" stroke="{color}" stroke-width="2"{dash} '
-            f'points="{coords}"><title>{escape(name)}</title></polyline>'
+            f'points="{coords}"><title>{escape(metric_label(name))}</title></polyline>'
             f'<circle cx="{points[-1][0]:.1f}" cy="{points[-1][1]:.1f}" r="2.5" fill="{color}"/>'
         )
     return parts

@@ -257,6 +257,9 @@ class Dataset:
     """One dataset of :data:`DATASETS`, and what a model needs to know about it.
 
     Args:
+        name: How run descriptions and tables name it, in English: its key in
+            :data:`DATASETS` (show it with ``helpers.i18n._(name)``: the Korean puts its
+            Korean name first, e.g. ``"붓꽃 (iris)"``).
         description: What a menu shows, e.g. ``"iris flowers (150, 3 classes)"``, in
             English: show it with ``helpers.i18n._(description)`` to follow the language.
         load: Called with no arguments, returns the raw ``(x, y)``
@@ -280,6 +283,7 @@ class Dataset:
         (True, 3)
     """
 
+    name: str
     description: str
     load: Callable[[], XY]
     prepare: Callable[[np.ndarray], np.ndarray]
@@ -299,22 +303,27 @@ class Dataset:
 #: Every dataset a model in the course trains on, by name (see :class:`Dataset`).
 DATASETS: dict[str, Dataset] = {
     "iris": Dataset(
+        N_("iris"),
         N_("iris flowers (150, 3 classes)"), load_iris, _as_float32,
         "multiclass", IRIS_CLASSES, 150, 4, file="iris.csv",
     ),
     "breast_cancer": Dataset(
+        N_("breast_cancer"),
         N_("breast cancer (569, 2 classes)"), load_breast_cancer, _as_float32,
         "binary", BREAST_CANCER_CLASSES, 569, 30, file="breast_cancer.csv",
     ),
     "xor": Dataset(
+        N_("xor"),
         N_("XOR (200 noisy points, 2 classes)"), functools.partial(make_xor, 200, noise=0.1),
         _as_float32, "binary", ("0", "1"), 200, 2,
     ),
     "mnist_subset": Dataset(
+        N_("mnist_subset"),
         N_("MNIST digits (5,000, 10 classes)"), load_mnist_subset, _pixels_0_to_1,
         "multiclass", MNIST_CLASSES, 5000, 784, standardize=False, file="mnist_subset.npz",
     ),
     "auto_mpg": Dataset(
+        N_("auto_mpg"),
         N_("Auto MPG cars (392, regression of mpg)"), load_auto_mpg, _as_float32,
         "regression", (), 392, 7, file="auto_mpg.csv",
     ),

@@ -22,7 +22,7 @@ import numpy as np
 
 from helpers.checks import history as read_history
 from helpers.checks import refusal, texts
-from helpers.i18n import _, ngettext
+from helpers.i18n import N_, _, ngettext
 
 #: The largest value a curve is drawn at. A larger one (a run diverging) is drawn at
 #: +-LARGEST, the edge of the frame, as NaN and infinity are left out: every drawer of
@@ -258,6 +258,50 @@ def base_metrics(history: Mapping[str, list[float]]) -> list[str]:
     return sorted(names, key=metric_order)
 
 
+# Metric names as a learner reads them ------------------------------------------
+
+#: Keras' metric keys (without ``val_``) and what a figure or table calls them, in English
+#: (show it with ``_()``). Where the English name is the key, figures show the key itself.
+_METRIC_NAMES = {
+    "loss": N_("loss"),
+    "accuracy": N_("accuracy"),
+    "binary_accuracy": N_("accuracy"),
+    "categorical_accuracy": N_("accuracy"),
+    "sparse_categorical_accuracy": N_("accuracy"),
+    "mean_absolute_error": N_("mean absolute error"),
+    "mae": N_("mean absolute error"),
+    "mean_squared_error": N_("mean squared error"),
+    "mse": N_("mean squared error"),
+    "root_mean_squared_error": N_("root mean squared error"),
+    "precision": N_("precision"),
+    "recall": N_("recall"),
+}
+
+
+def metric_label(key: str) -> str:
+    """What figures and tables call the metric ``key`` of a Keras history, in the helpers'
+    language: the key itself in English; in Korean its Korean name, the key after it in
+    parentheses for code. A key the table does not know (a learner's own metric) stays as it is.
+
+    Example::
+
+        >>> metric_label("val_mean_absolute_error"), metric_label("my_metric")
+        ('val_mean_absolute_error', 'my_metric')
+        >>> from helpers.i18n import set_language
+        >>> set_language("ko")
+        >>> metric_label("loss"), metric_label("val_accuracy"), metric_label("my_metric")
+        ('손실 (loss)', '검증 정확도 (val_accuracy)', 'my_metric')
+        >>> set_language("en")
+    """
+    base = key.removeprefix("val_")
+    name = _(_METRIC_NAMES[base]) if base in _METRIC_NAMES else base
+    if name in {base, _METRIC_NAMES.get(base)}:  # English: the key, as Keras writes it
+        return key
+    if key != base:
+        name = _("validation {metric}").format(metric=name)
+    return f"{name} ({key})"
+
+
 # Curves in words ---------------------------------------------------------------
 
 
@@ -294,7 +338,9 @@ validation starts at 1 and ends at 0.7.'
     epochs = epoch_span([len(next(iter(history.values())))])
     sentence = _("Learning curves of {metric} over {epochs}: {curves}.")
     return " ".join(
-        sentence.format(metric=metric, epochs=epochs, curves=curves_in_words(history, metric))
+        sentence.format(
+            metric=metric_label(metric), epochs=epochs, curves=curves_in_words(history, metric)
+        )
         for metric in metrics
     )
 

@@ -34,7 +34,7 @@ import ipywidgets as widgets
 from helpers import data, run_settings, training
 from helpers.checks import whole_number
 from helpers.curves import curves_svg
-from helpers.history import metric_order
+from helpers.history import metric_label, metric_order
 from helpers.i18n import N_, _
 
 __all__ = ["Playground", "playground"]
@@ -215,10 +215,11 @@ class Playground(widgets.VBox):
         )
 
     def _rows(self, digits: int) -> list[list[str]]:
-        """The header and one row per run, as text (metric names stay as Keras writes them)."""
+        """The header and one row per run, as text (metric names as :func:`metric_label` gives
+        them: in Korean, the Keras key in parentheses)."""
         names = dict.fromkeys(name for run in self._runs for name in run.final)
         names = sorted(names, key=metric_order)
-        rows = [["#", _("run"), _("status"), _("epochs"), *names]]
+        rows = [["#", _("run"), _("status"), _("epochs"), *map(metric_label, names)]]
         for i, run in enumerate(self._runs, start=1):
             values = [run.final.get(name, math.nan) for name in names]
             status = _(_STATUSES[run.status]) if run.status in _STATUSES else run.status
@@ -239,6 +240,8 @@ class Playground(widgets.VBox):
 
         def row_html(tag: str, cells: list[str]) -> str:
             style = "text-align:left;padding:1px 8px"
+            if tag == "th":  # a squeezed column must not break its header (상태) per syllable
+                style += ";white-space:nowrap"
             cells_html = "".join(f'<{tag} style="{style}">{escape(c)}</{tag}>' for c in cells)
             return f"<tr>{cells_html}</tr>"
 

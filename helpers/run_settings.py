@@ -117,7 +117,10 @@ class Settings:
                      "batch {batch_size}, {epochs} epochs")  # fmt: skip
         choice = OPTIMIZERS.get(self.optimizer)
         optimizer = _(choice.description) if choice else self.optimizer
-        return text.format(**{**dataclasses.asdict(self), "optimizer": optimizer})
+        known = data.DATASETS.get(self.dataset)
+        dataset = _(known.name) if known else self.dataset
+        return text.format(**{**dataclasses.asdict(self), "optimizer": optimizer,
+                              "dataset": dataset})  # fmt: skip
 
 
 #: The names of the settings, in the order of :class:`Settings`.

@@ -242,10 +242,12 @@ def test_axis_label_and_legend_speak_korean_and_english_again():
     set_language("ko")
     korean = texts(curves_svg({"adam": HISTORY}))
     assert {"에포크", "훈련", "검증"} <= set(korean)
-    assert {"loss", "accuracy", "adam"} <= set(korean)  # metric names and labels stay as given
+    # Metric names in Korean, with Keras' key for code; run labels as given.
+    assert {"손실 (loss)", "정확도 (accuracy)", "adam"} <= set(korean)
+    assert "<title>검증 손실 (val_loss)</title>" in curves_svg({"adam": HISTORY})  # a curve's tip
     set_language("en")
     english = texts(curves_svg({"adam": HISTORY}))
-    assert {"epoch", "train", "validation"} <= set(english)
+    assert {"epoch", "train", "validation", "loss", "accuracy"} <= set(english)
     assert not any(HANGUL.search(text) for text in english)
 
 

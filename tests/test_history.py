@@ -17,6 +17,7 @@ from helpers.history import (
     drawn_history,
     epoch_span,
     learning_curves_in_words,
+    metric_label,
     pick_metrics,
     rounded,
     to_history_dict,
@@ -254,6 +255,26 @@ def test_numbers_in_descriptions_keep_two_significant_digits(value, words):
     assert rounded(value) == words
 
 
+@pytest.mark.parametrize(
+    ("key", "korean"),
+    [
+        ("loss", "손실 (loss)"),
+        ("val_loss", "검증 손실 (val_loss)"),
+        ("accuracy", "정확도 (accuracy)"),
+        ("val_sparse_categorical_accuracy", "검증 정확도 (val_sparse_categorical_accuracy)"),
+        ("mean_absolute_error", "평균 절댓값 오차 (mean_absolute_error)"),
+        ("val_mae", "검증 평균 절댓값 오차 (val_mae)"),
+        ("mse", "평균 제곱 오차 (mse)"),
+        ("my_metric", "my_metric"),  # a learner's own metric keeps its name
+        ("val_my_metric", "val_my_metric"),
+    ],
+)
+def test_metric_labels_are_the_keys_in_english_and_korean_names_with_the_key(key, korean):
+    assert metric_label(key) == key
+    set_language("ko")
+    assert metric_label(key) == korean
+
+
 def test_epoch_spans_in_english_and_korean():
     assert (epoch_span([1]), epoch_span([20, 20]), epoch_span([25, 12])) == (
         "1 epoch", "20 epochs", "12 to 25 epochs",
@@ -293,6 +314,6 @@ def test_learning_curves_in_words_one_sentence_per_metric_in_english_and_korean(
     set_language("ko")
     history = {"loss": [1.0, 0.5, 0.4], "val_loss": [1.0, 0.3, 0.6]}
     assert learning_curves_in_words(history, ["loss"]) == (
-        "3 에포크 동안의 loss 학습 곡선: 훈련 값은 처음 1, 마지막 0.4; "
+        "3 에포크 동안의 손실 (loss) 학습 곡선: 훈련 값은 처음 1, 마지막 0.4; "
         "검증 값은 처음 1, 2번째 에포크에서 최저 0.3, 마지막 0.6."
     )

@@ -241,5 +241,6 @@ def test_liveplot_draws_korean_labels(tiny_data):
     plot = LivePlot(min_interval=0)
     tiny_model().fit(x, y, epochs=2, validation_data=(x, y), verbose=0, callbacks=[plot])
     assert ">에포크<" in plot.svg and ">훈련<" in plot.svg and ">검증<" in plot.svg
-    assert plot._view.alt.startswith("2 에포크 동안의 loss 학습 곡선: 훈련 값은 처음 ")
+    assert ">손실 (loss)<" in plot.svg  # the panel's title
+    assert plot._view.alt.startswith("2 에포크 동안의 손실 (loss) 학습 곡선: 훈련 값은 처음 ")
     assert "; 검증 값은 처음 " in plot._view.alt

@@ -302,6 +302,19 @@ ENGLISH_LABELS = ["dataset", "hidden layers", "units", "activation",
                   "optimizer", "learning rate", "epochs", "batch size"]  # fmt: skip
 
 
+#: English a Korean table, summary or tray may show: Keras' names (activations, optimizers,
+#: the XOR dataset) and the SVG's own markup.
+CODE_WORDS = {"relu", "tanh", "sigmoid", "Adam", "SGD", "RMSprop", "XOR"}
+MARKUP = re.compile(r"<[^>]*>|&\w+;")
+
+
+def english_words(text: str) -> set[str]:
+    """English words ``text`` shows a Korean learner outside parentheses (Keras keys in
+    parentheses are kept for code), markup and the allowed names aside."""
+    shown = re.sub(r"\([^()]*\)", "", MARKUP.sub(" ", text))
+    return set(re.findall(r"[A-Za-z]{2,}", shown)) - CODE_WORDS
+
+
 def test_a_korean_playground_speaks_korean_and_trains_the_same_numbers():
     set_language("ko")
     pg = playground(**FAST)
@@ -319,12 +332,20 @@ def test_a_korean_playground_speaks_korean_and_trains_the_same_numbers():
     korean = pg.train()
     assert pg.settings == Settings(**FAST) and korean.status == "finished"
     assert "실행 1: 에포크 3번을 모두 마쳤습니다." in pg.status.value
-    assert "1: iris, Adam lr=0.01, 1x16 relu, 배치 32, 에포크 3" in pg.tray.value
+    label = "붓꽃 (iris), Adam 학습률=0.01, 은닉층 1개 × 유닛 16개, relu, 배치 32, 에포크 3"
+    assert f"1: {label}" in pg.tray.value
     assert "<th" in pg.table.value and "상태" in pg.table.value and "완료" in pg.table.value
+    # A squeezed column keeps its header on one line (JupyterLab broke 상태 per syllable).
+    assert pg.table.value.count("<th ") == pg.table.value.count("white-space:nowrap")
     header, row = pg.summary().splitlines()
-    assert header.split()[:3] == ["#", "실행", "상태"] and "val_accuracy" in header
+    assert header.split()[:3] == ["#", "실행", "상태"]
+    assert "손실 (loss)" in header and "검증 정확도 (val_accuracy)" in header
+    assert ">손실 (loss)</text>" in pg.tray.value  # the tray's panel titles
+    assert label in row
+    for text in (pg.summary(), pg.table.value, pg.tray.value):
+        assert not english_words(text), english_words(text)
     # Hangul takes two columns in a monospaced font: the columns still line up.
-    assert pg_module._width(header[: header.index("loss")]) == pg_module._width(
+    assert pg_module._width(header[: header.index("손실")]) == pg_module._width(
         row[: row.index(f"{korean.final['loss']:.2f}")]
     )
 

@@ -217,7 +217,7 @@ def test_in_a_kernel_a_figures_png_output_carries_its_description_as_alt_text(tm
     assert alt[1] is None and "image/png" not in plain.metadata  # a figure without words
     assert alt[2] == "A line through three points, lowest in the middle."
     assert alt[3] == alt[4] == "The same line again."  # fig as the cell's value, then shown
-    assert alt[5] == "3 에포크 동안의 loss 학습 곡선: 훈련 값은 처음 0.9, 마지막 0.4."
+    assert alt[5] == "3 에포크 동안의 손실 (loss) 학습 곡선: 훈련 값은 처음 0.9, 마지막 0.4."
     # The picture and its text are the inline backend's own: described or not, the same.
     assert described.data == plain.data
     for figure in (history, result, shown, korean):

@@ -292,10 +292,10 @@ def test_the_runs_and_the_panels_are_described_in_english_and_korean():
     set_language("ko")
     ax = plot_history({"loss": [1.0, 0.5, 0.4], "val_loss": [1.0, 0.3, 0.6]}, ax=plt.figure().gca())
     assert description(ax.figure) == (
-        "3 에포크 동안의 loss 학습 곡선: 훈련 값은 처음 1, 마지막 0.4; "
+        "3 에포크 동안의 손실 (loss) 학습 곡선: 훈련 값은 처음 1, 마지막 0.4; "
         "검증 값은 처음 1, 2번째 에포크에서 최저 0.3, 마지막 0.6."
     )
     assert description(plot_runs(runs, ax=plt.figure().gca()).figure) == (
-        "loss. 3~5 에포크 동안의 loss 학습 곡선, 실행 2개, 실행마다 다른 색. "
+        "손실 (loss). 3~5 에포크 동안의 손실 (loss) 학습 곡선, 실행 2개, 실행마다 다른 색. "
         "adam: 훈련 값은 처음 0.9, 마지막 0.3. sgd: 훈련 값은 처음 0.9, 마지막 0.6."
     )

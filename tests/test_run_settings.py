@@ -134,9 +134,11 @@ def test_every_accepted_seed_and_numpy_unit_count_reaches_keras(seed, units):
 
 def test_settings_label_speaks_korean_and_keeps_the_values():
     set_language("ko")
-    assert Settings().label == "iris, Adam lr=0.01, 1x16 relu, 배치 16, 에포크 50"
+    assert Settings().label == (
+        "붓꽃 (iris), Adam 학습률=0.01, 은닉층 1개 × 유닛 16개, relu, 배치 16, 에포크 50"
+    )
     no_hidden = Settings(dataset="xor", hidden_layers=0, optimizer="sgd_momentum", learning_rate=3)
-    assert no_hidden.label == "xor, 모멘텀 SGD lr=3, 은닉층 없음, 배치 16, 에포크 50"
+    assert no_hidden.label == "XOR, 모멘텀 SGD 학습률=3, 은닉층 없음, 배치 16, 에포크 50"
     set_language("en")
     assert Settings().label == "iris, Adam lr=0.01, 1x16 relu, batch 16, 50 epochs"
 

@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.checks import finite, refusal, vector
+from helpers.history import metric_label
 from helpers.i18n import _, ngettext
 from helpers.plots._describe import describe
 from helpers.plots._inputs import MAX_VALUE
@@ -61,10 +62,10 @@ def plot_comparison(results: Mapping[str, Mapping[str, float]]) -> Figure:
     for column, (ax, measure) in enumerate(zip(axes.flat, measures, strict=True)):
         bars = ax.bar(cases, table[:, column], color=[f"C{i}" for i in range(len(cases))])
         ax.bar_label(bars, fmt="%.3g")
-        ax.set_title(str(measure))
+        ax.set_title(metric_label(str(measure)))
         ax.margins(y=0.2)
     bars = "; ".join(
-        f"{measure} (" + ", ".join(f"{case}: {value:.3g}" for case, value in zip(
+        f"{metric_label(str(measure))} (" + ", ".join(f"{case}: {value:.3g}" for case, value in zip(
             cases, table[:, column], strict=True)) + ")"
         for column, measure in enumerate(measures)
     )  # fmt: skip

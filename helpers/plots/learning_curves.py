@@ -21,6 +21,7 @@ from helpers.history import (
     drawn_history,
     epoch_span,
     learning_curves_in_words,
+    metric_label,
     pick_metrics,
 )
 from helpers.i18n import N_, _, ngettext
@@ -96,7 +97,7 @@ def plot_history(
             color = line.get_color()  # the validation curve reuses the training colour
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(_("epoch"))
-    ax.set_ylabel(metric)
+    ax.set_ylabel(metric_label(metric))
     ax.legend()
     describe(ax, learning_curves_in_words(hist, [metric]))
     return ax
@@ -186,15 +187,16 @@ def plot_runs(
         plot_history(hist, metric=metric, ax=ax, label=label)
     has_validation = any(f"val_{metric}" in hist for _label, hist in checked)
     if has_validation:
-        ax.set_title(_("{metric}: solid = training, dashed = validation").format(metric=metric))
+        title = _("{metric}: solid = training, dashed = validation")
+        ax.set_title(title.format(metric=metric_label(metric)))
     else:
-        ax.set_title(metric)
+        ax.set_title(metric_label(metric))
     lengths = [len(next(iter(hist.values()))) for _label, hist in checked]
     head = ngettext(
         "Learning curves of {metric} over {epochs} for {count} run, one colour per run.",
         "Learning curves of {metric} over {epochs} for {count} runs, one colour per run.",
         len(checked),
-    ).format(metric=metric, count=len(checked), epochs=epoch_span(lengths))
+    ).format(metric=metric_label(metric), count=len(checked), epochs=epoch_span(lengths))
     runs = [f"{label}: {curves_in_words(hist, metric)}." for label, hist in checked]
     describe(ax, " ".join([head, *runs]))
     return ax
