@@ -111,8 +111,10 @@ DRAWINGS = {
         IMAGES, [1, 2, 3, 4, 5], predictions=[1, 2, 0, 4, 9], title=words["title"]
     ),
     "plot_comparison": lambda words: plot_comparison(
-        {case: {"accuracy": value, "loss": 1 - value}
-         for case, value in zip(words["cases"], (0.948, 0.954), strict=True)}
+        {
+            case: {"accuracy": value, "loss": 1 - value}
+            for case, value in zip(words["cases"], (0.948, 0.954), strict=True)
+        }
     ),  # fmt: skip
     "plot_predictions": lambda words: plot_predictions(Y_TRUE, Y_PRED, unit="mpg"),
     "plot_error_histogram": lambda words: plot_error_histogram(Y_TRUE, Y_PRED, bins=4),
@@ -188,9 +190,7 @@ def test_every_figure_describes_itself_in_english_and_in_korean(name):
 
 
 @pytest.mark.parametrize("name", DRAWINGS)
-def test_every_hangul_character_drawn_is_in_the_font_matplotlib_picks_for_it(
-    name, hangul_charmap
-):
+def test_every_hangul_character_drawn_is_in_the_font_matplotlib_picks_for_it(name, hangul_charmap):
     fig = draw(name, "ko")
     hangul = [text for text in texts(fig) if HANGUL.search(text.get_text())]
     assert hangul
@@ -245,7 +245,9 @@ def test_the_words_of_the_lessons_figures_in_korean():
     ]  # fmt: skip
     mae = {"mean_absolute_error": [3.0, 2.0], "val_mae": [3.5, 2.5], "my_metric": [1.0, 0.5]}
     assert [ax.get_ylabel() for ax in plot_training(mae).axes] == [
-        "평균 절댓값 오차 (mean_absolute_error)", "my_metric", "평균 절댓값 오차 (mae)",
+        "평균 절댓값 오차 (mean_absolute_error)",
+        "my_metric",
+        "평균 절댓값 오차 (mae)",
     ]  # fmt: skip (a learner's own metric keeps its name)
     titles = [ax.get_title() for ax in plot_comparison({"a": {"accuracy": 0.9}}).axes]
     assert titles == ["정확도 (accuracy)"]

@@ -272,9 +272,13 @@ def test_plot_runs_draws_or_refuses_clearly(runs, metric, ax):
 def test_plot_history_describes_its_curves_as_learning_curves_in_words_does():
     history = {"loss": [0.9, 0.5, 0.4], "accuracy": [0.5, 0.9, 0.8]}
     ax = plot_history(history, metric="accuracy", ax=plt.figure().gca())
-    assert description(ax) == learning_curves_in_words(history, ["accuracy"]) == (
-        "Learning curves of accuracy over 3 epochs: training starts at 0.5, is highest at "
-        "epoch 2 (0.9) and ends at 0.8."
+    assert (
+        description(ax)
+        == learning_curves_in_words(history, ["accuracy"])
+        == (
+            "Learning curves of accuracy over 3 epochs: training starts at 0.5, is highest at "
+            "epoch 2 (0.9) and ends at 0.8."
+        )
     )
 
 

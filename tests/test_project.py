@@ -21,9 +21,10 @@ except ModuleNotFoundError:  # Python 3.10
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_ruff_is_clean_on_helpers_tests_notebooks_and_bench():
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["lint", "format"])
+def test_ruff_is_clean_on_helpers_tests_notebooks_and_bench(command):
     run = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
+        [sys.executable, "-m", "ruff", *command, "--no-cache", "."],
         cwd=ROOT,
         capture_output=True,
         text=True,

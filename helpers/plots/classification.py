@@ -128,7 +128,11 @@ def plot_confusion_matrix(
     threshold = values.max() / 2
     for (row, col), value in np.ndenumerate(values):
         ax.text(
-            col, row, f"{value:.2f}" if normalize else str(value), ha="center", va="center",
+            col,
+            row,
+            f"{value:.2f}" if normalize else str(value),
+            ha="center",
+            va="center",
             color="white" if value > threshold else "black",
         )
     ticks = range(len(names))

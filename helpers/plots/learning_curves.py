@@ -91,7 +91,11 @@ def plot_history(
             measured = ~np.isnan(values)
             marker = "o" if measured.sum() == 1 else None  # one point needs a marker to be seen
             (line,) = ax.plot(
-                epochs[measured], values[measured], linestyle=style, color=color, marker=marker,
+                epochs[measured],
+                values[measured],
+                linestyle=style,
+                color=color,
+                marker=marker,
                 label=_(kind) if label is None else _(labelled).format(label=label),
             )
             color = line.get_color()  # the validation curve reuses the training colour
