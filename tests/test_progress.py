@@ -252,7 +252,7 @@ def test_a_lessons_line_in_korean(folder, lesson99, capsys):
     lesson99.q1.hint()
     lesson99.q1.check(1)
     assert printed(capsys, lambda: progress(lesson="99")).splitlines() == [
-        "이번 세션에서 레슨 99의 연습 문제 2개 중 1개를 통과했습니다.",
+        "이번 세션에서 레슨 99의 연습 문제 중 1개를 통과했습니다(전체 2개).",
         "  연습 문제  결과           힌트  풀이",
         "  q1         통과           봄    -",
         "  q2         확인하지 않음  -     -",
