@@ -39,6 +39,8 @@ from helpers.i18n import N_, _
 
 __all__ = ["Playground", "playground"]
 
+RUN_THREAD = "helpers.playground run"  # the name of a background run's thread
+
 
 # ----------------------------------------------------------------- widgets ---
 
@@ -347,7 +349,9 @@ class Playground(widgets.VBox):
         building = _("Building the model: the curves appear after the first epoch.")
         self.live.value = f"<i>{escape(building)}</i>"
         if background:
-            self._thread = threading.Thread(target=self._run, args=(settings,), daemon=True)
+            self._thread = threading.Thread(
+                target=self._run, args=(settings,), name=RUN_THREAD, daemon=True
+            )
             self._thread.start()
         else:
             self._thread = None

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = ["RunResult", "build_model", "train_run", "wait_for_warm_up", "warm_up"]
 
+WARM_UP_THREAD = "helpers.training warm-up"  # the name of a warm-up's thread
+
 #: The most batches ``fit`` runs in one call (Keras' ``steps_per_execution``).
 MAX_BATCHES_PER_CALL = 32
 
@@ -238,6 +240,7 @@ class _Warmup:
                 return  # already wanted
             job = self._job = _Job(settings)
             job.timer = threading.Timer(delay, self._prepare, args=(job,))
+            job.timer.name = WARM_UP_THREAD
         if old is not None:
             _drop(old)
         job.timer.start()

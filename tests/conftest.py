@@ -1,5 +1,7 @@
 """Shared fixtures: a non-interactive matplotlib, closed figures, a seeded rng, a temporary
-folder for the learner's progress."""
+folder for the learner's progress, no background run left going."""
+
+import threading
 
 import matplotlib
 import numpy as np
@@ -7,7 +9,9 @@ import pytest
 
 from helpers.environment import quiet_tensorflow
 from helpers.i18n import set_language
+from helpers.playground import RUN_THREAD
 from helpers.progress import FOLDER_VARIABLE
+from helpers.training import WARM_UP_THREAD
 
 # Quiet TensorFlow in this process too, as the notebooks' setup_notebook() does.
 quiet_tensorflow()
@@ -43,3 +47,17 @@ def _progress_in_a_temporary_folder(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(FOLDER_VARIABLE, str(tmp_path_factory.mktemp("progress")))
         yield
+
+
+@pytest.fixture(autouse=True)
+def _no_background_run_left_going():
+    """A playground's run or a warm-up a test left going ends before the next test starts.
+
+    One ending later would ask for a warm-up of its own and replace the next test's
+    (a CI run failed so). Twice: a run that ends may ask for one more warm-up.
+    """
+    yield
+    for _ in range(2):
+        for thread in threading.enumerate():
+            if thread.name in (RUN_THREAD, WARM_UP_THREAD):
+                thread.join(timeout=120)
