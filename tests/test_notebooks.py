@@ -12,7 +12,13 @@ from nbval.plugin import get_sanitize_patterns
 
 import helpers
 from tools.lessons import EDITIONS, ENGLISH, KOREAN, lessons
-from tools.notebooks import CELL_METADATA_KEPT, KERNELSPEC, WIDGET_VIEW
+from tools.notebooks import (
+    CELL_METADATA_KEPT,
+    CHECK_CELL_METADATA,
+    CHECK_TAG,
+    KERNELSPEC,
+    WIDGET_VIEW,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = lessons(ENGLISH)
@@ -107,9 +113,11 @@ def test_no_machine_paths_or_widget_views_in_outputs(notebook):
 def test_minimal_metadata(notebook):
     path, nb = notebook
     assert dict(nb.metadata) == {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
-    for cell in nb.cells:
-        extra = set(cell.metadata) - set(CELL_METADATA_KEPT)
-        assert not extra, f"{path.name}: cell metadata {sorted(extra)} should not be stored"
+    for index, cell in enumerate(nb.cells):
+        check = CHECK_TAG in cell.metadata.get("tags", [])
+        extra = {k: v for k, v in cell.metadata.items() if k not in CELL_METADATA_KEPT}
+        expected = CHECK_CELL_METADATA if check else {}
+        assert extra == expected, f"{path.name} cell {index}: metadata {extra}, not {expected}"
 
 
 def test_few_ignored_outputs_each_with_a_reason(notebook):

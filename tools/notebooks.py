@@ -7,6 +7,10 @@ executed top to bottom on a fresh kernel (as "Restart kernel and run all"
 would), and saved with minimal metadata. Cells tagged ``raises-exception`` may
 raise; any other error stops the refresh and leaves the file untouched.
 
+A cell tagged ``check`` (a check cell: the asserts that keep a lesson's claims
+true) is stored collapsed: its code hidden in JupyterLab (``source_hidden``) and
+shown as a form in Colab (``cellView``, with the cell's ``#@title`` line).
+
 Widget views are dropped from stored outputs (their text form is kept): the
 widget models die with the kernel, and an orphaned view shows "Error
 displaying widget" when the notebook is opened before it is run.
@@ -20,9 +24,16 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.lessons import CHECK_TAG  # noqa: E402 - after the path is set as a script
+
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CELL_METADATA_KEPT = ("tags", "translation")  # translation: see tools/translations.py
+#: How a check cell is stored: collapsed in JupyterLab, a form in Colab.
+CHECK_CELL_METADATA = {"jupyter": {"source_hidden": True}, "cellView": "form"}
 
 
 def tidy(nb: nbformat.NotebookNode) -> None:
@@ -31,9 +42,10 @@ def tidy(nb: nbformat.NotebookNode) -> None:
         {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     )
     for cell in nb.cells:
-        cell.metadata = nbformat.from_dict(
-            {k: v for k, v in cell.metadata.items() if k in CELL_METADATA_KEPT}
-        )
+        kept = {k: v for k, v in cell.metadata.items() if k in CELL_METADATA_KEPT}
+        if CHECK_TAG in kept.get("tags", []):
+            kept.update(CHECK_CELL_METADATA)
+        cell.metadata = nbformat.from_dict(kept)
         for output in cell.get("outputs", []):
             output.get("data", {}).pop(WIDGET_VIEW, None)
         if "outputs" in cell:
