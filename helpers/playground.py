@@ -195,7 +195,8 @@ class Playground(widgets.VBox):
         return list(self._runs)
 
     def summary(self, *, digits: int = 2) -> str:
-        """The tray as a plain-text table: one line per run, final metrics rounded.
+        """The tray as a plain-text table: one line per run, final metrics rounded, and
+        beside them the baseline: the accuracy of a model that learned nothing.
 
         Args:
             digits: decimals of the metrics, 0 to 8.
@@ -218,12 +219,15 @@ class Playground(widgets.VBox):
 
     def _rows(self, digits: int) -> list[list[str]]:
         """The header and one row per run, as text (metric names as :func:`metric_label` gives
-        them: in Korean, the Keras key in parentheses)."""
+        them: in Korean, the Keras key in parentheses). The last column is the run's
+        :attr:`~helpers.training.RunResult.baseline`: the accuracy of always answering
+        the most common class, which a model that learned something must beat."""
         names = dict.fromkeys(name for run in self._runs for name in run.final)
         names = sorted(names, key=metric_order)
-        rows = [["#", _("run"), _("status"), _("epochs"), *map(metric_label, names)]]
+        baseline = [_("baseline")] if self._runs else []
+        rows = [["#", _("run"), _("status"), _("epochs"), *map(metric_label, names), *baseline]]
         for i, run in enumerate(self._runs, start=1):
-            values = [run.final.get(name, math.nan) for name in names]
+            values = [run.final.get(name, math.nan) for name in names] + [run.baseline]
             status = _(_STATUSES[run.status]) if run.status in _STATUSES else run.status
             rows.append(
                 [str(i), run.settings.label, status, str(run.epochs_run)]

@@ -73,6 +73,14 @@ class RunResult:
     def epochs_run(self) -> int:
         return len(self.history.get("loss", []))
 
+    @property
+    def baseline(self) -> float:
+        """The accuracy of a model that learned nothing and always answers the most common
+        class: that class's share of the validation labels (of all the labels when none
+        are held out). A score is worth something only above it."""
+        settings = self.settings
+        return _baseline(settings.dataset, settings.validation_fraction, settings.seed)
+
 
 @cache
 def _inputs(name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -80,6 +88,15 @@ def _inputs(name: str) -> tuple[np.ndarray, np.ndarray]:
     dataset = data.DATASETS[name]
     x, y = dataset.load()
     return dataset.prepare(x), y
+
+
+@cache
+def _baseline(dataset: str, validation_fraction: float, seed: int) -> float:
+    """:attr:`RunResult.baseline` for the split that these settings make."""
+    split = run_settings.Settings(dataset, validation_fraction=validation_fraction, seed=seed)
+    _x_train, y_train, _x_val, y_val = _prepared(split)
+    labels = (y_val if len(y_val) else y_train).astype(np.int64)
+    return float(np.bincount(labels).max() / len(labels))
 
 
 def _prepared(

@@ -1,19 +1,23 @@
 """Notebook 08's exercises: solutions pass, typical mistakes get a useful message.
 
 Runs are made with the playground's own ``train_run`` (no widgets needed) and
-kept short; the solutions run through a real ``playground()``, as in the notebook.
+kept short, or made up when a check only reads settings and metrics; the
+solutions and the predictions run through a real ``playground()``, as in the notebook.
 """
 
 import dataclasses
 
+import numpy as np
 import pytest
 from exercise_support import (
-    ANY_ANSWER,
     ANY_ANSWERS,
     UNEXPECTED,
     evaluate_anything,
+    hangul,
+    in_korean,
     korean_refusal,
     korean_success,
+    refused_properly,
     solve,
 )
 from hypothesis import given, settings
@@ -25,9 +29,9 @@ from helpers.run_settings import Settings
 from helpers.training import RunResult, train_run
 
 
-def fake_run(status="finished", val_accuracy=1.0, **settings):
+def fake_run(status="finished", val_accuracy=1.0, loss=0.1, **settings):
     """A RunResult without training, for checks that only read settings and metrics."""
-    history = {"loss": [0.1], "accuracy": [1.0], "val_loss": [0.1], "val_accuracy": [val_accuracy]}
+    history = {"loss": [loss], "accuracy": [1.0], "val_loss": [0.1], "val_accuracy": [val_accuracy]}
     return RunResult(Settings(**settings), history, status, f"{status} (made up)", 0.0)
 
 
@@ -43,19 +47,175 @@ def pg():
 # ---------------------------------------------------------------- q1 ---
 
 
-def test_q1_solution_passes(pg):
-    xor_run = solve(lesson08.q1, pg=pg)["xor_run"]
-    assert lesson08.q1.evaluate(xor_run).ok, lesson08.q1.evaluate(xor_run).message
-    assert lesson08.q1.evaluate(pg.runs[-1]).ok  # the same run, read from the tray
+def rate_runs(slow=0.62, good=0.98, wild="diverged"):
+    """Exercise 1's three runs, made up: SGD on iris at 0.001, 0.1 and 100."""
+    return [
+        fake_run(val_accuracy=slow, learning_rate=0.001, optimizer="sgd"),
+        fake_run(val_accuracy=good, learning_rate=0.1, optimizer="sgd"),
+        fake_run(wild, val_accuracy=0.3, learning_rate=100.0, optimizer="sgd"),
+    ]
 
 
-def test_q1_accepts_two_small_hidden_layers():
-    assert lesson08.q1.evaluate(fake_run(dataset="xor", hidden_layers=2, units=3)).ok
+def test_q1_a_real_lab_and_the_solution_agree():
+    rate_lab = playground(dataset="iris", optimizer="sgd", epochs=30)
+    for rate in (0.001, 0.1, 100.0):
+        rate_lab.train(learning_rate=rate)
+    result = lesson08.q1.evaluate(solve(lesson08.q1)["best_rate"], rate_lab)
+    assert result.ok and not result.surprise, result.message
+    assert "learning rate 0.1 ended with the highest validation accuracy" in result.message
+    assert f"baseline of {rate_lab.runs[1].baseline:.2f}" in result.message
 
 
-def test_q1_a_real_run_without_hidden_layer_is_explained():
+@pytest.mark.parametrize("answer", [0.1, "0.1", " 0.10 ", 1e-1, "1e-1", "lr=0.1", "학습률 0.1"])
+def test_q1_accepts_every_way_of_writing_the_rate(answer):
+    result = lesson08.q1.evaluate(answer, rate_runs())
+    assert result.ok and not result.surprise, result.message
+
+
+def test_q1_explains_a_prediction_that_did_not_come_true():
+    slow = lesson08.q1.evaluate(0.001, rate_runs())
+    assert slow.surprise and "you expected '0.001'" in slow.message and "safe but slow" in slow.message
+    wild = lesson08.q1.evaluate(100, rate_runs())
+    assert wild.surprise and "overshoots" in wild.message
+    # An unusual lab: the slow rate did best. A prediction of 0.001 then came true.
+    assert lesson08.q1.evaluate("0.001", rate_runs(slow=0.99)).message.startswith("You predicted")
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        (("fast", rate_runs()), "is not one of '0.001', '0.1', '100'"),
+        ((0.01, rate_runs()), "'0.01' is not one of"),
+        ((0.1, rate_runs()[:2]), "no run with learning_rate=100"),
+        ((0.1, "rate_lab"), "should be the playground of the cell above"),
+        ((0.1, [*rate_runs(wild="diverged")[2:]] * 3), "no run with learning_rate=0.001"),
+    ],
+)
+def test_q1_refuses_what_it_cannot_judge(answers, message):
+    result = lesson08.q1.evaluate(*answers)
+    assert refused(result, message), result.message
+
+
+def test_q1_reads_the_latest_run_of_each_rate_when_the_cell_ran_twice():
+    result = lesson08.q1.evaluate("0.001", rate_runs() + rate_runs(slow=0.99))
+    assert result.ok and not result.surprise, result.message
+
+
+def test_q1_needs_a_finished_run():
+    runs = [dataclasses.replace(run, status="stopped") for run in rate_runs()]
+    assert refused(lesson08.q1.evaluate(0.1, runs), "none of the runs finished")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0, 1), min_size=2, max_size=2), st.sampled_from(["0.001", "0.1", "100"]))
+def test_q1_is_right_exactly_when_the_prediction_names_the_best_finished_run(accuracies, said):
+    runs = rate_runs(*accuracies)  # the third diverged: never the best
+    best = "0.001" if accuracies[0] >= accuracies[1] else "0.1"  # a tie: the first listed
+    result = lesson08.q1.evaluate(said, runs)
+    assert result.ok and result.surprise == (said != best), result.message
+
+
+# ---------------------------------------------------------------- q2 ---
+
+
+def batch_runs(small=0.05, large=0.19):
+    return [fake_run(loss=small, batch_size=4), fake_run(loss=large, batch_size=64)]
+
+
+def test_q2_a_real_lab_and_the_solution_agree():
+    batch_lab = playground(dataset="iris", optimizer="adam", learning_rate=0.01, epochs=30)
+    for batch_size in (4, 64):
+        batch_lab.train(batch_size=batch_size)
+    result = lesson08.q2.evaluate(solve(lesson08.q2)["lower_loss"], batch_lab)
+    assert result.ok and not result.surprise, result.message
+
+
+@pytest.mark.parametrize("answer", [4, 4.0, "4", "batch 4", "배치 크기 4", np.int64(4)])
+def test_q2_accepts_every_way_of_writing_the_batch_size(answer):
+    result = lesson08.q2.evaluate(answer, batch_runs())
+    assert result.ok and not result.surprise, result.message
+
+
+def test_q2_explains_a_prediction_that_did_not_come_true():
+    result = lesson08.q2.evaluate(64, batch_runs())
+    assert result.surprise and "many more updates" in result.message
+    assert "0.050 against 0.190" in result.message
+    assert lesson08.q2.evaluate(64, batch_runs(small=0.3)).message.startswith("You predicted")
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        (("small", batch_runs()), "is not one of '4', '64'"),
+        ((16, batch_runs()), "'16' is not one of"),
+        ((4, batch_runs()[:1]), "no run with batch_size=64"),
+        ((4, None), "should be the playground of the cell above"),
+    ],
+)
+def test_q2_refuses_what_it_cannot_judge(answers, message):
+    result = lesson08.q2.evaluate(*answers)
+    assert refused(result, message), result.message
+
+
+# ---------------------------------------------------------------- q3 ---
+
+
+def test_q3_solution_passes():
+    names = solve(lesson08.q3)
+    assert lesson08.q3.evaluate(names["cause"], names["reason"]).ok
+
+
+@pytest.mark.parametrize(
+    ("cause", "reason"),
+    [
+        ("b", "vanishing gradients"),
+        (" B ", "기울기 소실 때문입니다"),
+        ("B", "relu learned with the same settings"),
+        ("B", "시그모이드를 지날 때마다 그레이디언트가 줄어듭니다"),
+    ],
+)
+def test_q3_accepts_the_cause_with_any_right_reason(cause, reason):
+    assert lesson08.q3.evaluate(cause, reason).ok
+
+
+@pytest.mark.parametrize(
+    ("cause", "reason", "message"),
+    [
+        ("A", "the gradient", "jump or become nan"),
+        ("C", "the gradient", "same 40 epochs"),
+        ("D", "the gradient", "same 16 units"),
+        ("B", "it looks right", "write why in reason"),
+        ("B", 42, "write why in reason"),
+        ("E", "the gradient", "is not one of 'A', 'B', 'C', 'D'"),
+        ("B or C", "the gradient", "is not one of"),
+    ],
+)
+def test_q3_explains_wrong_answers(cause, reason, message):
+    result = lesson08.q3.evaluate(cause, reason)
+    assert refused(result, message), result.message
+
+
+def test_q3_without_a_reason_asks_for_one():
+    result = lesson08.q3.evaluate("B", None)
+    assert not result.ok and not result.answered and "write why" in result.message
+
+
+# ---------------------------------------------------------------- q4 ---
+
+
+def test_q4_solution_passes(pg):
+    xor_run = solve(lesson08.q4, pg=pg)["xor_run"]
+    assert lesson08.q4.evaluate(xor_run).ok, lesson08.q4.evaluate(xor_run).message
+    assert lesson08.q4.evaluate(pg.runs[-1]).ok  # the same run, read from the tray
+
+
+def test_q4_accepts_two_small_hidden_layers():
+    assert lesson08.q4.evaluate(fake_run(dataset="xor", hidden_layers=2, units=3)).ok
+
+
+def test_q4_a_real_run_without_hidden_layer_is_explained():
     run = train_run(Settings(dataset="xor", hidden_layers=0, epochs=3))
-    assert refused(lesson08.q1.evaluate(run), "no hidden layer")
+    assert refused(lesson08.q4.evaluate(run), "no hidden layer")
 
 
 @pytest.mark.parametrize(
@@ -71,93 +231,13 @@ def test_q1_a_real_run_without_hidden_layer_is_explained():
         ("xor", "should be the run that pg.train"),
     ],
 )
-def test_q1_explains_wrong_answers(answer, message):
-    result = lesson08.q1.evaluate(answer)
+def test_q4_explains_wrong_answers(answer, message):
+    result = lesson08.q4.evaluate(answer)
     assert refused(result, message), result.message
 
 
-def test_q1_recognises_the_playground_itself(pg):
-    assert refused(lesson08.q1.evaluate(pg), "the playground itself")
-
-
-# ---------------------------------------------------------------- q2 ---
-
-
-def test_q2_solution_passes(pg):
-    sgd_run = solve(lesson08.q2, pg=pg)["sgd_run"]
-    assert lesson08.q2.evaluate(sgd_run).ok, lesson08.q2.evaluate(sgd_run).message
-
-
-IRIS_SGD = {"dataset": "iris", "optimizer": "sgd", "epochs": 30, "units": 16, "batch_size": 16}
-
-
-def test_q2_accepts_fewer_epochs_and_another_seed():
-    assert lesson08.q2.evaluate(fake_run(**{**IRIS_SGD, "epochs": 20, "seed": 3})).ok
-
-
-@pytest.mark.parametrize(
-    ("answer", "message"),
-    [
-        (fake_run("diverged", **{**IRIS_SGD, "learning_rate": 10.0}), "still diverges"),
-        (fake_run(val_accuracy=0.6, **{**IRIS_SGD, "learning_rate": 0.001}), "too small"),
-        (fake_run(**{**IRIS_SGD, "optimizer": "adam"}), "keep plain SGD"),
-        (fake_run(**{**IRIS_SGD, "epochs": 100}), "more than 30"),
-        (fake_run(**{**IRIS_SGD, "dataset": "xor"}), "dataset='iris'"),
-        # pg starts with 64 units and batches of 32: forgetting to change them is easy
-        (fake_run(**{**IRIS_SGD, "units": 64}), "pass units=16"),
-        (fake_run(**{**IRIS_SGD, "batch_size": 32}), "pass batch_size=16"),
-        (fake_run(**{**IRIS_SGD, "hidden_layers": 2}), "pass hidden_layers=1"),
-        (fake_run(**{**IRIS_SGD, "activation": "tanh"}), "pass activation='relu'"),
-    ],
-)
-def test_q2_explains_wrong_answers(answer, message):
-    result = lesson08.q2.evaluate(answer)
-    assert refused(result, message), result.message
-
-
-def test_fake_runs_match_the_real_result_type():
-    real = train_run(Settings(dataset="iris", epochs=1))
-    fake = fake_run()
-    assert {f.name for f in dataclasses.fields(real)} == {f.name for f in dataclasses.fields(fake)}
-    assert set(real.final) == set(fake.final)
-
-
-# ---------------------------------------------------------------- q3 ---
-
-RIGHT = {"learning_rate", "epochs", "batch_size", "units", "hidden_layers"}
-
-
-def test_q3_solution_passes():
-    hyperparameters = solve(lesson08.q3)["hyperparameters"]
-    assert lesson08.q3.evaluate(hyperparameters).ok
-
-
-@pytest.mark.parametrize(
-    "answer",
-    [
-        ("hidden_layers", "units", "batch_size", "epochs", "learning_rate"),
-        {"Learning rate", "epochs", "batch size", "units", "hidden layers"},
-        ["학습률", "에포크", "배치 크기", "유닛", "은닉층"],
-        "learning_rate, epochs, batch_size, units, hidden_layers",
-    ],
-)
-def test_q3_accepts_other_right_answers(answer):
-    assert lesson08.q3.evaluate(answer).ok
-
-
-@pytest.mark.parametrize(
-    ("answer", "message"),
-    [
-        ([*RIGHT, "kernel"], "parameters (weights)"),
-        ([*RIGHT, "가중치"], "['kernel']"),
-        (["learning_rate", "epochs"], "you left out"),
-        (["learning_rate", "optimizr"], "not one of the names"),
-        (42, "give a list of names"),
-    ],
-)
-def test_q3_explains_wrong_answers(answer, message):
-    result = lesson08.q3.evaluate(answer)
-    assert refused(result, message), result.message
+def test_q4_recognises_the_playground_itself(pg):
+    assert refused(lesson08.q4.evaluate(pg), "the playground itself")
 
 
 # ---------------------------------------------------- any answer at all ---
@@ -166,66 +246,54 @@ def test_q3_explains_wrong_answers(answer, message):
 @settings(max_examples=60, deadline=None)
 @given(ANY_ANSWERS)
 def test_no_answers_raise_or_pass_by_mistake(answers):
-    for exercise in (lesson08.q1, lesson08.q2, lesson08.q3):
+    for exercise in (lesson08.q1, lesson08.q2, lesson08.q3, lesson08.q4):
         result = evaluate_anything(exercise, answers)
         assert UNEXPECTED not in result.message, result.message
 
 
-def no_text(answer):
-    return not isinstance(answer, str)  # a random text might be a name said another way
-
-
-NAMES = [*RIGHT, "kernel", "bias", "Epochs", "학습률", "optimizer", 3, None]
+#: Causes and reasons a learner might give exercise 3, right and wrong, in both languages.
+CAUSES = ["A", "B", "b", "C", "D", "E", "B!", 2]
+REASONS = ["gradient", "기울기 소실", "relu did fine", "because", "", "시그모이드", None, 3.0]
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(NAMES), ANY_ANSWER.filter(no_text)), max_size=8))
-def test_q3_passes_exactly_the_five_hyperparameters(names):
-    as_said = {"Epochs": "epochs", "학습률": "learning_rate"}
-    right = {as_said.get(name, name) for name in names if isinstance(name, str)} == RIGHT
-    right = right and all(isinstance(name, str) for name in names)
-    result = evaluate_anything(lesson08.q3, (names,), lambda names: right)
-    assert result.ok == right, result.message
+@given(st.sampled_from(CAUSES), st.sampled_from(REASONS))
+def test_q3_passes_exactly_cause_b_with_a_reason_that_names_an_idea(cause, reason):
+    named = isinstance(reason, str) and any(w in reason for w in ("gradient", "기울기", "relu"))
+    right = isinstance(cause, str) and cause.upper() == "B" and named
+    refused_properly(lesson08.q3, (cause, reason), lambda *answers: right)
+
+
+def test_fake_runs_match_the_real_result_type():
+    real = train_run(Settings(dataset="iris", epochs=1))
+    fake = fake_run()
+    assert {f.name for f in dataclasses.fields(real)} == {f.name for f in dataclasses.fields(fake)}
+    assert set(real.final) == set(fake.final) and real.baseline == fake.baseline
 
 
 def test_wrong_numbers_of_answers_get_a_message():
-    result = lesson08.q2.evaluate(fake_run(**IRIS_SGD), 0.1)
-    assert refused(result, "check(sgd_run)"), result.message
+    result = lesson08.q1.evaluate(0.1)
+    assert refused(result, "check(best_rate, rate_lab)"), result.message
 
 
 # ------------------------------------------------------------- in Korean ---
 
 
 def test_korean_feedback():
-    korean_success(lesson08.q1, fake_run(dataset="xor", hidden_layers=1, units=4))
-    korean_refusal(lesson08.q1, fake_run(dataset="xor", hidden_layers=0, units=4))
-    korean_refusal(lesson08.q1, fake_run(dataset="xor", hidden_layers=1, units=64))
-    korean_refusal(lesson08.q1, fake_run(dataset="xor", units=3, val_accuracy=0.7))
-    korean_refusal(lesson08.q1, [fake_run(dataset="xor", units=4)])
-    korean_success(lesson08.q2, fake_run(**{**IRIS_SGD, "learning_rate": 0.1}))
-    korean_refusal(lesson08.q2, fake_run("diverged", **{**IRIS_SGD, "learning_rate": 10.0}))
-    korean_refusal(lesson08.q2, fake_run(**{**IRIS_SGD, "optimizer": "adam"}))
-    korean_refusal(lesson08.q2, fake_run(**{**IRIS_SGD, "batch_size": 32}))
-    korean_success(lesson08.q3, solve(lesson08.q3)["hyperparameters"])
-    korean_refusal(lesson08.q3, [*RIGHT, "가중치"])
-    korean_refusal(lesson08.q3, ["학습률", "에포크"])
-    korean_refusal(lesson08.q3, ["학습률", "최적화"])
-
-
-@pytest.mark.parametrize(
-    "answer",
-    [
-        ["학습률", "에포크", "배치 크기", "유닛", "은닉층"],
-        ["학습률", "에포크 수", "배치 사이즈", "유닛 개수", "은닉층의 개수"],
-        "학습률, 에폭, 배치크기, 뉴런 수, 은닉 레이어",
-        ["learning_rate", "에포크", "batch_size", "노드", "hidden_layers"],
-    ],
-)
-def test_q3_accepts_korean_names_in_both_languages(answer):
-    assert lesson08.q3.evaluate(answer).ok, answer
-    korean_success(lesson08.q3, answer)
-
-
-def test_q3_korean_names_of_parameters_are_refused():
-    for word in ("가중치", "커널", "편향", "바이어스"):
-        assert refused(lesson08.q3.evaluate([*RIGHT, word]), "parameters (weights)"), word
+    korean_success(lesson08.q1, "학습률 0.1", rate_runs())
+    korean_refusal(lesson08.q1, "빠른 것", rate_runs())
+    korean_refusal(lesson08.q1, 0.1, rate_runs()[:2])
+    korean_refusal(lesson08.q1, 0.1, "rate_lab")
+    surprise = in_korean(lesson08.q1, 100, rate_runs())
+    assert surprise.surprise and hangul(surprise.message), surprise.message
+    korean_success(lesson08.q2, "배치 4", batch_runs())
+    surprise = in_korean(lesson08.q2, 64, batch_runs())
+    assert surprise.surprise and hangul(surprise.message), surprise.message
+    korean_success(lesson08.q3, "B", "층마다 기울기가 줄어듭니다")
+    korean_refusal(lesson08.q3, "C", "기울기")
+    korean_refusal(lesson08.q3, "B", "그냥")
+    korean_success(lesson08.q4, fake_run(dataset="xor", hidden_layers=1, units=4))
+    korean_refusal(lesson08.q4, fake_run(dataset="xor", hidden_layers=0, units=4))
+    korean_refusal(lesson08.q4, fake_run(dataset="xor", hidden_layers=1, units=64))
+    korean_refusal(lesson08.q4, fake_run(dataset="xor", units=3, val_accuracy=0.7))
+    korean_refusal(lesson08.q4, [fake_run(dataset="xor", units=4)])

@@ -142,11 +142,42 @@ def test_train_sets_controls_and_the_tray_grows_with_labels():
     assert pg.table.value.count("<tr>") == 3  # header and two runs
     lines = pg.summary(digits=2).splitlines()
     assert lines[0].split() == ["#", "run", "status", "epochs", "loss", "accuracy",
-                                "val_loss", "val_accuracy"]  # fmt: skip
+                                "val_loss", "val_accuracy", "baseline"]  # fmt: skip
     assert re.split(r"\s{2,}", lines[2])[:4] == [
         "2", "iris, SGD lr=0.1, 1x16 relu, batch 32, 3 epochs", "finished", "3",
     ]  # fmt: skip
     assert re.fullmatch(r"\d\.\d\d", lines[1].split()[-1])
+
+
+def majority_share(labels: np.ndarray) -> float:
+    return np.bincount(labels).max() / len(labels)
+
+
+def test_the_summary_shows_what_a_model_that_learned_nothing_gets():
+    pg = playground(dataset="xor", **FAST)
+    held_out = pg.train(seed=5)
+    everything = pg.train(dataset="breast_cancer", validation_fraction=0.0)
+    x, y = data.DATASETS["xor"].load()
+    (_x, _y), (_x_val, y_val) = data.train_test_split(x, y, test_fraction=0.3, seed=5)
+    _x, y_all = data.DATASETS["breast_cancer"].load()
+    assert held_out.baseline == pytest.approx(majority_share(y_val))
+    assert everything.baseline == pytest.approx(357 / 569) == majority_share(y_all)
+    header, *rows = pg.summary(digits=3).splitlines()
+    assert header.split()[-2:] == ["val_accuracy", "baseline"]  # beside the score
+    assert [row.split()[-1] for row in rows] == [f"{held_out.baseline:.3f}", "0.627"]
+    assert pg.table.value.count(">baseline</th>") == 1 and ">0.627</td>" in pg.table.value
+
+
+@pytest.mark.parametrize("dataset", DATASET_NAMES)
+def test_every_baseline_is_the_largest_class_share_of_the_validation_rows(dataset):
+    for seed, fraction in ((0, 0.3), (7, 0.5)):
+        settings = Settings(dataset, validation_fraction=fraction, seed=seed)
+        baseline = RunResult(settings, {}, "finished", "", 0.0).baseline
+        n_classes = data.DATASETS[dataset].n_classes
+        n_val = data.split_sizes(data.DATASETS[dataset].n_samples, fraction)[1]
+        assert 1 / n_classes <= baseline < 1 and (baseline * n_val) == pytest.approx(
+            round(baseline * n_val)
+        )  # a whole number of the validation rows
 
 
 def test_train_explains_divergence_in_the_status_line():
@@ -339,7 +370,7 @@ def test_a_korean_playground_speaks_korean_and_trains_the_same_numbers():
     assert pg.table.value.count("<th ") == pg.table.value.count("white-space:nowrap")
     header, row = pg.summary().splitlines()
     assert header.split()[:3] == ["#", "실행", "상태"]
-    assert "손실 (loss)" in header and "검증 정확도 (val_accuracy)" in header
+    assert "손실 (loss)" in header and header.endswith("기준 정확도")
     assert ">손실 (loss)</text>" in pg.tray.value  # the tray's panel titles
     assert label in row
     for text in (pg.summary(), pg.table.value, pg.tray.value):

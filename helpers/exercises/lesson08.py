@@ -1,12 +1,14 @@
 """Exercises for notebook 08: the playground capstone.
 
-A run has no one right value, only settings and results that must hold, so each
-exercise is a :class:`~helpers.exercises.types.ValueExercise` declared with
-``rules`` alone: the first rule that applies is the message, a run none applies
-to is right. The rules read a run through the playground's public ``RunResult``
-(``settings``, ``status``, ``history``), never through Keras internals.
-Exercise 3 reads the names with :class:`~helpers.exercises.words.Words`,
-English and Korean.
+Exercises 1 and 2 are predictions (:class:`~helpers.exercises.words.Prediction`):
+the learner names the learning rate, then the batch size, expected to do best,
+and the check compares it with what the learner's own runs did, read through the
+playground's public ``RunResult`` (``settings``, ``status``, ``history``), never
+through Keras internals. Exercise 3 is a diagnosis with its reason
+(:class:`~helpers.exercises.words.Choice`). Exercise 4 has no one right value,
+only settings and results that must hold: a
+:class:`~helpers.exercises.types.ValueExercise` declared with ``rules`` alone,
+whose first rule that applies is the message; a run none applies to is right.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import math
 
 from helpers.exercises import WrongAnswer
 from helpers.exercises.types import Arg, Mistake, ValueExercise
-from helpers.exercises.words import Words
+from helpers.exercises.words import Choice, Prediction, Words
 from helpers.i18n import N_, _
 
 
@@ -81,7 +83,176 @@ FINISHED = [
     ),
 ]
 
-q1 = ValueExercise(
+
+def _as_named(value):
+    """A number as the outcomes name it (0.1, "0.10" and 1e-1 all read "0.1"); else as given."""
+    if isinstance(value, bool):
+        return value
+    try:
+        return f"{float(value):g}"
+    except (TypeError, ValueError, OverflowError):
+        return value
+
+
+def _prediction(value, name: str):
+    return _as_named(value)
+
+
+def _runs_by(setting: str, values: tuple[str, ...]):
+    """An input's reader: the learner's playground (or its list of runs) -> {value: run},
+    the latest run of each of ``values`` of ``setting``, all of which must be there."""
+
+    def read(lab, name: str) -> dict:
+        from helpers.training import RunResult
+
+        runs = getattr(lab, "runs", lab)
+        if not isinstance(runs, list | tuple) or not all(isinstance(r, RunResult) for r in runs):
+            raise WrongAnswer(
+                _("{name} should be the playground of the cell above; you gave a {kind}.").format(
+                    name=name, kind=type(lab).__name__
+                )
+            )
+        found = {_as_named(getattr(run.settings, setting)): run for run in runs}
+        missing = [value for value in values if value not in found]
+        if missing:
+            raise WrongAnswer(
+                _(
+                    "{name} has no run with {setting}={value}: run the cell above as it is, "
+                    "then check again."
+                ).format(name=name, setting=setting, value=missing[0])
+            )
+        return {value: found[value] for value in values}
+
+    return read
+
+
+def _said(values: tuple[str, ...], *ways: str) -> Words:
+    """The outcomes ``values``, each also as ``ways`` say it ("lr {}": "lr 0.1"), matched whole."""
+    return Words({value: [way.format(value) for way in ways] for value in values}, whole=True)
+
+
+def _finished(runs: dict) -> dict:
+    finished = {value: run for value, run in runs.items() if run.status == "finished"}
+    if not finished:
+        raise WrongAnswer(_("none of the runs finished: run the cell above again."))
+    return finished
+
+
+#: The learning rates of exercise 1, as the outcomes name them.
+RATES = ("0.001", "0.1", "100")
+
+
+def _best_rate(runs: dict):
+    """Which finished run ended with the highest validation accuracy, and the numbers."""
+    finished = _finished(runs)
+    best = max(finished, key=lambda rate: finished[rate].final["val_accuracy"])
+    run = finished[best]
+    return best, {"best": best, "accuracy": run.final["val_accuracy"], "baseline": run.baseline}
+
+
+q1 = Prediction(
+    answer=Arg("best_rate", read=_prediction),
+    inputs=[Arg("rate_lab", read=_runs_by("learning_rate", RATES))],
+    outcomes=_said(RATES, "lr {}", "lr={}", "learning rate {}", "학습률 {}"),
+    observe=_best_rate,
+    happened=dict.fromkeys(
+        RATES,
+        N_(
+            "learning rate {best} ended with the highest validation accuracy, {accuracy:.2f}, "
+            "against a baseline of {baseline:.2f}."
+        ),
+    ),
+    why={
+        ("0.001", "0.1"): N_(
+            "A small rate is safe but slow: in 30 epochs its small steps add up to little."
+        ),
+        ("100", "0.1"): N_(
+            "A rate that large overshoots at every step: the loss exploded and the run diverged."
+        ),
+    },
+    hint=N_(
+        "Write one of 0.001, 0.1 or 100: the rate you expect to end with the highest "
+        "validation accuracy. Then run the cell that trains the three."
+    ),
+    solution="best_rate = 0.1",
+)
+
+#: The batch sizes of exercise 2, as the outcomes name them.
+BATCHES = ("4", "64")
+
+
+def _lower_loss(runs: dict):
+    """Which finished run ended with the lower training loss, and both losses."""
+    finished = _finished(runs)
+    best = min(finished, key=lambda size: finished[size].final["loss"])
+    losses = sorted(run.final["loss"] for run in finished.values())
+    return best, {"best": best, "low": losses[0], "high": losses[-1]}
+
+
+q2 = Prediction(
+    answer=Arg("lower_loss", read=_prediction),
+    inputs=[Arg("batch_lab", read=_runs_by("batch_size", BATCHES))],
+    outcomes=_said(BATCHES, "batch {}", "batch size {}", "배치 {}", "배치 크기 {}"),
+    observe=_lower_loss,
+    happened=dict.fromkeys(
+        BATCHES,
+        N_("batches of {best} ended with the lower training loss, {low:.3f} against {high:.3f}."),
+    ),
+    why={
+        ("64", "4"): N_(
+            "Each update of a large batch averages more samples, but an epoch of batches of 4 "
+            "makes many more updates: in the same 30 epochs they get further."
+        ),
+    },
+    hint=N_(
+        "Write 4 or 64. Think of how many updates one epoch makes with each: the same "
+        "105 training flowers, cut into batches of 4 or of 64."
+    ),
+    solution="lower_loss = 4",
+)
+
+#: The ideas a reason for exercise 3 may name: the vanishing gradient, or the relu run beside it.
+REASONS = Words(
+    {
+        "gradient": ("gradient", "기울기", "그레이디언트", "그래디언트", "vanish", "소실",
+                     "slope", "derivative", "미분", "signal", "신호", "shrink", "줄어"),
+        "relu": ("relu", "렐루"),
+    }
+)  # fmt: skip
+
+q3 = Choice(
+    answer="cause",
+    options=["A", "B", "C", "D"],
+    right="B",
+    mistakes={
+        "A": N_(
+            "a rate too large makes the loss jump or become nan; here it stays flat, and "
+            "the relu network learned with the same rate."
+        ),
+        "C": N_(
+            "the relu network learned in the same 40 epochs, while the sigmoid network's "
+            "accuracy never climbed: more epochs would not start it."
+        ),
+        "D": N_(
+            "the relu network has the same 16 units per layer and learned iris: the width "
+            "is not what differs."
+        ),
+    },
+    because=REASONS,
+    because_missing=N_(
+        "write why in reason: what eight sigmoid layers do to the gradient, or what the "
+        "relu network with the same settings did."
+    ),
+    hint=N_(
+        "Only the activation differs between the two runs. What does each sigmoid layer do "
+        "to the gradient on its way back to the first layers (lesson 01)?"
+    ),
+    solution="cause = 'B'\nreason = 'the gradient shrinks at every sigmoid layer; relu, "
+    "with the same settings, learned'",
+    success=N_("eight sigmoid layers shrink the gradient until the first layers barely learn."),
+)
+
+q4 = ValueExercise(
     answer=Arg("xor_run", read=_run_result),
     rules=[
         Mistake(
@@ -119,142 +290,4 @@ q1 = ValueExercise(
     solution="xor_run = pg.train(dataset='xor', hidden_layers=1, units=4, activation='tanh', "
     "optimizer='adam', learning_rate=0.01, epochs=40, batch_size=16)",
     success=N_("a handful of units is enough, once there is a hidden layer."),
-)
-
-#: What exercise 2 fixes, besides the learning rate, each with its whole message.
-SGD_SETUP = [
-    Mistake(
-        N_("that run used {name}={used!r}; this exercise is about iris: pass dataset='iris'."),
-        when=_differs("dataset", "iris"),
-    ),
-    Mistake(
-        N_(
-            "that run used {name}={used!r}; keep plain SGD (optimizer='sgd') and change only "
-            "the learning rate."
-        ),
-        when=_differs("optimizer", "sgd"),
-    ),
-    Mistake(
-        N_(
-            "that run used {name}={used!r}; the exercise asks for one hidden layer: "
-            "pass hidden_layers=1."
-        ),
-        when=_differs("hidden_layers", 1),
-    ),
-    Mistake(
-        N_("that run used {name}={used!r}; the exercise asks for 16 units: pass units=16."),
-        when=_differs("units", 16),
-    ),
-    Mistake(
-        N_(
-            "that run used {name}={used!r}; the exercise asks for relu units: "
-            "pass activation='relu'."
-        ),
-        when=_differs("activation", "relu"),
-    ),
-    Mistake(
-        N_(
-            "that run used {name}={used!r}; the exercise asks for batches of 16: "
-            "pass batch_size=16."
-        ),
-        when=_differs("batch_size", 16),
-    ),
-]
-
-q2 = ValueExercise(
-    answer=Arg("sgd_run", read=_run_result),
-    rules=[
-        *SGD_SETUP,
-        Mistake(
-            N_("{epochs} epochs is more than 30: a better rate needs fewer (epochs=30)."),
-            when=lambda run: run.settings.epochs > 30 and {"epochs": run.settings.epochs},
-        ),
-        *FINISHED,
-        Mistake(
-            N_(
-                "validation accuracy {accuracy:.2f} is below 0.9 after {epochs} epochs: "
-                "learning rate {rate:g} is too small or too large. "
-                "Try the other powers of 10 between 0.001 and 100."
-            ),
-            when=_accuracy_below(0.9),
-        ),
-    ],
-    hint=N_("Learning rate 100 diverged, 0.001 crawled. Try the powers of 10 in between."),
-    solution="sgd_run = pg.train(dataset='iris', hidden_layers=1, units=16, activation='relu', "
-    "optimizer='sgd', learning_rate=0.1, epochs=30, batch_size=16)",
-    success=N_("between too timid and too wild, plain SGD learns iris in 30 epochs."),
-)
-
-#: The names of exercise 3's list, each with the other ways a learner may write it.
-NAMES = Words(
-    {
-        "learning_rate": ("lr", "학습률"),
-        "epochs": ("epoch", "에포크", "에폭", "에포크 수", "에포크 횟수", "에폭 수"),
-        "batch_size": ("배치 크기", "배치 사이즈"),
-        "units": ("unit", "neurons", "유닛", "노드", "뉴런", "유닛 수", "유닛 개수", "노드 수",
-                  "뉴런 수"),
-        "hidden_layers": ("hidden layer", "은닉층", "은닉층 수", "은닉층 개수", "은닉층의 수",
-                          "은닉층의 개수", "은닉 레이어", "은닉 레이어 수"),
-        "kernel": ("kernels", "weights", "weight", "커널", "가중치"),
-        "bias": ("biases", "편향", "바이어스"),
-    },
-    whole=True,
-)  # fmt: skip
-#: The settings you choose before training, and the parameters training finds.
-CHOSEN = {"learning_rate", "epochs", "batch_size", "units", "hidden_layers"}
-LEARNED = {"kernel", "bias"}
-
-
-def _names(value, name: str) -> list:
-    """The learner's names as a list: a text is split at its commas."""
-    if isinstance(value, str):
-        return value.split(",")
-    try:
-        return list(value)
-    except TypeError:
-        raise WrongAnswer(
-            _("give a list of names, such as ['epochs', ...]; you gave a {kind}.").format(
-                kind=type(value).__name__
-            )
-        ) from None
-
-
-def _unknown(given: list) -> dict | None:
-    unknown = [word for word in given if NAMES.read(word) is None]
-    return {"unknown": unknown[:3], "names": sorted(NAMES.names)} if unknown else None
-
-
-def _learned(given: list) -> dict | None:
-    learned = sorted({NAMES.read(word) for word in given} & LEARNED)
-    return {"learned": learned} if learned else None
-
-
-def _missing(given: list) -> dict | None:
-    missing = sorted(CHOSEN - {NAMES.read(word) for word in given})
-    return {"missing": missing} if missing else None
-
-
-q3 = ValueExercise(
-    answer=Arg("hyperparameters", read=_names),
-    rules=[
-        Mistake(
-            N_("{unknown!r:.80} is not one of the names listed: pick from {names}."),
-            when=_unknown,
-        ),
-        Mistake(
-            N_(
-                "{learned}: training finds those, so they are parameters (weights), "
-                "not hyperparameters."
-            ),
-            when=_learned,
-        ),
-        Mistake(N_("you left out {missing}: you choose that before training, too."), when=_missing),
-    ],
-    hint=N_(
-        "A hyperparameter is set by you before training starts; a parameter is a number "
-        "that training itself adjusts."
-    ),
-    solution="hyperparameters = ['learning_rate', 'epochs', 'batch_size', 'units', "
-    "'hidden_layers']",
-    success=N_("you choose those; training finds the kernels and biases."),
 )
