@@ -226,12 +226,12 @@ q3 = Choice(
     right="B",
     mistakes={
         "A": N_(
-            "a rate too large makes the loss jump or become nan; here it stays flat, and "
-            "the relu network learned with the same rate."
+            "a rate too large makes the loss jump or become nan; this run finished with a finite "
+            "loss, and the relu network learned with the same rate."
         ),
         "C": N_(
             "the relu network learned in the same 40 epochs, while the sigmoid network's "
-            "accuracy never climbed: more epochs would not start it."
+            "accuracy never got going: epochs are not what it lacks."
         ),
         "D": N_(
             "the relu network has the same 16 units per layer and learned iris: the width "
@@ -247,8 +247,11 @@ q3 = Choice(
         "Only the activation differs between the two runs. What does each sigmoid layer do "
         "to the gradient on its way back to the first layers (lesson 01)?"
     ),
-    solution="cause = 'B'\nreason = 'the gradient shrinks at every sigmoid layer; relu, "
-    "with the same settings, learned'",
+    solution=N_(
+        "cause = 'B'\n"
+        "reason = 'the gradient shrinks at every sigmoid layer; relu, with the same settings, "
+        "learned'"
+    ),
     success=N_("eight sigmoid layers shrink the gradient until the first layers barely learn."),
 )
 
