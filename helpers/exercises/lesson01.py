@@ -53,12 +53,12 @@ q1 = ModelExercise(
         "element needs its comma. And the output must be a probability between 0 and 1: "
         "which activation gives that, and which one does not?"
     ),
-    solution="""
+    solution=N_("""
         inputs = keras.Input(shape=(30,))  # a tuple: (30,) with its comma
         hidden = keras.layers.Dense(16, activation="relu")(inputs)
         outputs = keras.layers.Dense(1, activation="sigmoid")(hidden)  # a probability
         cancer_model = keras.Model(inputs, outputs)
-    """,
+    """),
     success=N_(
         "both mistakes fixed: the shape (30,) with its comma, and a sigmoid output, one "
         "probability between 0 and 1 (relu would give any number from 0 up)."
@@ -185,8 +185,8 @@ q3 = Prediction(
         "Without an activation, what does a layer of weighted sums followed by another "
         "weighted sum compute? Compare with what one perceptron can do on XOR."
     ),
-    solution="""
-        prediction = "no"  # without relu the two layers are one weighted sum: one straight line
-    """,
+    solution=N_(
+        'prediction = "no"  # without relu the two layers are one weighted sum: one straight line'
+    ),
     success=N_("a network without activations is one weighted sum, and one line cannot do XOR."),
 )
