@@ -390,6 +390,9 @@ def _monitor_class() -> type:
         def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
             logs = {} if logs is None else logs
             if len(self.x_val):  # one batch: all the held-out samples at once
+                # Keras 3.13 (Colab's) does not reset the metrics in test_on_batch (3.15 does):
+                # without this, val_ scores would average in the epoch's training batches.
+                self.model.reset_metrics()
                 scores = self.model.test_on_batch(self.x_val, self.y_val, return_dict=True)
                 logs.update({f"val_{name}": value for name, value in scores.items()})
             self.epochs_run = epoch + 1
