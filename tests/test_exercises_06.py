@@ -7,6 +7,8 @@ from exercise_support import (
     ANY_ANSWER,
     UNEXPECTED,
     evaluate_anything,
+    hangul,
+    in_korean,
     korean_refusal,
     korean_success,
     solve,
@@ -14,89 +16,111 @@ from exercise_support import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.data import IRIS_CLASSES
 from helpers.exercises import lesson06
 
-X_TEST = np.random.default_rng(0).normal(size=(12, 4)).astype("float32")
 L = keras.layers
+X_IRIS = np.random.default_rng(0).normal(size=(24, 4)).astype("float32")
+Y_IRIS = np.arange(24) % 3  # class numbers, one per flower, as y_train
 
 
-@pytest.fixture(scope="module")
-def iris_model():
+def iris_model(loss="categorical_crossentropy"):
+    """A fresh compiled iris-shaped model, as the check cell makes it."""
     keras.utils.set_random_seed(0)
-    return keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation="softmax")])
-
-
-@pytest.fixture(scope="module")
-def y_test(iris_model):
-    """Labels the model gets all right: 100% test accuracy, as sparse_model may reach."""
-    return iris_model.predict(X_TEST, verbose=0).argmax(axis=1)
+    model = keras.Sequential(
+        [keras.Input(shape=(4,)), L.Dense(8, activation="relu"), L.Dense(3, activation="softmax")]
+    )
+    model.compile(optimizer="adam", loss=loss)
+    return model
 
 
 def refused(result, message):
     return not result.ok and result.answered and message in result.message
 
 
+def surprised(result, message):
+    return result.ok and result.surprise and message in result.message
+
+
 # ---------------------------------------------------------------- q1 ---
 
 
-def test_q1_solution_passes(iris_model):
-    species_names = solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES)["species_names"]
-    assert lesson06.q1.evaluate(species_names, iris_model, X_TEST).ok
+def test_q1_solution_is_what_happens():
+    prediction = solve(lesson06.q1)["prediction"]
+    result = lesson06.q1.evaluate(prediction, iris_model(), X_IRIS, Y_IRIS)
+    assert result.ok and not result.surprise, result.message
+    assert "Keras refused to train" in result.message and "rank" in result.message
 
 
 @pytest.mark.parametrize(
-    "species_names",
+    "prediction",
     [
-        lambda model, x: np.array(IRIS_CLASSES)[np.argmax(model(x), axis=1)],  # calls the model
-        lambda model, x: tuple(IRIS_CLASSES[int(c)] for c in model.predict(x).argmax(-1)),
+        "Error",
+        "it raises an error",
+        "Keras refuses",
+        "an exception",
+        "오류가 납니다",
+        "에러",
+        "예외",
     ],
 )
-def test_q1_accepts_other_right_answers(iris_model, species_names):
-    assert lesson06.q1.evaluate(species_names, iris_model, X_TEST).ok
+def test_q1_accepts_other_words_for_an_error(prediction):
+    result = lesson06.q1.evaluate(prediction, iris_model(), X_IRIS, Y_IRIS)
+    assert result.ok and not result.surprise, result.message
 
 
-def test_q1_refuses_true_labels_even_when_the_model_gets_every_flower_right(iris_model, y_test):
-    def from_labels(model, x):
-        return [IRIS_CLASSES[c] for c in y_test]
-
-    assert from_labels(iris_model, X_TEST) == solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES)[
-        "species_names"
-    ](iris_model, X_TEST)
-    assert refused(lesson06.q1.evaluate(from_labels, iris_model, X_TEST), "not from y_test")
-
-    def from_labels_by_row(model, x):  # the same for every x of the right length
-        return [IRIS_CLASSES[y_test[i % len(y_test)]] for i in range(len(x))]
-
-    result = lesson06.q1.evaluate(from_labels_by_row, iris_model, X_TEST)
-    assert refused(result, "not from y_test"), result.message
+@pytest.mark.parametrize("prediction", ["trains", "It will train badly", "훈련됩니다", "works"])
+def test_q1_a_prediction_that_it_trains_is_explained(prediction):
+    result = lesson06.q1.evaluate(prediction, iris_model(), X_IRIS, Y_IRIS)
+    assert surprised(result, "one-hot label row of the same shape"), result.message
 
 
-def test_q1_explains_wrong_answers(iris_model):
-    def names_of(classes):
-        return [IRIS_CLASSES[c] for c in classes]
-
-    cases = [
-        (lambda model, x: "setosa", "returned one name"),
-        (lambda model, x: names_of(model.predict(x).argmax(axis=0)), "raised IndexError"),
-        (lambda model, x: list(model.predict(x).argmax(axis=1)), "not species names"),
-        (lambda model, x: names_of(model.predict(x).argmin(axis=1)), "names differ"),
-        (lambda model, x: names_of(iris_model.predict(x).argmax(axis=1)), "not from y_test"),
-        (lambda model, x: names_of(model.predict(X_TEST).argmax(axis=1)), "Use x, the function"),
-        (lambda model, x: print(model.predict(x)), "return statement"),
-        (lambda model, x: 42, "should return a list of names"),
-        (lambda x: x, "raised TypeError"),
-        (["setosa"] * 12, "should be a function"),
-    ]
-    for answer, message in cases:
-        result = lesson06.q1.evaluate(answer, iris_model, X_TEST)
-        assert refused(result, message), (message, result.message)
+def test_q1_follows_the_learners_own_run():
+    """One-hot labels fit categorical_crossentropy, class numbers the sparse loss: it trains."""
+    one_hot = keras.utils.to_categorical(Y_IRIS, 3)
+    result = lesson06.q1.evaluate("trains", iris_model(), X_IRIS, one_hot)
+    assert result.ok and not result.surprise and "it trained" in result.message, result.message
+    result = lesson06.q1.evaluate("error", iris_model(), X_IRIS, one_hot)
+    assert surprised(result, "These labels fit the loss"), result.message
+    sparse = iris_model("sparse_categorical_crossentropy")
+    result = lesson06.q1.evaluate("error", sparse, X_IRIS, Y_IRIS)
+    assert surprised(result, "it trained"), result.message
+    result = lesson06.q1.evaluate(
+        "error", iris_model("sparse_categorical_crossentropy"), X_IRIS, one_hot
+    )
+    assert result.ok and not result.surprise, result.message
 
 
-def test_q1_unanswered_and_a_wrong_check_cell(iris_model):
-    assert not lesson06.q1.evaluate(None, iris_model, X_TEST).answered
-    species_names = solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES)["species_names"]
-    assert refused(lesson06.q1.evaluate(species_names, "sparse_model", X_TEST), "copy the check")
+@pytest.mark.parametrize(
+    ("prediction", "message"),
+    [
+        ("maybe", "'maybe' is not one of 'error', 'trains'"),
+        ("it fails to train", "name exactly one"),
+        (3, "is not one of"),
+    ],
+)
+def test_q1_an_unreadable_prediction_is_named(prediction, message):
+    assert refused(lesson06.q1.evaluate(prediction, iris_model(), X_IRIS, Y_IRIS), message)
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        lambda: (iris_model(), X_IRIS[:10], Y_IRIS),  # another x than the labels' rows
+        lambda: (iris_model(), X_IRIS[:, :3], Y_IRIS),  # the model cannot take x
+        lambda: (iris_model(), X_IRIS, np.array(["setosa"] * 24)),  # names, not numbers
+        lambda: (iris_model(), X_IRIS[0], Y_IRIS[:1]),  # one flower, not a table of them
+        lambda: (keras.Sequential([keras.Input(shape=(4,)), L.Dense(3)]), X_IRIS, Y_IRIS),
+    ],
+)
+def test_q1_a_check_cell_copied_wrongly_is_said_not_blamed_on_the_loss(inputs):
+    result = lesson06.q1.evaluate("error", *inputs())
+    assert refused(result, "copy the check cell as it was"), result.message
+
+
+def test_q1_unanswered_and_not_a_model():
+    assert not lesson06.q1.evaluate(None, iris_model(), X_IRIS, Y_IRIS).answered
+    result = lesson06.q1.evaluate("error", "mismatched_model", X_IRIS, Y_IRIS)
+    assert refused(result, "should be a Keras model"), result.message
 
 
 # ---------------------------------------------------------------- q2 ---
@@ -233,16 +257,35 @@ def test_q3_needs_a_matrix_of_counts(matrix):
 # ---------------------------------------------------- any answer at all ---
 
 
+def q1_is_done(prediction, model, x, y):
+    """Whether a check may pass: a prediction it reads, a model, a table x and its labels."""
+    return (
+        isinstance(prediction, str)
+        and lesson06.FIT_OUTCOMES.read(prediction) is not None
+        and isinstance(model, keras.Model)
+        and all(isinstance(value, np.ndarray) for value in (x, y))
+        and x.shape[1:] == (4,)
+        and len(x) == len(y) > 0
+    )
+
+
+@pytest.fixture(scope="module")
+def any_model():
+    """One compiled model for every example: only a run that passes the checks trains it."""
+    return iris_model()
+
+
 @settings(max_examples=25, deadline=None)
 @given(ANY_ANSWER, ANY_ANSWER)
-def test_any_answer_gets_a_proper_message_q1_q2(iris_model, answer, other):
+def test_any_answer_gets_a_proper_message_q1_q2(any_model, answer, other):
     for answers in (
-        (answer, iris_model, X_TEST),
-        (lambda model, x: answer, iris_model, X_TEST),
-        (lambda model, x: answer, other, X_TEST),
-        (lambda model, x: answer, iris_model, other),
+        (answer, any_model, X_IRIS, Y_IRIS),
+        ("error", answer, X_IRIS, Y_IRIS),
+        ("error", any_model, answer, Y_IRIS),
+        ("error", any_model, X_IRIS, answer),
+        ("error", any_model, answer, other),
     ):
-        result = evaluate_anything(lesson06.q1, answers)
+        result = evaluate_anything(lesson06.q1, answers, q1_is_done)
         assert UNEXPECTED not in result.message, result.message
     result = evaluate_anything(lesson06.q2, (answer,))
     assert UNEXPECTED not in result.message, result.message
@@ -267,9 +310,9 @@ def test_q3_passes_only_the_worst_digit_and_never_raises(answer, matrix):
         assert result.ok == (answer == 1)
 
 
-def test_wrong_numbers_of_answers_get_a_message(iris_model):
-    result = lesson06.q1.evaluate(print, iris_model)
-    assert not result.ok and "check(species_names, model, x_test)" in result.message
+def test_wrong_numbers_of_answers_get_a_message():
+    result = lesson06.q1.evaluate("error", iris_model())
+    assert not result.ok and "check(prediction, model, x, y)" in result.message
     result = lesson06.q3.evaluate(1)
     assert not result.ok and "check(worst_digit, matrix)" in result.message
 
@@ -277,18 +320,13 @@ def test_wrong_numbers_of_answers_get_a_message(iris_model):
 # ------------------------------------------------------------- in Korean ---
 
 
-def test_korean_feedback(iris_model, y_test):
-    species_names = solve(lesson06.q1, IRIS_CLASSES=IRIS_CLASSES)["species_names"]
-    korean_success(lesson06.q1, species_names, iris_model, X_TEST)
-    korean_refusal(
-        lesson06.q1, lambda model, x: [IRIS_CLASSES[c] for c in y_test], iris_model, X_TEST
-    )
-    korean_refusal(
-        lesson06.q1,
-        lambda model, x: [IRIS_CLASSES[c] for c in model.predict(x).argmax(axis=0)],
-        iris_model,
-        X_TEST,
-    )
+def test_korean_feedback():
+    result = korean_success(lesson06.q1, "오류가 납니다", iris_model(), X_IRIS, Y_IRIS)
+    assert "예측한 대로" in result.message, result.message
+    result = in_korean(lesson06.q1, "훈련됩니다", iris_model(), X_IRIS, Y_IRIS)
+    assert result.surprise and hangul(result.message), result.message
+    korean_refusal(lesson06.q1, "글쎄요", iris_model(), X_IRIS, Y_IRIS)
+    korean_refusal(lesson06.q1, "오류", iris_model(), X_IRIS[:3], Y_IRIS)
     korean_success(lesson06.q2, solve(lesson06.q2)["my_digit_model"])
     korean_refusal(lesson06.q2, _digit_model(L.Dense(10, activation="softmax")))
     korean_refusal(lesson06.q2, _digit_model(L.Dense(32, activation="relu"), L.Dense(10)))

@@ -1,158 +1,88 @@
 """Exercises for notebook 06: multiclass classification.
 
-Exercise 1 is the learner's function, run on declared cases: the iris model and
-its test inputs, a model whose every answer differs (names taken from y_test or
-from sparse_model itself give themselves away), and fewer flowers (names worked
-out from x_test do). Exercise 3 has no one right value when digits tie, so its
-rules alone judge it. Exercise 2 keeps its own checker: see the comment there.
+Exercise 1 is a prediction: the learner says what training with
+categorical_crossentropy on integer labels will do, then the check runs it on
+the learner's own model and labels and says what happened. Exercise 3 has no one
+right value when digits tie, so its rules alone judge it. Exercise 2 keeps its own
+checker: see the comment there.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from helpers.data import IRIS_CLASSES
-from helpers.exercises import Exercise, WrongAnswer, as_model, as_number
-from helpers.exercises.types import Arg, Case, FunctionExercise, Mistake, ValueExercise
+from helpers.exercises import Exercise, WrongAnswer, as_array, as_model, as_number
+from helpers.exercises.types import Arg, Mistake, ValueExercise
+from helpers.exercises.words import Prediction, Words
 from helpers.i18n import N_, _
 
-
-def _predicted_names(model, x) -> list[str]:
-    """The species ``model`` predicts for each row of ``x``: the names the function must give."""
-    try:
-        probabilities = np.asarray(model.predict(x, verbose=0))
-        return [IRIS_CLASSES[i] for i in probabilities.argmax(axis=1)]
-    except Exception:
-        raise WrongAnswer(
-            _(
-                "the check needs the iris model and its test inputs: copy the check cell as it "
-                "was, with sparse_model and x_test."
-            )
-        ) from None
-
-
-def _as_names(names, name: str) -> list[str]:
-    """What species_names returned as a list of texts, one per flower."""
-    if isinstance(names, str):
-        raise WrongAnswer(
-            _(
-                "species_names returned one name, {name!r}; return one name per flower "
-                "(one per row of x). argmax(axis=1) gives one class per row."
-            ).format(name=names)
-        )
-    try:
-        return [name if isinstance(name, str) else str(name) for name in names]
-    except TypeError:
-        raise WrongAnswer(
-            _("species_names should return a list of names; it returned a {kind}.").format(
-                kind=type(names).__name__
-            )
-        ) from None
-
-
-def _rolled(model):
-    """``model`` with each row of probabilities shifted by one class: every prediction changes."""
-    import keras
-
-    class Rolled(keras.Model):
-        def __init__(self, inner):
-            super().__init__()
-            self.inner = inner
-
-        def call(self, x):
-            return keras.ops.roll(self.inner(x), 1, axis=-1)
-
-    return Rolled(model)
-
-
-def _flowers(model, x_test) -> list[Case]:
-    """The calls of species_names, each with what it tests ({why} in the messages)."""
-    _predicted_names(model, x_test)  # a check cell copied wrongly is said first
-    return [
-        Case((model, x_test), {"why": ""}),
-        Case(
-            (_rolled(model), x_test),
-            {
-                "why": _(
-                    "The names must come from model.predict(x) with the model passed in: not "
-                    "from y_test (the true labels) nor from sparse_model itself."
-                )
-            },
-        ),
-        Case(
-            (model, np.asarray(x_test)[::-2]),
-            {"why": _("Use x, the function's argument, not x_test.")},
-        ),
-    ]
-
-
-def _wrong_count(names, model, x) -> dict | None:
-    return {"flowers": len(x), "count": len(names)} if len(names) != len(x) else None
-
-
-def _first_difference(names, model, x) -> dict:
-    expected = _predicted_names(model, x)
-    wrong = [i for i, (a, b) in enumerate(zip(names, expected, strict=True)) if a != b]
-    i = wrong[0]
-    return {
-        "i": i,
-        "expected": expected[i],
-        "given": names[i],
-        "wrong": len(wrong),
-        "total": len(expected),
+#: What a fit with a loss and labels can do: refuse, or train.
+FIT_OUTCOMES = Words(
+    {
+        "error": ("raise", "refuse", "exception", "fail", "crash", "오류", "에러", "예외", "거부"),
+        "trains": ("train", "work", "learn", "runs", "훈련", "학습", "작동"),
     }
+)
+
+#: Why the check cannot run the learner's fit: its cell was not copied as it was.
+COPY_THE_CELL = N_(
+    "the check needs the compiled model, x_train and y_train: copy the check cell as it was."
+)
 
 
-q1 = FunctionExercise(
-    answer="species_names",
-    inputs=["model", "x_test"],
-    call="species_names(model, x)",
-    cases=_flowers,
-    reference=_predicted_names,
-    read=_as_names,
-    rules=[
-        Mistake(
-            N_(
-                "for {flowers} flowers species_names returned {count} names: with argmax(axis=0) "
-                "you get one value per class (column) instead of one per flower (row)."
-            ),
-            when=lambda names, model, x: (
-                len(names) == len(IRIS_CLASSES) and _wrong_count(names, model, x)
-            ),
+def _fitted(model, x: np.ndarray, y: np.ndarray) -> tuple[str, dict]:
+    """One epoch of ``model.fit(x, y)``: ("error", what Keras said) or ("trains", the loss).
+
+    The model must take ``x`` and be compiled, and ``y`` must be numbers, one per row of
+    ``x``: then a refusal can only come from labels that do not fit the loss.
+    """
+    if not getattr(model, "compiled", False):
+        raise WrongAnswer(_(COPY_THE_CELL))
+    if x.dtype.kind not in "biuf" or y.dtype.kind not in "biuf" or x.ndim != 2 or y.ndim < 1:
+        raise WrongAnswer(_(COPY_THE_CELL))
+    if not len(x) or len(y) != len(x) or not (np.isfinite(x).all() and np.isfinite(y).all()):
+        raise WrongAnswer(_(COPY_THE_CELL))
+    try:
+        model(x[:1])
+    except Exception:
+        raise WrongAnswer(_(COPY_THE_CELL)) from None
+    try:
+        history = model.fit(x, y, epochs=1, verbose=0)
+    except ValueError as error:
+        said = str(error).strip().splitlines()
+        return "error", {"said": said[0] if said else type(error).__name__}
+    return "trains", {"loss": history.history["loss"][-1]}
+
+
+q1 = Prediction(
+    answer="prediction",
+    inputs=[Arg("model", read=as_model), Arg("x", read=as_array), Arg("y", read=as_array)],
+    outcomes=FIT_OUTCOMES,
+    observe=_fitted,
+    happened={
+        "error": N_("Keras refused to train. It said: {said}"),
+        "trains": N_("it trained: the loss after one epoch is {loss:.2f}."),
+    },
+    why={
+        ("trains", "error"): N_(
+            "categorical_crossentropy compares each output row (three probabilities) with a "
+            "one-hot label row of the same shape; y_train holds one class number per flower, "
+            "so the shapes differ and Keras stops before the first step. Give it "
+            "to_categorical labels, or use sparse_categorical_crossentropy."
         ),
-        Mistake(
-            N_(
-                "for {flowers} flowers species_names returned {count} names: "
-                "give one name per row of x. {why}"
-            ),
-            when=_wrong_count,
+        ("error", "trains"): N_(
+            "These labels fit the loss: one one-hot row per flower for "
+            "categorical_crossentropy, or class numbers for sparse_categorical_crossentropy."
         ),
-        Mistake(
-            N_("{unknown} are not species names: look each class number up in IRIS_CLASSES."),
-            when=lambda names, model, x: (
-                set(names) - set(IRIS_CLASSES)
-                and {"unknown": sorted(set(names) - set(IRIS_CLASSES))[:3]}
-            ),
-        ),
-    ],
-    otherwise=Mistake(
-        N_(
-            "flower {i} should be {expected!r} (the model's most probable class), "
-            "you gave {given!r}; {wrong} of {total} names differ. {why}"
-        ),
-        when=_first_difference,
-    ),
+    },
     hint=N_(
-        "Inside the function: model.predict(x, verbose=0), then argmax(axis=1) gives one "
-        "class number per flower; IRIS_CLASSES[number] is its name. A list comprehension does "
-        "all of them."
+        "Compare the shapes: y_train is (120,), one class number per flower; the model "
+        "answers (120, 3), one row of probabilities per flower. What does "
+        "categorical_crossentropy compare a probability row with?"
     ),
     solution="""
-    def species_names(model, x):
-        classes = model.predict(x, verbose=0).argmax(axis=1)
-        return [IRIS_CLASSES[c] for c in classes]
+    prediction = "error"
     """,
-    success=N_("one species name per flower, whatever the model says."),
 )
 
 
