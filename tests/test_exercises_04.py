@@ -5,12 +5,16 @@ import numpy as np
 import pytest
 from exercise_support import (
     ANY_ANSWER,
+    evaluate_anything,
+    hangul,
+    in_korean,
     korean_refusal,
     korean_success,
     refused_properly,
     solve,
 )
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.data import load_iris
 from helpers.exercises import lesson04
@@ -24,6 +28,13 @@ def split(order, n_test=45, x=X_IRIS, y=Y_IRIS):
 
 
 SHUFFLED = np.random.default_rng(3).permutation(150)
+
+
+def keras_history(curves):
+    """A keras.callbacks.History holding ``curves``, as model.fit returns it."""
+    history = keras.callbacks.History()
+    history.history = curves
+    return history
 
 
 def test_q1_solution_passes():
@@ -71,42 +82,89 @@ def test_q1_needs_every_class_in_the_test_set():
     assert not result.ok and "no flowers of class [0]" in result.message, result.message
 
 
+def run(at_30, last, epochs=60):
+    """A History's dict whose val_loss is at_30 at epoch 30 and last at the end."""
+    val_loss = [*np.linspace(0.3, at_30, 30), *np.linspace(at_30, last, epochs - 30 + 1)[1:]]
+    return {"loss": list(np.linspace(0.5, 0.001, epochs)), "val_loss": val_loss}
+
+
+RISING, FALLING, LEVEL = run(0.089, 0.14), run(0.089, 0.05), run(0.089, 0.092)
+
+
 def test_q2_solution_passes():
-    assert lesson04.q2.evaluate(solve(lesson04.q2, x_iris=X_IRIS, y_iris=Y_IRIS)["stopper_q2"]).ok
+    prediction = solve(lesson04.q2)["prediction_q2"]
+    result = lesson04.q2.evaluate(prediction, RISING)
+    assert result.ok and not result.surprise, str(result)
+    assert "rose from 0.089 at epoch 30 to 0.140 at epoch 60" in result.message
 
 
 @pytest.mark.parametrize(
-    ("answer", "message"),
+    ("prediction", "history"),
     [
-        (keras.callbacks.History(), "should be a keras.callbacks.EarlyStopping"),
-        (
-            keras.callbacks.EarlyStopping(monitor="loss", patience=10, restore_best_weights=True),
-            "training loss",
-        ),
-        (
-            keras.callbacks.EarlyStopping(
-                monitor="val_accuracy", patience=10, restore_best_weights=True
-            ),
-            "monitors 'val_accuracy'",
-        ),
-        (
-            keras.callbacks.EarlyStopping(
-                monitor="val_loss", patience=5, restore_best_weights=True
-            ),
-            "patience is 5",
-        ),
-        (keras.callbacks.EarlyStopping(monitor="val_loss", patience=10), "restore_best_weights"),
-        (
-            keras.callbacks.EarlyStopping(
-                monitor="val_loss", patience=10, restore_best_weights=True, mode="max"
-            ),
-            "mode='max'",
-        ),
+        ("It goes UP", RISING),
+        ("higher", keras_history(RISING)),
+        ("올라갈 것입니다", RISING),
+        ("더 높아집니다", RISING),
+        ("lower", FALLING),
+        ("줄어듭니다", FALLING),
+        ("about the same", LEVEL),
+        ("비슷합니다", LEVEL),
+        ("higher", run(0.089, 0.2, epochs=100)),
     ],
 )
-def test_q2_explains_wrong_answers(answer, message):
-    result = lesson04.q2.evaluate(answer)
+def test_q2_a_prediction_that_came_true(prediction, history):
+    result = lesson04.q2.evaluate(prediction, history)
+    assert result.ok and not result.surprise, str(result)
+
+
+@pytest.mark.parametrize(
+    ("prediction", "history", "said"),
+    [
+        ("lower", RISING, "the further its validation loss climbs"),
+        ("the same", RISING, "the further its validation loss climbs"),
+        ("higher", FALLING, "fell from 0.089 at epoch 30 to 0.050 at epoch 60."),
+        ("higher", LEVEL, "stayed about the same: 0.089 at epoch 30, 0.092 at epoch 60."),
+    ],
+)
+def test_q2_a_prediction_that_did_not_come_true_is_explained(prediction, history, said):
+    result = lesson04.q2.evaluate(prediction, history)
+    assert result.ok and result.surprise and said in result.message, str(result)
+
+
+@pytest.mark.parametrize(
+    ("prediction", "history", "message"),
+    [
+        ("sideways", RISING, "'sideways' is not one of 'higher', 'lower', 'same'"),
+        ("up or down", RISING, "name exactly one"),
+        ("higher", run(0.089, 0.14)["loss"], "must be a Keras History"),
+        ("higher", {"loss": RISING["loss"]}, "a val_loss for each of 60 epochs"),
+        ("higher", {"val_loss": RISING["val_loss"][:30]}, "a val_loss for each of 60 epochs"),
+        ("higher", {"val_loss": [*RISING["val_loss"][:59], np.nan]}, "for each of 60 epochs"),
+        ("higher", None, "must be a Keras History"),
+    ],
+)
+def test_q2_explains_wrong_answers(prediction, history, message):
+    result = lesson04.q2.evaluate(prediction, history)
     assert not result.ok and message in result.message, result.message
+    assert not lesson04.q2.evaluate(None, RISING).answered
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.floats(0.01, 1.0),
+    st.floats(0.01, 1.0),
+    st.sampled_from(["higher", "lower", "same"]),
+)
+def test_q2_tells_what_the_learners_own_run_did(at_30, last, prediction):
+    """Whatever the run, the check compares the prediction with that run's val_loss."""
+    result = lesson04.q2.evaluate(prediction, run(at_30, last))
+    change = (last - at_30) / at_30
+    if abs(change) > 0.11:  # clearly up or down (0.1 is the "about the same" band)
+        happened = "higher" if change > 0 else "lower"
+        assert result.ok and result.surprise == (prediction != happened), str(result)
+        assert ("rose" if change > 0 else "fell") in result.message
+    elif abs(change) < 0.09:
+        assert result.surprise == (prediction != "same"), str(result)
 
 
 def test_q3_solution_passes_and_accepts_variants():
@@ -165,8 +223,9 @@ def test_any_single_answer_gets_a_proper_message(answer):
     for position in range(4):
         answers = [*parts[:position], answer, *parts[position + 1 :]]
         refused_properly(lesson04.q1, answers)
-    for exercise in (lesson04.q2, lesson04.q3):
-        refused_properly(exercise, (answer,))
+    refused_properly(lesson04.q3, (answer,))
+    refused_properly(lesson04.q2, ("higher", answer))
+    evaluate_anything(lesson04.q2, (answer, RISING), lambda *given: True)  # any word may be it
     refused_properly(lesson04.q3, ({"A": answer, "B": "underfitting", "C": "good"},))
 
 
@@ -177,9 +236,10 @@ def test_korean_feedback():
     korean_success(lesson04.q1, *split(SHUFFLED))
     korean_refusal(lesson04.q1, *split(np.arange(150)))
     korean_refusal(lesson04.q1, *split(SHUFFLED, n_test=30))
-    korean_success(lesson04.q2, solve(lesson04.q2)["stopper_q2"])
-    korean_refusal(lesson04.q2, keras.callbacks.EarlyStopping(monitor="loss", patience=10))
-    korean_refusal(lesson04.q2, keras.callbacks.EarlyStopping(monitor="val_loss", patience=10))
+    korean_success(lesson04.q2, "높아집니다", RISING)
+    korean_refusal(lesson04.q2, "옆으로", RISING)
+    result = in_korean(lesson04.q2, "내려갑니다", RISING)
+    assert result.surprise and hangul(result.message), str(result)
     korean_success(lesson04.q3, solve(lesson04.q3)["diagnosis"])
     result = korean_refusal(lesson04.q3, {"A": "과소적합", "B": "과대적합", "C": "적정적합"})
     assert "A 훈련은 과소적합이 아닙니다" in result.message, result.message

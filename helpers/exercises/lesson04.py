@@ -1,10 +1,10 @@
 """Exercises for notebook 04: validation, overfitting and early stopping.
 
-Exercises 1 and 2 have many right answers (any shuffle of the flowers, any
-``keras.callbacks.EarlyStopping`` with the asked-for settings), so they are
-declared by their rules alone: each names one way the answer can be wrong,
-in the order they are checked. Exercise 3 is a word per training run, read in
-English or Korean.
+Exercise 1 has many right answers (any shuffle of the flowers), so it is
+declared by its rules alone: each names one way the answer can be wrong, in
+the order they are checked. Exercise 2 is a prediction, compared with the
+learner's own longer run; exercise 3 a word per training run. Both are read
+in English or Korean.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import numpy as np
 
 from helpers.exercises import WrongAnswer, as_array
 from helpers.exercises.types import Arg, Mistake, ValueExercise
-from helpers.exercises.words import WordExercise, Words
+from helpers.exercises.words import Prediction, WordExercise, Words
 from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
@@ -167,60 +167,54 @@ SPLIT_RULES = [
 
 # ------------------------------------------------------------ exercise 2 ---
 
-PATIENCE = 10
+#: The epoch the lesson's table ends at; the learner's run goes on to RUN_EPOCHS.
+TABLE_EPOCH, RUN_EPOCHS = 30, 60
+#: Within this fraction of its epoch-30 value, the validation loss counts as "about the same".
+SAME = 0.1
 
 
-def _kind_if_not_a_stopper(stopper) -> dict:
-    import keras
+def _validation_run(value, name: str) -> dict[str, list[float]]:
+    """The learner's History (or its dict) with a val_loss past epoch TABLE_EPOCH."""
+    from helpers.history import to_history_dict
 
-    if isinstance(stopper, keras.callbacks.EarlyStopping):
-        return {}
-    return {"kind": type(stopper).__name__}
+    try:
+        curves = to_history_dict(value, name=name)
+    except (TypeError, ValueError) as error:
+        raise WrongAnswer(str(error)) from None
+    losses = curves.get("val_loss", [])
+    if len(losses) <= TABLE_EPOCH or not np.all(np.isfinite(losses)):
+        raise WrongAnswer(
+            _(
+                "{name} should hold a val_loss for each of {epochs} epochs: run the check "
+                "cell as it is, make_model().fit(..., validation_data=(x_val, y_val), "
+                "epochs={epochs})."
+            ).format(name=name, epochs=RUN_EPOCHS)
+        )
+    return curves
 
 
-#: What an EarlyStopping callback must be set to, in the order it is checked.
-STOPPER_RULES = [
-    Mistake(
-        N_(
-            "stopper_q2 should be a keras.callbacks.EarlyStopping(...) callback; you gave a {kind}."
-        ),
-        when=_kind_if_not_a_stopper,
-    ),
-    Mistake(
-        N_(
-            "it monitors the training loss, which keeps falling even while the model "
-            "overfits: watch monitor='val_loss'."
-        ),
-        when=lambda stopper: stopper.monitor == "loss",
-    ),
-    Mistake(
-        N_("it monitors {monitor!r}; the exercise asks for monitor='val_loss'."),
-        when=lambda stopper: stopper.monitor != "val_loss" and {"monitor": stopper.monitor},
-    ),
-    Mistake(
-        N_(
-            "mode='max' waits for val_loss to rise; a loss should fall: leave mode out "
-            "(or mode='min')."
-        ),
-        when=lambda stopper: stopper.mode == "max",
-    ),
-    Mistake(
-        N_(
-            "patience is {patience}; the exercise asks to wait {wanted} epochs "
-            "without improvement (patience=10)."
-        ),
-        when=lambda stopper: (
-            stopper.patience != PATIENCE and {"patience": stopper.patience, "wanted": PATIENCE}
-        ),
-    ),
-    Mistake(
-        N_(
-            "without restore_best_weights=True the model keeps the weights of the last "
-            "epoch, {patience} epochs past the best one."
-        ),
-        when=lambda stopper: not stopper.restore_best_weights and {"patience": PATIENCE},
-    ),
-]
+def _val_loss_trend(curves: dict[str, list[float]]) -> tuple[str, dict]:
+    """Whether the validation loss ended higher, lower or about the same as at epoch 30."""
+    at_table, last = curves["val_loss"][TABLE_EPOCH - 1], curves["val_loss"][-1]
+    change = last - at_table
+    trend = "same" if abs(change) <= SAME * at_table else "higher" if change > 0 else "lower"
+    said = {"at_table": at_table, "last": last, "epochs": len(curves["val_loss"])}
+    return trend, {**said, "train": curves.get("loss", [np.nan])[-1]}
+
+
+#: Words, English and Korean, for what the validation loss does.
+TREND = Words({
+    "higher": ("high", "up", "rise", "rose", "increase", "grow",
+               "높", "올라", "커", "증가", "늘"),
+    "lower": ("lower", "less", "down", "fall", "fell", "decrease", "drop",
+              "낮", "내려", "줄", "감소", "작아"),
+    "same": ("same", "flat", "similar", "equal", "unchanged", "같", "비슷", "그대로"),
+})  # fmt: skip
+OVERFITS_ON = N_(
+    "The training loss keeps falling, but past the best epoch the model learns the "
+    "particulars of its 298 training tumours: the longer it trains, the further its "
+    "validation loss climbs."
+)
 
 # ------------------------------------------------------------ exercise 3 ---
 
@@ -304,18 +298,33 @@ q1 = ValueExercise(
     success=N_("105 flowers to train on and 45 to test, all three classes on both sides."),
 )
 
-q2 = ValueExercise(
-    answer="stopper_q2",
-    rules=STOPPER_RULES,
+q2 = Prediction(
+    answer="prediction_q2",
+    inputs=[Arg("history_q2", read=_validation_run)],
+    outcomes=TREND,
+    observe=_val_loss_trend,
+    happened={
+        "higher": N_(
+            "the validation loss rose from {at_table:.3f} at epoch 30 to {last:.3f} at epoch "
+            "{epochs}, while the training loss fell to {train:.4f}."
+        ),
+        "lower": N_(
+            "the validation loss fell from {at_table:.3f} at epoch 30 to {last:.3f} at epoch "
+            "{epochs}."
+        ),
+        "same": N_(
+            "the validation loss stayed about the same: {at_table:.3f} at epoch 30, "
+            "{last:.3f} at epoch {epochs}."
+        ),
+    },
+    why={("lower", "higher"): OVERFITS_ON, ("same", "higher"): OVERFITS_ON},
     hint=N_(
-        "keras.callbacks.EarlyStopping takes monitor=..., patience=... and restore_best_weights=..."
+        "Look at the table of the 30-epoch run: what did the validation loss do after its "
+        "best epoch, while the training loss kept falling?"
     ),
     solution="""
-        stopper_q2 = keras.callbacks.EarlyStopping(
-            monitor="val_loss", patience=10, restore_best_weights=True
-        )
+        prediction_q2 = "higher"  # past the best epoch the model overfits: val_loss climbs
     """,
-    success=N_("it waits 10 epochs for val_loss to improve, then rolls back to the best epoch."),
 )
 
 q3 = WordExercise(
