@@ -262,7 +262,7 @@ def test_verdict_lines_speak_korean(capsys):
         check=_korean_needs_two,
         hint=N_("One probability: binary cross-entropy."),
         solution="x = 2",
-        success=N_("one column per digit, a single 1 in each row."),
+        success=N_("a Dense layer reads the last axis; flatten images before a Dense layer."),
     )
     set_language("ko")
     exercise.check(2)
@@ -270,7 +270,9 @@ def test_verdict_lines_speak_korean(capsys):
     exercise.check(None)
     exercise.check()
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "✅ 정답입니다! 숫자마다 열이 하나 있고, 각 행에는 1이 하나만 있습니다."
+    assert lines[0] == (
+        "✅ 정답입니다! Dense 층은 마지막 축을 읽습니다. Dense 층에 넣기 전에 이미지를 펼치세요."
+    )
     assert lines[1] == "❌ 아직 아닙니다: 입력한 값: 3. ..."
     assert (
         lines[2]
@@ -281,7 +283,9 @@ def test_verdict_lines_speak_korean(capsys):
     )
     set_language("en")
     exercise.check(2)
-    assert capsys.readouterr().out == "✅ Correct! one column per digit, a single 1 in each row.\n"
+    assert capsys.readouterr().out == (
+        "✅ Correct! a Dense layer reads the last axis; flatten images before a Dense layer.\n"
+    )
 
 
 def test_unexpected_errors_and_shared_refusals_speak_korean():

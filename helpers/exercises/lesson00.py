@@ -1,161 +1,170 @@
 """Exercises for notebook 00: data as tensors.
 
-Each answer is compared with what it should be made from: the learner's
-``images`` and ``labels`` when the check cell passes them, else the bundled
-MNIST subset that notebook 00 loads with ``load_mnist_subset()``. The rules
-come first, in order: each names one way the shape or the values are off.
+Exercise 1 is a prediction: the shape a ``Dense`` layer returns for images
+that were not flattened, compared with what the learner's own run returned.
+Exercise 2 is a choice with its reason: the layer family for recordings
+described in words, whose shape the learner works out.
 """
 
 from __future__ import annotations
 
+import re
+from numbers import Integral
+from typing import Any
+
 import numpy as np
 
-from helpers.exercises import as_array
-from helpers.exercises.types import Arg, Mistake, ValueExercise
-from helpers.i18n import N_
+from helpers.exercises import WrongAnswer, as_array
+from helpers.exercises.types import Arg
+from helpers.exercises.words import Choice, Prediction, Words
+from helpers.i18n import N_, _
 
+# ------------------------------------------------------------ exercise 1 ---
 
-def _bundled() -> tuple[np.ndarray, np.ndarray]:
-    from helpers.data import load_mnist_subset
-
-    return load_mnist_subset()
-
-
-def _flat(images: np.ndarray) -> np.ndarray:
-    return images.reshape(len(images), -1).astype("float32") / 255
-
-
-IMAGES = Arg("images", read=as_array, default=lambda: _bundled()[0])
-LABELS = Arg("labels", read=lambda value, name: as_array(value, name).ravel(),
-             default=lambda: _bundled()[1])  # fmt: skip
-
-#: What x_flat must be before its values are compared, in the order they are checked.
-FLAT_RULES = [
-    Mistake(
-        N_(
-            "x_flat has rank {rank} (shape {shape}); Dense layers need rank 2: (samples, features)."
-        ),
-        when=lambda x, images: x.ndim != 2 and {"rank": x.ndim, "shape": x.shape},
-    ),
-    Mistake(
-        N_("each sample has {features} features; a flattened 28 x 28 image has 784."),
-        when=lambda x, images: x.shape[1] != 28 * 28 and {"features": x.shape[1]},
-    ),
-    Mistake(
-        N_(
-            "x_flat has {rows} rows, but there are {images} images: one row per image, "
-            "images.reshape(len(images), 28 * 28)."
-        ),
-        when=lambda x, images: len(x) != len(images) and {"rows": len(x), "images": len(images)},
-    ),
-    Mistake(
-        N_(
-            "x_flat has dtype {dtype}; dividing by 255 should give floats: "
-            "convert with .astype('float32') first."
-        ),
-        when=lambda x, images: not np.issubdtype(x.dtype, np.floating) and {"dtype": x.dtype},
-    ),
-    Mistake(
-        N_(
-            "x_flat has dtype {dtype}; the exercise asks for float32, what Keras computes "
-            "in: .astype('float32') before dividing by 255."
-        ),
-        when=lambda x, images: x.dtype != np.float32 and {"dtype": x.dtype},
-    ),
-    Mistake(
-        N_("x_flat holds NaN or infinity; pixels divided by 255 are finite."),
-        when=lambda x, images: not np.isfinite(x).all(),
-    ),
-    Mistake(
-        N_("the values run from {low:g} to {high:g}; divide by 255 so they lie in [0, 1]."),
-        when=lambda x, images: (
-            (x.max() > 1.0 or x.min() < 0.0) and {"low": x.min(), "high": x.max()}
-        ),
-    ),
-    Mistake(
-        N_(
-            "the largest value is {high:g}; divided by 255 once, the brightest pixels are "
-            "close to 1. Did you divide twice?"
-        ),
-        when=lambda x, images: x.max() < 0.5 and {"high": x.max()},
-    ),
-]
-
-#: What y_one_hot must be before its rows are compared with the labels.
-ONE_HOT_RULES = [
-    Mistake(
-        N_(
-            "y_one_hot has shape {shape}; one-hot labels are a matrix (samples, classes). "
-            "Use keras.utils.to_categorical."
-        ),
-        when=lambda y, labels: y.ndim != 2 and {"shape": y.shape},
-    ),
-    Mistake(
-        N_("y_one_hot has {columns} columns; digits 0-9 need 10."),
-        when=lambda y, labels: y.shape[1] != 10 and {"columns": y.shape[1]},
-    ),
-    Mistake(
-        N_(
-            "y_one_hot has {rows} rows, but there are {labels} labels: one row per "
-            "label. Make it from labels: keras.utils.to_categorical(labels, num_classes=10)."
-        ),
-        when=lambda y, labels: len(y) != len(labels) and {"rows": len(y), "labels": len(labels)},
-    ),
-    Mistake(
-        N_("every row of a one-hot label holds exactly one 1 and zeros elsewhere."),
-        when=lambda y, labels: not np.all((y == 0) | (y == 1)) or not np.all(y.sum(axis=1) == 1),
-    ),
-]
-
-
-def _first_wrong_row(y: np.ndarray, labels: np.ndarray) -> dict:
-    wrong = np.flatnonzero(y.argmax(axis=1) != labels)
-    row = wrong[0]
-    return {"row": row, "column": y[row].argmax(), "label": labels[row], "count": wrong.size}
-
-
-q1 = ValueExercise(
-    answer=Arg("x_flat", read=as_array),
-    inputs=[IMAGES],
-    rules=FLAT_RULES,
-    expected=_flat,
-    atol=1e-6,
-    mistakes=[
-        Mistake(
-            N_(
-                "x_flat's values are not those of images divided by 255; the pixels are in "
-                "another order: make it with images.reshape(len(images), 28 * 28), which keeps "
-                "each image's pixels in order."
-            ),
-            value=lambda images: _flat(np.swapaxes(images, -1, -2)),
-        )
-    ],
-    otherwise=N_(
-        "x_flat's values are not those of images divided by 255; make it with "
-        "images.reshape(len(images), 28 * 28), which keeps each image's pixels in order."
-    ),
-    hint=N_(
-        "reshape(len(images), 28 * 28) turns each image into a row; then "
-        "astype('float32') and divide by 255."
-    ),
-    solution="x_flat = images.reshape(len(images), 28 * 28).astype('float32') / 255",
-    success=N_("5,000 rows of 784 numbers between 0 and 1: ready for a Dense layer."),
+#: The shapes the exercise offers, and "error"; a prediction names exactly one.
+SHAPES = Words(
+    {
+        "(32, 16)": (),
+        "(32, 28, 16)": (),
+        "(32, 28, 28, 16)": (),
+        "error": ("오류", "에러", "exception", "예외", "fails", "실패"),
+    }
 )
 
-q2 = ValueExercise(
-    answer=Arg("y_one_hot", read=as_array),
-    inputs=[LABELS],
-    rules=ONE_HOT_RULES,
-    expected=lambda labels: (labels[:, None] == np.arange(10)).astype("float32"),
-    otherwise=Mistake(
-        N_(
-            "row {row} has its 1 in column {column}, but labels[{row}] is "
-            "{label}: {count} rows do not match their label. Make "
-            "y_one_hot from labels, in the same order."
+
+def _shape_text(shape: Any) -> str:
+    """A shape written as the exercise writes it: ``(32, 28, 16)``."""
+    return "(" + ", ".join(str(int(n)) for n in shape) + ")"
+
+
+def _read_prediction(value: Any, name: str) -> Any:
+    """A shape given as a tuple, a list or a text with numbers, written as the choices are.
+
+    >>> _read_prediction((32, 28, 16), "prediction"), _read_prediction("32 x 16", "prediction")
+    ('(32, 28, 16)', '(32, 16)')
+    >>> _read_prediction("an error", "prediction")
+    'an error'
+    """
+    if isinstance(value, tuple | list) and value and all(isinstance(n, Integral) for n in value):
+        return _shape_text(value)
+    if isinstance(value, str):
+        numbers = re.findall(r"\d+", value)
+        return _shape_text(numbers) if numbers else value
+    return value
+
+
+def _read_output(value: Any, name: str) -> str:
+    """The shape of what the run returned; a refusal unless it is a layer's output (floats)."""
+    try:
+        array = as_array(value, name)
+        text, floats = _shape_text(array.shape), np.issubdtype(array.dtype, np.floating)
+    except WrongAnswer:
+        text, floats = "", False
+    if text not in SHAPES.names or not floats:
+        raise WrongAnswer(
+            _(
+                "{name} should be what keras.layers.Dense(16) returns for images[:32] / 255, "
+                "as the check cell computes it: run that cell as it was."
+            ).format(name=name)
+        )
+    return text
+
+
+q1 = Prediction(
+    answer=Arg("prediction", read=_read_prediction),
+    inputs=[Arg("out", read=_read_output)],
+    outcomes=SHAPES,
+    observe=lambda out: out,
+    happened={
+        "(32, 16)": N_("Dense(16) returned shape {out}."),
+        "(32, 28, 28, 16)": N_("Dense(16) returned shape {out}."),
+        "error": N_("Dense(16) returned shape {out}."),
+        "(32, 28, 16)": N_(
+            "Dense(16) returned shape {out}: it worked along the last axis only, so each of "
+            "the 28 rows of every image got its own 16 numbers. To get one vector per image, "
+            "flatten first."
         ),
-        when=_first_wrong_row,
+    },
+    why={
+        ("(32, 16)", "(32, 28, 16)"): N_(
+            "A Dense layer does not flatten for you: it combines the numbers of the last axis "
+            "(the 28 pixels of one row) and keeps every other axis as it is."
+        ),
+        ("(32, 28, 28, 16)", "(32, 28, 16)"): N_(
+            "A Dense layer combines the whole last axis, 28 pixels at a time, into its 16 "
+            "outputs; it does not treat each pixel on its own."
+        ),
+        ("error", "(32, 28, 16)"): N_(
+            "A Dense layer takes a tensor of any rank from 2 up: it works along the last axis "
+            "and keeps the others. That is why flattening is your job, not the layer's."
+        ),
+    },
+    hint=N_(
+        "A Dense layer combines the numbers along the last axis of its input into its units. "
+        "What is the last axis of a batch of shape (32, 28, 28), and what happens to the others?"
     ),
-    hint=N_("keras.utils.to_categorical(labels, num_classes=10) does it in one call."),
-    solution="y_one_hot = keras.utils.to_categorical(labels, num_classes=10)",
-    success=N_("one column per digit, a single 1 in each row."),
+    solution='prediction = "(32, 28, 16)"',
+    success=N_("a Dense layer reads the last axis; flatten images before a Dense layer."),
+)
+
+# ------------------------------------------------------------ exercise 2 ---
+
+#: The layer families of the lesson's table.
+FAMILIES = Words(
+    {
+        "Dense": ("밀집",),
+        "LSTM or Conv1D": ("lstm", "conv1d", "gru", "recurrent", "rnn", "순환"),
+        "Conv2D": (),
+        "Conv3D": (),
+    }
+)
+
+#: What a right reason names: the data is a sequence, a rank-3 tensor.
+SEQUENCE = Words(
+    {
+        "sequence": (
+            "sequence", "시퀀스", "rank 3", "랭크 3", "rank-3", "3 axes", "축 3", "축이 3",
+            "time", "시간", "시계열", "timestep", "타임스텝", "스텝", "order", "순서",
+            "(1000, 5000, 12)", "5000", "5,000",
+        )
+    }
+)  # fmt: skip
+
+q2 = Choice(
+    answer="choice",
+    options=FAMILIES,
+    right="LSTM or Conv1D",
+    because=SEQUENCE,
+    because_missing=N_(
+        "give your reason: what shape is the tensor of these recordings? Name its shape, "
+        "its rank or what its second axis counts."
+    ),
+    mistakes={
+        "Dense": N_(
+            "Dense reads vectors, rank 2 (samples, features). Write the recordings' shape "
+            "axis by axis: one per recording, then what? Count its axes."
+        ),
+        "Conv2D": N_(
+            "Conv2D reads images, rank 4 (samples, height, width, channels). A recording has "
+            "no height and width: write its shape axis by axis and count the axes."
+        ),
+        "Conv3D": N_(
+            "Conv3D reads video, rank 5 (samples, frames, height, width, channels). Write the "
+            "recordings' shape axis by axis and count the axes."
+        ),
+    },
+    hint=N_(
+        "Write the shape axis by axis: one entry per recording, then one per moment measured "
+        "(10 seconds x 500), then one per measurement. Count the axes, then find that rank "
+        "in the table."
+    ),
+    solution=N_(
+        """
+        choice = "LSTM or Conv1D"
+        reason = "(1000, 5000, 12)"  # (samples, timesteps, features): rank 3, a sequence
+        """
+    ),
+    success=N_(
+        "(1000, 5000, 12) is (samples, timesteps, features): a sequence, for LSTM or Conv1D."
+    ),
 )
