@@ -1,225 +1,153 @@
 """Exercises for notebook 07: regression.
 
-Exercises 1 and 2 ask for a Keras layer, which has no one right value: each is a
-:class:`~helpers.exercises.types.ValueExercise` declared with ``rules`` alone,
-judging the layer by what it does to numbers (an output layer that passes them
-through, a Normalization layer that standardises x_train). Exercise 3 is a
-number compared with the mean absolute error of the learner's own predictions,
-the usual wrong computations of it declared as known mistakes.
+Exercise 1 is a choice with its reason (which output layer and loss for a price),
+a :class:`~helpers.exercises.words.Choice`. Exercise 2 is predict-then-run, a
+:class:`~helpers.exercises.words.Prediction`: the learner predicts what the linear
+model's loss does on raw, unnormalised inputs, and the check cell trains it and
+compares. Exercise 3 is a number compared with the mean absolute error of the
+learner's own predictions, the usual wrong computations of it declared as known
+mistakes.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from helpers import checks
 from helpers.exercises import WrongAnswer, as_number
 from helpers.exercises.types import Arg, Mistake, ValueExercise
+from helpers.exercises.words import Choice, Prediction, Words
 from helpers.i18n import N_, _
 
-
-def _is_identity(activation) -> bool:
-    """Whether ``activation`` passes numbers through unchanged, as a regression output must."""
-    import keras
-
-    probe = np.array([[-40.0, -2.0, 0.0, 0.5, 3.0, 40.0]], dtype="float32")
-    try:
-        result = keras.ops.convert_to_numpy(activation(probe))
-    except Exception:
-        return False
-    return np.shape(result) == probe.shape and np.allclose(result, probe)
-
-
-def _dense_layer(value, name: str):
-    """``value`` when it is a Dense layer; a whole model or anything else is refused."""
-    import keras
-
-    if isinstance(value, keras.Model):
-        raise WrongAnswer(
-            _("that is a whole model; give just its output layer, a keras.layers.Dense.")
-        )
-    if not isinstance(value, keras.layers.Dense):
-        raise WrongAnswer(
-            _("regression_output should be a Dense layer; you gave a {kind}.").format(
-                kind=type(value).__name__
-            )
-        )
-    return value
-
-
-def _limits(activation: str | None = None):
-    """A rule's test: the layer's activation changes numbers and is ``activation`` (None: any)."""
-
-    def when(layer):
-        used = getattr(layer.activation, "__name__", "")
-        if activation not in (None, used) or _is_identity(layer.activation):
-            return None
-        return {"activation": used or _("that activation")}
-
-    return when
-
-
-q1 = ValueExercise(
-    answer=Arg("regression_output", read=_dense_layer),
-    rules=[
-        Mistake(
-            N_("the layer has {units} units; one number per car needs one unit."),
-            when=lambda layer: layer.units != 1 and {"units": layer.units},
+#: Ideas a reason for B (Dense(1), mean squared error) names: any one will do.
+WHY_REGRESSION = Words(
+    {
+        "free output": (
+            "any value", "any number", "any price", "no activation", "without activation",
+            "unbounded", "not bounded", "not limited", "no limit", "unlimited", "weighted sum",
+            "linear", "0 and 1", "0 to 1", "one number", "a number", "not a class", "continuous",
+            "활성화", "제한", "어떤 값", "어떤 숫자", "가중합", "범위", "연속", "숫자 하나",
+            "하나의 숫자", "클래스가 아", "0과 1",
         ),
-        # What an output with each activation can only be, as one whole message each.
-        Mistake(
-            N_(
-                "with activation {activation!r} the output can only be between 0 and 1. "
-                "Leave the activation out: a regression output is the plain weighted sum."
-            ),
-            when=_limits("sigmoid"),
+        "distance": (
+            "squared", "square", "distance", "how far", "far off", "size of the error",
+            "mse", "제곱", "거리", "얼마나", "차이",
         ),
-        Mistake(
-            N_(
-                "with activation {activation!r} the output can only be equal to 1 (a single "
-                "softmax unit always says 1). Leave the activation out: a regression output is "
-                "the plain weighted sum."
-            ),
-            when=_limits("softmax"),
+    }
+)  # fmt: skip
+
+q1 = Choice(
+    answer="choice",
+    options=["A", "B", "C"],
+    right="B",
+    mistakes={
+        "A": N_(
+            "A's sigmoid can only say 0 to 1, as the common mistake above showed (its error "
+            "stayed near the average MPG), and binary cross-entropy compares a probability with "
+            "a 0/1 label. A price needs the plain weighted sum."
         ),
-        Mistake(
-            N_(
-                "with activation {activation!r} the output can only be 0 or more, and stuck at 0 "
-                "once the weighted sum turns negative. Leave the activation out: a regression "
-                "output is the plain weighted sum."
-            ),
-            when=_limits("relu"),
+        "C": N_(
+            "C gives ten probabilities, one per class, and sparse categorical cross-entropy "
+            "wants a class number as the label. A price is one number, not one of ten classes."
         ),
-        Mistake(
-            N_(
-                "with activation {activation!r} the output can only be between -1 and 1. "
-                "Leave the activation out: a regression output is the plain weighted sum."
-            ),
-            when=_limits("tanh"),
-        ),
-        Mistake(
-            N_(
-                "with activation {activation!r} the output can only be a reshaped value instead "
-                "of the weighted sum. Leave the activation out: a regression output is the plain "
-                "weighted sum."
-            ),
-            when=_limits(),
-        ),
-    ],
-    hint=N_("One unit, and no activation argument at all (or activation=None)."),
-    solution="regression_output = keras.layers.Dense(1)",
-    success=N_("one unit, no activation: the output is the weighted sum itself."),
+    },
+    because=WHY_REGRESSION,
+    because_missing=N_(
+        "write in reason, in a few words, why: what can B's output say that A's and C's "
+        "cannot, or what does its loss measure?"
+    ),
+    hint=N_(
+        "Which of the three outputs can say 12,500? And which loss measures how far a "
+        "predicted number is from the true one?"
+    ),
+    solution=N_(
+        'choice, reason = "B", "a price can be any number: no activation limits the output, '
+        'and the squared error grows with how far off it is"'
+    ),
+    success=N_(
+        "one unit with no activation can say any number, and the mean squared error grows "
+        "with how far each prediction is off."
+    ),
 )
 
 
-def _training_inputs(x_train, name: str) -> np.ndarray:
-    if (
-        not isinstance(x_train, np.ndarray)
-        or x_train.ndim != 2
-        or len(x_train) < 2
-        or x_train.dtype.kind not in "iuf"
-        or not np.isfinite(x_train).all()
-    ):
+def _losses(history, name: str) -> list[float]:
+    """The training loss per epoch of a History (or its dict); refused otherwise."""
+    try:
+        losses = checks.history(name, history).get("loss", [])
+    except (TypeError, ValueError):
+        losses = []
+    if not losses:
         raise WrongAnswer(
             _(
-                "the check needs the training inputs as its second argument: copy the check "
-                "cell as it was, with x_train."
+                "the check needs the History of the run: copy the check cell as it was, "
+                "with raw_history."
             )
         )
-    return x_train.astype("float32")
+    return losses
 
 
-def _normalization_layer(value, name: str):
-    import keras
-
-    if not isinstance(value, keras.layers.Normalization):
-        raise WrongAnswer(
-            _(
-                "my_normalizer should be a keras.layers.Normalization layer; you gave a {kind}."
-            ).format(kind=type(value).__name__)
-        )
-    return value
+#: Said after the last loss when the run overflowed (translated when shown).
+OVERFLOW = N_(" (inf and nan: numbers too big to store, then not a number at all)")
 
 
-def _rescaled(layer, x_train: np.ndarray) -> np.ndarray | Exception:
-    """What ``layer`` makes of x_train, or the error calling it raised."""
-    import keras
-
-    try:
-        return np.asarray(keras.ops.convert_to_numpy(layer(x_train)), dtype="float64")
-    except Exception as error:  # whatever the learner's layer trips on
-        return error
-
-
-def _fails(layer, x_train, lesson_normalizer) -> dict | None:
-    scaled = _rescaled(layer, x_train)
-    return {"error": type(scaled).__name__} if isinstance(scaled, Exception) else None
+def _loss_went(losses: list[float]) -> tuple[str, dict]:
+    """What the loss did over the run: 'explodes', 'falls' or 'stays', and its values."""
+    first, last = losses[0], losses[-1]
+    said = {"first": f"{first:.3g}", "last": f"{last:.3g}", "epochs": len(losses), "overflow": ""}
+    if not np.isfinite(losses).all():
+        return "explodes", {**said, "overflow": _(OVERFLOW)}
+    if last > first:
+        return "explodes", said
+    return ("falls" if last < 0.5 * first else "stays"), said
 
 
-def _unchanged(layer, x_train, lesson_normalizer) -> bool:
-    scaled = _rescaled(layer, x_train)
-    return scaled.shape == x_train.shape and bool(np.allclose(scaled, x_train))
+#: Why an SGD step that suits normalised inputs fails on raw ones.
+TOO_BIG_A_STEP = N_(
+    "Without normalisation the weight column is around 3,000, and a gradient step grows with "
+    "the inputs: the learning rate that suits inputs of mean 0 and standard deviation 1 "
+    "overshoots further at every step. That is why the lesson normalises first."
+)
 
-
-def _not_standardised(layer, x_train, lesson_normalizer) -> bool:
-    """Whether ``layer`` rescales x_train otherwise than a Normalization adapted on x_train."""
-    import keras
-
-    reference = keras.layers.Normalization()
-    reference.adapt(x_train)
-    expected = keras.ops.convert_to_numpy(reference(x_train))
-    scaled = _rescaled(layer, x_train)
-    return scaled.shape != expected.shape or not np.allclose(scaled, expected, atol=1e-3)
-
-
-q2 = ValueExercise(
-    answer=Arg("my_normalizer", read=_normalization_layer),
-    inputs=[
-        Arg("x_train", read=_training_inputs),
-        Arg("lesson_normalizer", default=lambda: None),  # optional: the lesson's own layer
-    ],
-    rules=[
-        Mistake(
-            N_(
-                "my_normalizer is the lesson's normalizer, which the models already use; make a "
-                "new one with keras.layers.Normalization() and adapt that."
-            ),
-            when=lambda layer, x_train, lesson_normalizer: layer is lesson_normalizer,
+#: What a loss can do over a run, in the words of both languages.
+LOSS_OUTCOMES = Words(
+    {
+        "falls": (
+            "fall", "down", "decrease", "drop", "shrink", "converge",
+            "내려", "감소", "줄어", "떨어", "낮아", "수렴",
         ),
-        Mistake(
-            N_(
-                "the layer cannot rescale x_train ({error}): create it without "
-                "arguments, then call adapt(x_train)."
-            ),
-            when=_fails,
+        "stays": (
+            "stay", "flat", "stuck", "plateau", "unchanged", "no change",
+            "제자리", "변하지", "변화 없", "평평", "머물", "멈추", "멈춰", "멈춥",
         ),
-        Mistake(
-            N_(
-                "the layer leaves x_train unchanged: it has not learned any statistics yet. "
-                "Call my_normalizer.adapt(x_train)."
-            ),
-            when=_unchanged,
+        "explodes": (
+            "explode", "blow", "nan", "inf", "diverge", "rise", "grow", "increase", "up",
+            "발산", "폭발", "터지", "터집", "터져", "무한", "커", "늘어", "올라", "증가",
         ),
-        Mistake(
-            N_(
-                "on x_train the rescaled columns do not have mean 0 and standard deviation 1: "
-                "the layer learned its statistics from other data. Adapt it on x_train only, "
-                "so that the test data stays unseen."
-            ),
-            when=_not_standardised,
+    }
+)  # fmt: skip
+
+q2 = Prediction(
+    answer="prediction",
+    inputs=[Arg("raw_history", read=_losses)],
+    outcomes=LOSS_OUTCOMES,
+    observe=_loss_went,
+    happened={
+        "falls": N_("the training loss fell from {first} to {last} in {epochs} epochs."),
+        "stays": N_(
+            "the training loss went from {first} to {last} in {epochs} epochs: hardly lower."
         ),
-    ],
+        "explodes": N_(
+            "the training loss ended at {last} after {epochs} epochs{overflow}: the steps made "
+            "it worse, not better."
+        ),
+    },
+    why={("falls", "explodes"): TOO_BIG_A_STEP, ("stays", "explodes"): TOO_BIG_A_STEP},
     hint=N_(
-        "keras.layers.Normalization() makes the layer; its adapt() method measures the "
-        "mean and variance of the data you give it."
+        "Compare the scales of the raw columns, printed before normalising, with the "
+        "normalised ones: an SGD step grows with the inputs it sees."
     ),
-    solution="""
-    my_normalizer = keras.layers.Normalization()
-    my_normalizer.adapt(x_train)
-    """,
-    success=N_(
-        "adapted on the training data: every column of x_train now has mean 0, "
-        "standard deviation 1."
-    ),
+    solution=N_('prediction = "explodes"  # the raw weight column makes every step far too big'),
 )
 
 #: How close my_mae must be to a computation to be taken for it.
