@@ -322,9 +322,9 @@ q2 = Prediction(
         "Look at the table of the 30-epoch run: what did the validation loss do after its "
         "best epoch, while the training loss kept falling?"
     ),
-    solution="""
-        prediction_q2 = "higher"  # past the best epoch the model overfits: val_loss climbs
-    """,
+    solution=N_(
+        'prediction_q2 = "higher"  # past the best epoch the model overfits: val_loss climbs'
+    ),
 )
 
 q3 = WordExercise(
