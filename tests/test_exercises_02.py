@@ -5,6 +5,8 @@ import numpy as np
 import pytest
 from exercise_support import (
     ANY_ANSWER,
+    hangul,
+    in_korean,
     korean_refusal,
     korean_success,
     refused_properly,
@@ -202,7 +204,7 @@ def test_q3_explains_wrong_answers(answer, message):
     assert not result.ok and message in result.message, result.message
 
 
-EXERCISES = (lesson02.q1, lesson02.q2, lesson02.q3)
+EXERCISES = (lesson02.q1, lesson02.q2, lesson02.q3, lesson02.q4)
 
 
 @settings(max_examples=40, deadline=None)
@@ -260,3 +262,99 @@ def test_q1_explains_a_wrong_korean_name():
     result = lesson02.q1.evaluate({**KOREAN, "digits": "범주형 교차 엔트로피"})
     assert not result.ok and "expects one-hot labels" in result.message, result.message
     korean_refusal(lesson02.q1, {**KOREAN, "digits": "범주형 교차 엔트로피"})
+
+
+# ------------------------------------------------------------ exercise 4 ---
+
+X_POINTS = np.array([1.0, 2.0, 3.0, 4.0])  # the lesson's one-weight model, w * x
+Y_POINTS = np.array([2.2, 3.9, 6.1, 8.1])
+
+
+def lesson_run(learning_rate, steps=10):
+    """The losses of the exercise cell's run: gradient descent from w = 0 on the lesson's model."""
+    w, losses = 0.0, []
+    for _ in range(steps + 1):
+        error = w * X_POINTS - Y_POINTS
+        losses.append(float(np.mean(error**2)))
+        w = w - learning_rate * float(np.sum(2 * error / len(X_POINTS) * X_POINTS))
+    return losses
+
+
+def test_q4_solution_comes_true_on_the_lesson_run():
+    prediction = solve(lesson02.q4)["prediction"]
+    result = lesson02.q4.evaluate(prediction, lesson_run(0.2))
+    assert result.ok and not result.surprise, result.message
+    assert "went up from 30.7" in result.message, result.message
+
+
+@pytest.mark.parametrize(
+    ("prediction", "losses"),
+    [
+        ("It will explode", lesson_run(0.2)),
+        ("발산합니다", np.array(lesson_run(0.2))),
+        ("HIGHER", (30.7, float("inf"))),
+        ("올라갑니다", [30.7, float("nan")]),  # a loss grown to nan went up
+        ("it goes down", lesson_run(0.02)),  # a learner who changed the rate: their own run
+        ("줄어듭니다", lesson_run(0.02)),
+    ],
+)
+def test_q4_accepts_any_wording_of_what_happened(prediction, losses):
+    result = lesson02.q4.evaluate(prediction, losses)
+    assert result.ok and not result.surprise, result.message
+
+
+@pytest.mark.parametrize(
+    ("prediction", "losses", "because"),
+    [
+        ("down", lesson_run(0.2), "ten times bigger steps jump across the valley"),
+        ("up", lesson_run(0.02), "still small enough"),
+    ],
+)
+def test_q4_explains_a_prediction_that_did_not_come_true(prediction, losses, because):
+    result = lesson02.q4.evaluate(prediction, losses)
+    assert result.ok and result.surprise, result.message
+    assert because in result.message and "you expected" in result.message, result.message
+
+
+@pytest.mark.parametrize(
+    ("prediction", "losses", "message"),
+    [
+        (None, lesson_run(0.2), "replace None"),
+        ("maybe", lesson_run(0.2), "name exactly one"),
+        ("up or down", lesson_run(0.2), "name exactly one"),
+        (3, lesson_run(0.2), "name exactly one"),
+        ("up", 30.7, "list of losses"),
+        ("up", [30.7], "list of losses"),
+        ("up", [[30.7, 1.0]], "list of losses"),
+        ("up", ["high", "low"], "list of losses"),
+    ],
+)
+def test_q4_refuses_what_is_not_a_prediction_or_a_run(prediction, losses, message):
+    result = lesson02.q4.evaluate(prediction, losses)
+    assert not result.ok and message in result.message, result.message
+
+
+def _q4_right(prediction, losses=None) -> bool:
+    """Done (✅, or 🔎 explained) when the prediction names one outcome and the run is a run."""
+    try:
+        values = np.asarray(losses, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    run = values.ndim == 1 and values.size >= 2
+    return run and isinstance(prediction, str) and lesson02.q4.outcomes.read(prediction) is not None
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER, ANY_ANSWER)
+def test_q4_any_prediction_and_run_get_a_proper_message(prediction, losses):
+    refused_properly(lesson02.q4, (prediction, lesson_run(0.2)), _q4_right)
+    refused_properly(lesson02.q4, ("up", losses), _q4_right)
+    refused_properly(lesson02.q4, (prediction, losses), _q4_right)
+
+
+def test_q4_in_korean():
+    korean_success(lesson02.q4, "올라갑니다", lesson_run(0.2))
+    korean_refusal(lesson02.q4, "모르겠습니다", lesson_run(0.2))
+    korean_refusal(lesson02.q4, "up", "손실")
+    surprise = in_korean(lesson02.q4, "down", lesson_run(0.2))
+    assert surprise.ok and surprise.surprise and hangul(surprise.message), str(surprise)

@@ -3,7 +3,9 @@
 Exercises 1 (a loss per problem) and 2 (a compiled model) have no one right
 value, only known ways to be wrong: each is a ValueExercise declared with its
 rules alone, in the order they are checked. Exercise 3 keeps its own checker
-(why: beside it). They use public Keras APIs only: ``keras.losses.get``, a
+(why: beside it). Exercise 4 is a Prediction, predict-then-run: what a
+learning rate ten times bigger does to the loss, judged against the learner's
+own run. They use public Keras APIs only: ``keras.losses.get``, a
 loss object's ``name``, ``model.optimizer`` and its ``learning_rate``,
 ``model.get_compile_config()``, and calling the learner's function on probe
 values and on symbolic ``keras.KerasTensor`` inputs.
@@ -17,6 +19,7 @@ import numpy as np
 
 from helpers.exercises import Exercise, NotAnswered, WrongAnswer, as_model
 from helpers.exercises.types import Arg, Mistake, ValueExercise
+from helpers.exercises.words import Prediction, Words
 from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
@@ -424,4 +427,92 @@ q3 = Exercise(
             return keras.ops.mean(keras.ops.abs(y_pred - y_true), axis=-1)
     """,
     success=N_("the same numbers as keras.losses.mean_absolute_error, and it works in fit()."),
+)
+
+
+# ------------------------------------------------------------ exercise 4 ---
+
+
+def _losses(losses, name: str) -> np.ndarray:
+    """The losses the learner's run recorded, start first: at least two numbers."""
+    try:
+        values = np.asarray(losses, dtype=float)
+    except (TypeError, ValueError):
+        values = np.zeros((0,))
+    if values.ndim != 1 or values.size < 2:
+        raise WrongAnswer(
+            _(
+                "{name} should be the list of losses the cell above records, from the start to "
+                "the last step; run that cell again (you gave a {kind})."
+            ).format(name=name, kind=type(losses).__name__)
+        )
+    return values
+
+
+def _trend(losses: np.ndarray) -> tuple[str, dict]:
+    """'down' when the run ended below where it started; a loss grown to nan went 'up'."""
+    first, last = losses[0], losses[-1]
+    return ("down" if last < first else "up"), {"first": first, "last": last}
+
+
+q4 = Prediction(
+    answer="prediction",
+    inputs=[Arg("losses_q4", read=_losses)],
+    outcomes=Words(
+        {
+            "down": (
+                "decrease",
+                "lower",
+                "fall",
+                "drop",
+                "shrink",
+                "smaller",
+                "converge",
+                "내려",
+                "감소",
+                "줄",
+                "낮아",
+                "작아",
+                "수렴",
+            ),
+            "up": (
+                "increase",
+                "higher",
+                "rise",
+                "grow",
+                "larger",
+                "bigger",
+                "diverge",
+                "explode",
+                "올라",
+                "증가",
+                "커",
+                "높아",
+                "발산",
+            ),
+        }
+    ),
+    observe=_trend,
+    happened={
+        "down": N_("the loss went down from {first:.1f} to {last:.3g}."),
+        "up": N_("the loss went up from {first:.1f} to {last:.3g}."),
+    },
+    why={
+        ("down", "up"): N_(
+            "A step is the learning rate times the gradient: ten times bigger steps jump across "
+            "the valley and land higher on the other wall each time, as 1.05 did on the toy "
+            "loss. A larger learning rate is not a faster one past that point."
+        ),
+        ("up", "down"): N_(
+            "This learning rate is still small enough for this loss: every step lands lower "
+            "than the one before."
+        ),
+    },
+    hint=N_(
+        "Look back at the learning-rate section: which rates jumped across the valley? Each "
+        "step is the learning rate times the gradient, and this loss is steep."
+    ),
+    solution="""
+        prediction = "up"
+    """,
 )
