@@ -31,6 +31,7 @@ import json
 import locale
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,21 +51,16 @@ FIRST_NOTEBOOK = {"en": "notebooks/00_start_here.ipynb", "ko": "notebooks/ko/00_
 LAB_SETTINGS_DIR = ROOT / ".jupyterlab-settings"
 LAB_LOCALES = {"en": "en", "ko": "ko_KR"}
 LAB_REQUIREMENTS = ["-e", "."]  # what the lessons need: no test or maintainer extras
-# Colab ships ipywidgets 7.7.1. The test command installs it, with the two
-# packages it needs that the course's environment lacks, into COLAB_WIDGETS_DIR
-# and puts that folder first on PYTHONPATH: the main environment with ipywidgets
-# 7.7.1 in place of 8.x, in seconds and a few MB, instead of a second copy of
-# TensorFlow and Jupyter in a second environment.
-COLAB_IPYWIDGETS_VERSION = "7.7.1"
-COLAB_IPYWIDGETS = (
-    f"ipywidgets=={COLAB_IPYWIDGETS_VERSION}",
-    "ipython_genutils~=0.2.0",
-    "widgetsnbextension~=3.6.0",
-)
-COLAB_WIDGETS_DIR = ROOT / ".ipywidgets7"
+# Colab's stack (Python, TensorFlow, Keras and ipywidgets as Colab ships them): the test
+# command runs every lesson of both editions there (their answer keys, so every check
+# cell and exercise check runs too) and the widget code's unit tests, in .venv-colab.
+COLAB_PYTHON = "3.12"
+COLAB_STACK = ("tensorflow==2.20.*", "keras==3.13.*", "ipywidgets==7.7.1")
+COLAB_ENV_DIR = ROOT / ".venv-colab"
 # The tests of the code that meets ipywidgets (the playground, the live plot and
 # the histories it records, lesson 08's exercises, the environment report's
-# advice): these run again with ipywidgets 7.7.1. A test keeps the list complete.
+# advice): these run again on Colab's stack, with its ipywidgets 7.7.1. A test keeps
+# the list complete.
 WIDGET_TESTS = (
     "tests/test_playground.py",
     "tests/test_live.py",
@@ -101,10 +97,13 @@ def supported_python() -> tuple[tuple[int, int], tuple[int, int]]:
     return (int(oldest[0]), int(oldest[1])), (int(too_new[0]), int(too_new[1]))
 
 
-def ensure_env(env_dir: Path, requirements: list[str]) -> Path:
-    """Create ``env_dir`` if needed and install ``requirements`` unless already there."""
+def ensure_env(env_dir: Path, requirements: list[str], base: Path | None = None) -> Path:
+    """Create ``env_dir`` if needed and install ``requirements`` unless already there.
+
+    ``base`` is the Python to create it with; by default the one running this file.
+    """
     oldest, too_new = supported_python()
-    if not oldest <= sys.version_info[:2] < too_new:
+    if base is None and not oldest <= sys.version_info[:2] < too_new:
         newest = f"{too_new[0]}.{too_new[1] - 1}"
         sys.exit(
             f"Keras First Steps runs on Python {oldest[0]}.{oldest[1]} to {newest}; this is"
@@ -115,7 +114,10 @@ def ensure_env(env_dir: Path, requirements: list[str]) -> Path:
     python = venv_python(env_dir)
     if not python.exists():
         print(f"Creating a virtual environment in {env_dir.name}/ ...", flush=True)
-        venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+        if base is None:
+            venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+        else:
+            run([base, "-m", "venv", "--clear", env_dir])
     # The stamp records what was installed for which pyproject.toml, so a
     # second run starts at once and a changed pyproject.toml reinstalls.
     project = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
@@ -276,20 +278,39 @@ def portability_verdict(failed: list[str]) -> None:
         )
 
 
-def colab_widgets(python: Path) -> dict:
-    """The environment variables that give ``python`` ipywidgets 7.7.1 (installed once)."""
-    stamp = COLAB_WIDGETS_DIR / "course-install.json"
-    if not stamp.exists() or json.loads(stamp.read_text()) != list(COLAB_IPYWIDGETS):
-        print(f"Installing {', '.join(COLAB_IPYWIDGETS)} into {COLAB_WIDGETS_DIR.name}/ ...",
-              flush=True)  # fmt: skip
-        run([python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--upgrade",
-             "--no-deps", "--target", COLAB_WIDGETS_DIR, *COLAB_IPYWIDGETS])  # fmt: skip
-        stamp.write_text(json.dumps(list(COLAB_IPYWIDGETS)))
-    env = {**os.environ, "PYTHONPATH": str(COLAB_WIDGETS_DIR)}
-    wanted = COLAB_IPYWIDGETS_VERSION
-    check = f"import ipywidgets, sys; sys.exit(ipywidgets.__version__ != {wanted!r})"
-    run([python, "-c", check], env=env)  # the tests below would not test what they say
-    return env
+def find_python(version: str) -> Path:
+    """A Python ``version`` ("3.12") on this computer: on the PATH, from the Windows
+    launcher or from pyenv. Stops with how to get one if there is none."""
+    candidates = [shutil.which(f"python{version}"), shutil.which("py")]
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    candidates += sorted(pyenv_root.glob(f"versions/{version}.*/bin/python{version}"), reverse=True)
+    ask = "import sys; print('%d.%d' % sys.version_info[:2], sys.executable)"
+    for candidate in filter(None, candidates):
+        launcher = [f"-{version}"] if Path(candidate).stem == "py" else []
+        said = subprocess.run(
+            [str(candidate), *launcher, "-c", ask], capture_output=True, text=True
+        ).stdout.split(maxsplit=1)
+        if said and said[0] == version:
+            return Path(said[1].strip())
+    sys.exit(
+        f"The test command runs the lessons on Colab's stack, which needs Python {version}:"
+        f" install it (from python.org, or pyenv install {version}) and run the command again."
+    )
+
+
+def colab_env() -> Path:
+    """.venv-colab: the course and its tests on Colab's Python, TensorFlow, Keras and ipywidgets."""
+    requirements = [*COLAB_STACK, "-e", ".[test]"]
+    python = ensure_env(COLAB_ENV_DIR, requirements, base=find_python(COLAB_PYTHON))
+    # The runs below would not test what they say on another stack.
+    wanted = {spec.split("==")[0]: spec.split("==")[1].rstrip(".*") for spec in COLAB_STACK}
+    check = (
+        "import sys; from importlib.metadata import version;"
+        f" sys.exit(not sys.version.startswith({COLAB_PYTHON + '.'!r}) or any("
+        f"not version(name).startswith(v) for name, v in {wanted!r}.items()))"
+    )
+    run([python, "-c", check])
+    return python
 
 
 @contextlib.contextmanager
@@ -300,16 +321,17 @@ def timed(times: dict, stage: str):
     times[stage] = time.monotonic() - start
 
 
-def notebook_runs(python: Path | str) -> dict:
+def notebook_runs(python: Path | str, colab: Path | str) -> dict:
     """The test command's runs of notebooks, side by side: every notebook of both editions
     under strict nbval as this machine runs it; the English ones under each perturbation
     (the portability check: the Korean lessons run the same programs and print the same
-    numbers, tests/test_korean_numbers.py); the answer keys of both editions."""
+    numbers, tests/test_korean_numbers.py); the answer keys of both editions on Colab's
+    stack (``colab``: every lesson, its check cells and its exercises' checks run there)."""
     english = [path.relative_to(ROOT).as_posix() for path in lessons(ENGLISH)]
     return {
         **nbval_runs(python, ["notebooks", "-q"], {AS_THEY_ARE: {}}),
         **nbval_runs(python, [*english, "-q"], PERTURBATIONS),
-        ANSWER_KEYS: ("Answer keys, both editions", [python, ANSWERS_TOOL], {}),
+        ANSWER_KEYS: ("Answer keys, both editions, on Colab's stack", [colab, ANSWERS_TOOL], {}),
     }
 
 
@@ -317,6 +339,7 @@ def cmd_test(args: argparse.Namespace) -> None:
     times: dict[str, float] = {}
     with timed(times, "the environment"):
         python = main_env()
+        colab = colab_env() if not args.pytest_args else None
     if args.pytest_args:  # a selection, e.g. -m browser: that is all
         run([python, "-m", "pytest", *args.pytest_args])
         return
@@ -326,17 +349,19 @@ def cmd_test(args: argparse.Namespace) -> None:
         run([python, "-m", "pytest", "tests", "-n", "2", "--dist", "loadgroup"])
     took: dict[str, float] = {}
     with timed(times, "notebooks and answer keys"):
-        failed = side_by_side(notebook_runs(python), took)
+        failed = side_by_side(notebook_runs(python, colab), took)
         portability_verdict([name for name in failed if name != ANSWER_KEYS])
         if ANSWER_KEYS in failed:
-            sys.exit("An exercise's solution does not pass its own check (above): fix it.")
-    # The widget code's unit tests against the widgets that Colab ships (notebooks
-    # and the browser need the front end of the main environment, so they are left out).
-    colab = f"ipywidgets {COLAB_IPYWIDGETS_VERSION}"
-    with timed(times, f"widget tests with {colab}"):
-        print(f"\nThe widget code's unit tests again with {colab}, as on Colab:", flush=True)
-        run([python, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser", "-n", "2",
-             "-o", "addopts=-p no:cacheprovider"], env=colab_widgets(python))  # fmt: skip
+            sys.exit(
+                "On Colab's stack a lesson failed, or an exercise's solution does not pass its"
+                " own check (above): fix it."
+            )
+    # The widget code's unit tests on Colab's stack (the browser tests need the front end
+    # of the main environment, so they are left out).
+    with timed(times, "widget tests on Colab's stack"):
+        print("\nThe widget code's unit tests again on Colab's stack:", flush=True)
+        run([colab, "-m", "pytest", *WIDGET_TESTS, "-m", "not browser", "-n", "2",
+             "-o", "addopts=-p no:cacheprovider"])  # fmt: skip
     spent = ", ".join(f"{stage} {seconds / 60:.1f} min" for stage, seconds in times.items())
     side = ", ".join(f"{name} {seconds / 60:.1f}" for name, seconds in took.items())
     print(f"\nEvery test passed. {TIME_LINE} {sum(times.values()) / 60:.1f} min ({spent};"

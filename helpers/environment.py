@@ -10,6 +10,7 @@ Nothing here runs at import time: call the function.
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import sys
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import Path
 
 from helpers.checks import random_seed, true_or_false
 from helpers.i18n import _, ngettext, set_language
@@ -32,6 +34,22 @@ ONEDNN_DEFAULT = ("TF_ENABLE_ONEDNN_OPTS", "0")
 
 #: The oldest versions that work: the lower bounds of pyproject.toml (a test checks).
 MINIMUM = {"Python": "3.10", "TensorFlow": "2.16", "Keras": "3.3", "ipywidgets": "7.6"}
+#: The versions of the libraries that decide trained numbers with which the lessons'
+#: stored outputs were recorded: written by the refresh (tools/notebooks.py).
+RECORDED_WITH = Path(__file__).with_name("recorded_with.json")
+
+
+def numeric_versions() -> dict[str, str]:
+    """This computer's versions of the libraries that decide trained numbers."""
+    import keras
+    import tensorflow as tf
+
+    return {"TensorFlow": tf.__version__, "Keras": keras.__version__}
+
+
+def recorded_with() -> dict[str, str]:
+    """The :func:`numeric_versions` the stored outputs were recorded with."""
+    return json.loads(RECORDED_WITH.read_text(encoding="utf-8"))
 
 
 @contextmanager
@@ -81,6 +99,8 @@ class EnvironmentReport:
     gpus: int
     on_colab: bool
     advice: list[str] = field(default_factory=list)
+    #: The recording's versions when this computer's differ (see :data:`RECORDED_WITH`).
+    recorded: dict[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
         lines = [_("Environment check")]
@@ -95,6 +115,15 @@ class EnvironmentReport:
         )
         # Translators: the label is padded to line up with the version lines above it.
         lines.append("  " + _("Running on  {place} ({device})").format(place=place, device=device))
+        if self.recorded:
+            versions = ", ".join(f"{name} {version}" for name, version in self.recorded.items())
+            # Translators: one line, kept whole: the notebook checks remove it by its start.
+            note = _(
+                "Recorded with {versions}: with your versions the last digits of trained "
+                "numbers may differ from the stored outputs (the same sums, added in another "
+                "order); the lessons' checks allow for that."
+            )
+            lines.append("  " + note.format(versions=versions))
         if self.advice:
             lines += [_("Advice:")] + [f"  - {tip}" for tip in self.advice]
         else:
@@ -169,7 +198,15 @@ def check_environment() -> EnvironmentReport:
             )
         )
     gpus = len(tf.config.list_physical_devices("GPU"))
-    return EnvironmentReport(versions=versions, gpus=gpus, on_colab=on_colab, advice=advice)
+    recorded = recorded_with()
+    differ = numeric_versions() != recorded
+    return EnvironmentReport(
+        versions=versions,
+        gpus=gpus,
+        on_colab=on_colab,
+        advice=advice,
+        recorded=recorded if differ else {},
+    )
 
 
 def setup_notebook(*, seed: int = 42, short_errors: bool = True, language: str = "en") -> None:

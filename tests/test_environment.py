@@ -1,5 +1,6 @@
 import contextlib
 import io
+import json
 import os
 import re
 import subprocess
@@ -220,13 +221,17 @@ def test_korean_reports_from_two_machines_are_equal_once_sanitized():
     colab = EnvironmentReport(
         versions={"Python": "3.12.11", "TensorFlow": "2.19.0", "Keras": "3.10.0",
                   "ipywidgets": "7.7.1"},
-        gpus=1, on_colab=True,
+        gpus=1, on_colab=True, recorded={"TensorFlow": "2.16.1", "Keras": "3.3.3"},
     )  # fmt: skip
     set_language("ko")
+    assert "  기록한 버전: TensorFlow 2.16.1, Keras 3.3.3." in str(colab)
     assert str(here) != str(colab)
     assert sanitized(str(here)) == sanitized(str(colab))
     assert "  실행 환경 DEVICE" in sanitized(str(here))  # masked, not deleted
     assert "모두 정상입니다" in sanitized(str(here))  # what the learner must see stays
+    set_language("en")
+    assert "  Recorded with TensorFlow 2.16.1, Keras 3.3.3: " in str(colab)
+    assert sanitized(str(here)) == sanitized(str(colab))
 
 
 def test_setup_notebook_in_korean_prints_the_seed_line_and_refuses_in_korean():
@@ -255,3 +260,25 @@ def test_setup_notebook_in_korean_prints_the_seed_line_and_refuses_in_korean():
     assert printed.getvalue().endswith(
         "Random seed 7: results repeat from run to run on this computer.\n"
     )
+
+
+@pytest.mark.parametrize("differ", [False, True])
+def test_the_report_says_when_the_numeric_libraries_differ_from_the_recording(differ):
+    recorded = environment.numeric_versions()
+    if differ:
+        recorded = {**recorded, "Keras": "3.0.0"}
+    with mock.patch.object(environment, "recorded_with", return_value=recorded):
+        report = check_environment()
+    assert report.recorded == (recorded if differ else {})
+    assert ("Recorded with TensorFlow" in str(report)) is differ
+    assert "All good" in str(report)  # a note, not advice: nothing to fix
+
+
+def test_the_recording_names_the_versions_the_refresh_ran_with(tmp_path, monkeypatch):
+    from tools import notebooks
+
+    assert set(environment.recorded_with()) == set(environment.numeric_versions())
+    monkeypatch.setattr(notebooks, "RECORDED_WITH", tmp_path / "recorded_with.json")
+    notebooks.record_versions()
+    written = (tmp_path / "recorded_with.json").read_text(encoding="utf-8")
+    assert json.loads(written) == environment.numeric_versions()

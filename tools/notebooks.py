@@ -11,6 +11,9 @@ A cell tagged ``check`` (a check cell: the asserts that keep a lesson's claims
 true) is stored collapsed: its code hidden in JupyterLab (``source_hidden``) and
 shown as a form in Colab (``cellView``, with the cell's ``#@title`` line).
 
+After a refresh, helpers/recorded_with.json names the TensorFlow and Keras it ran
+with: a learner's environment report says when theirs differ.
+
 Widget views are dropped from stored outputs (their text form is kept): the
 widget models die with the kernel, and an orphaned view shows "Error
 displaying widget" when the notebook is opened before it is run.
@@ -18,6 +21,7 @@ displaying widget" when the notebook is opened before it is run.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -27,6 +31,7 @@ from nbclient import NotebookClient
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from helpers.environment import RECORDED_WITH, numeric_versions, quiet_tensorflow  # noqa: E402
 from tools.lessons import CHECK_TAG  # noqa: E402 - after the path is set as a script
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -94,6 +99,14 @@ def refresh(path: Path) -> None:
     nbformat.write(nb, path)
 
 
+def record_versions() -> None:
+    """Write the versions the outputs were just recorded with (the kernel runs in this
+    environment) into helpers/recorded_with.json."""
+    quiet_tensorflow()
+    text = json.dumps(numeric_versions(), indent=1) + "\n"
+    RECORDED_WITH.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str]) -> None:
     if len(argv) < 2 or argv[0] != "refresh":
         sys.exit("usage: tools/notebooks.py refresh NOTEBOOK.ipynb [...]")
@@ -105,6 +118,7 @@ def main(argv: list[str]) -> None:
             )
         print(f"Refreshing {path.name} ...", flush=True)
         refresh(path)
+    record_versions()
 
 
 if __name__ == "__main__":
