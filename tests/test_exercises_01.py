@@ -16,6 +16,7 @@ from exercise_support import (
     solve,
 )
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.exercises import lesson01
 
@@ -177,6 +178,9 @@ def xor_network(activation=None, weights=XOR_WEIGHTS):
     return network
 
 
+XOR_NETWORK = xor_network()  # built once: the hypothesis test below calls it many times
+
+
 def test_q3_solution_comes_true_on_the_network_of_the_check_cell():
     prediction = solve(lesson01.q3)["prediction"]
     result = lesson01.q3.evaluate(prediction, xor_network())
@@ -254,6 +258,15 @@ def test_any_single_answer_gets_a_proper_message(answer):
     for exercise in EXERCISES:
         result = evaluate_anything(exercise, (answer,), _right_count)
         assert UNEXPECTED not in result.message, result.message
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.text(max_size=8), st.sampled_from(["no", "No", "아니요", "yes", "예", "n"])))
+def test_q3_any_text_prediction_on_the_real_network_is_read_or_refused_properly(text):
+    result = refused_properly(lesson01.q3, (text, XOR_NETWORK), lambda *given: True)
+    said = lesson01.YES_NO.read(text)
+    assert result.ok == (said is not None), str(result)
+    assert result.surprise == (said == "yes"), str(result)
 
 
 # ------------------------------------------------------------- in Korean ---
