@@ -185,8 +185,8 @@ def _validation_run(value, name: str) -> dict[str, list[float]]:
     if len(losses) <= TABLE_EPOCH or not np.all(np.isfinite(losses)):
         raise WrongAnswer(
             _(
-                "{name} should hold a val_loss for each of {epochs} epochs: run the check "
-                "cell as it is, make_model().fit(..., validation_data=(x_val, y_val), "
+                "{name} should hold a val_loss for each of {epochs} epochs: run the cell "
+                "that checks it as it is, make_model().fit(..., validation_data=(x_val, y_val), "
                 "epochs={epochs})."
             ).format(name=name, epochs=RUN_EPOCHS)
         )
