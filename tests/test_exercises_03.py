@@ -8,12 +8,15 @@ from exercise_support import (
     ANY_ANSWERS,
     UNEXPECTED,
     evaluate_anything,
+    hangul,
+    in_korean,
     korean_refusal,
     korean_success,
     solve,
 )
 from hypothesis import given, settings
 
+from helpers.data import load_breast_cancer
 from helpers.exercises import lesson03
 
 
@@ -59,37 +62,88 @@ X = np.random.default_rng(0).normal(size=(569, 30)).astype("float32")
 Y = (X[:, 0] > 0).astype("int64")
 
 
-def test_q2_solution_passes_with_a_real_fit():
-    history_q2 = solve(lesson03.q2, make_model=make_model, x=X, y=Y)["history_q2"]
-    assert lesson03.q2.evaluate(history_q2).ok
-    assert lesson03.q2.evaluate(history_q2, make_model, X, Y).ok
-    quiet = make_model().fit(X, Y, batch_size=64, epochs=15, verbose=False)  # another order
-    assert lesson03.q2.evaluate(quiet, make_model, X, Y).ok
+def run(epochs, steps, last_loss):
+    """A History of ``epochs`` epochs of ``steps`` steps whose loss ends at ``last_loss``."""
+    history = make_history(epochs=epochs, steps=steps)
+    history.history["loss"] = list(np.linspace(1.2, last_loss, epochs + 1)[1:])
+    return history
 
 
-def test_q2_pins_the_batch_size_with_make_model():
-    history = make_model().fit(X, Y, epochs=15, batch_size=70, verbose=0)
-    assert lesson03.q2.evaluate(history).ok  # 9 steps: the History alone cannot tell
-    result = lesson03.q2.evaluate(history, make_model, X, Y)
-    assert not result.ok and "any batch size from 64 to 71" in result.message, result.message
+RUN_A, RUN_B = run(1, 72, 0.69), run(10, 1, 0.94)  # as the notebook's two runs end
+
+
+def test_q2_solution_passes():
+    prediction = solve(lesson03.q2)["prediction"]
+    result = lesson03.q2.evaluate(prediction, RUN_A, RUN_B)
+    assert result.ok and not result.surprise, result.message
+    assert "made 72 updates, B's ten epochs only 10" in result.message, result.message
+
+
+def test_q2_with_the_notebooks_fits():
+    x, y = load_breast_cancer()
+    normalize = keras.layers.Normalization()
+    normalize.adapt(x)
+
+    def notebook_model():  # notebook 03's make_model
+        keras.utils.set_random_seed(0)
+        layers = [keras.Input(shape=(30,)), normalize, keras.layers.Dense(16, activation="relu")]
+        model = keras.Sequential([*layers, keras.layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+        return model
+
+    history_a = notebook_model().fit(x, y, epochs=1, batch_size=8, verbose=0)
+    history_b = notebook_model().fit(x, y, epochs=10, batch_size=569, verbose=0)
+    result = lesson03.q2.evaluate("A", history_a, history_b)
+    assert result.ok and not result.surprise, result.message
+
+
+@pytest.mark.parametrize("prediction", ["A", "a", " model A", "Run-A", "모델 A", "A 모델"])
+def test_q2_accepts_every_spelling_of_a(prediction):
+    result = lesson03.q2.evaluate(prediction, RUN_A, RUN_B)
+    assert result.ok and not result.surprise, result.message
 
 
 @pytest.mark.parametrize(
-    ("answer", "message"),
+    ("prediction", "expected"),
+    [("B", "'B'"), ("모델 b", "'B'"), ("same", "'same'"), ("같음", "'same'"), ("비슷함", "'same'")],
+)
+def test_q2_explains_a_prediction_that_did_not_come_true(prediction, expected):
+    result = lesson03.q2.evaluate(prediction, RUN_A, RUN_B)
+    assert result.ok and result.surprise, result.message
+    assert f"you expected {expected}" in result.message, result.message
+    assert "Epochs are not what counts" in result.message, result.message
+
+
+@pytest.mark.parametrize(
+    ("runs", "prediction"),
+    [((run(1, 72, 0.9), run(10, 1, 0.5)), "B"), ((run(1, 72, 0.9), run(10, 1, 0.85)), "same")],
+)
+def test_q2_reads_what_happened_in_the_runs_it_is_given(runs, prediction):
+    result = lesson03.q2.evaluate(prediction, *runs)
+    assert result.ok and not result.surprise, result.message
+    assert lesson03.q2.evaluate("A", *runs).surprise
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
     [
-        (keras.Sequential(), "should be the History that model.fit(...) returns"),
-        (make_history(epochs=10), "records 10 epochs"),
-        (make_history(steps=18), "each epoch took 18 steps"),
-        (make_history(keys=("loss",)), "has no 'accuracy'"),
+        (("maybe", RUN_A, RUN_B), "'maybe' is not one of 'A', 'B', 'same'"),
+        (("A or B", RUN_A, RUN_B), "is not one of"),
+        ((0.5, RUN_A, RUN_B), "is not one of"),
+        (("A", run(2, 72, 0.5), RUN_B), "history_a should be the History of fit(x, y, epochs=1"),
+        (("A", RUN_A, run(10, 9, 0.5)), "batch_size=569), which runs 1 steps per epoch"),
+        (("A", RUN_B, RUN_A), "history_a should be the History of fit"),
+        (("A", keras.Sequential(), RUN_B), "history_a should be the History that model.fit"),
+        (("A", RUN_A, keras.callbacks.History()), "history_b is empty"),
     ],
 )
-def test_q2_explains_wrong_answers(answer, message):
-    result = lesson03.q2.evaluate(answer)
+def test_q2_explains_wrong_answers(answers, message):
+    result = lesson03.q2.evaluate(*answers)
     assert not result.ok and message in result.message, result.message
 
 
 def test_q2_unanswered():
-    result = lesson03.q2.evaluate(None)
+    result = lesson03.q2.evaluate(None, RUN_A, RUN_B)
     assert not result.ok and not result.answered
 
 
@@ -161,8 +215,14 @@ def test_no_answer_raises_or_passes_by_mistake(answers):
     right_q1 = len(answers) == 1 and _same(answers[0], 10)
     assert lesson03.q1.evaluate(*answers).ok == right_q1
     evaluate_anything(lesson03.q2, answers)
+    evaluate_anything(lesson03.q2, [*answers[:1], RUN_A, RUN_B], _a_prediction)
     evaluate_anything(lesson03.q3, answers)
     evaluate_anything(lesson03.q3, [*answers[:1], HISTORY], _right_q3)
+
+
+def _a_prediction(*answers):
+    """Any prediction in words passes (✅ or 🔎) once the two runs are the right ones."""
+    return lesson03.q2.outcomes.read(answers[0]) is not None
 
 
 def _same(value, number):
@@ -177,10 +237,13 @@ def test_any_single_answer_gets_a_proper_message(answer):
     for exercise, answers in (
         (lesson03.q1, (answer,)),
         (lesson03.q2, (answer,)),
+        (lesson03.q2, (answer, RUN_A, RUN_B)),
+        (lesson03.q2, ("A", answer, RUN_B)),
         (lesson03.q3, (answer, HISTORY)),
         (lesson03.q3, (0.5, answer)),
     ):
-        result = evaluate_anything(exercise, answers, _right_q3)
+        right = _a_prediction if exercise is lesson03.q2 else _right_q3
+        result = evaluate_anything(exercise, answers, right)
         assert UNEXPECTED not in result.message, result.message
 
 
@@ -191,10 +254,11 @@ def test_korean_feedback():
     korean_success(lesson03.q1, 10)
     for wrong in (9, 9.3, 11):
         korean_refusal(lesson03.q1, wrong)
-    korean_success(lesson03.q2, make_history())
-    korean_refusal(lesson03.q2, make_history(epochs=10))
-    korean_refusal(lesson03.q2, make_history(steps=5))
-    korean_refusal(lesson03.q2, make_history(keys=("loss",)))
+    korean_success(lesson03.q2, "A", RUN_A, RUN_B)
+    surprise = in_korean(lesson03.q2, "같음", RUN_A, RUN_B)
+    assert surprise.surprise and hangul(surprise.message), str(surprise)
+    korean_refusal(lesson03.q2, "아마도", RUN_A, RUN_B)
+    korean_refusal(lesson03.q2, "A", run(2, 72, 0.5), RUN_B)
     korean_success(lesson03.q3, ACCURACY[9], HISTORY)
     korean_refusal(lesson03.q3, ACCURACY[10], HISTORY)
     korean_refusal(lesson03.q3, ACCURACY, HISTORY)

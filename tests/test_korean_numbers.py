@@ -42,10 +42,6 @@ DIFFER = {
         "Korean names the 0 before the distance to it: 0의 차이는 0.000 이하",
         (),
     ),
-    ("03_fit.ipynb", "acc99e7a"): (
-        "English spells the count (three finished runs), Korean writes it: 실행 3개",
-        ("3",),
-    ),
     ("04_validation.ipynb", "4c8486af"): (
         "Korean gives the most epochs before those run: 최대 200 에포크 중 15 에포크",
         (),

@@ -1,11 +1,12 @@
 """Exercises for notebook 03: fit, epochs, batch size and History.
 
 Exercises 1 (steps per epoch) and 3 (the accuracy of epoch 10) are numbers
-compared with the value they should have, with their known mistakes; exercise
-2 (the History of a fit) is judged by rules alone. Each is a ValueExercise.
-A Keras ``History`` is read through its public attributes:
-``history.history`` (one value per epoch) and ``history.params`` (the
-``epochs`` and ``steps`` that ``fit`` ran).
+compared with the value they should have, with their known mistakes (each a
+ValueExercise); exercise 2 is a Prediction: which of two runs, one epoch of
+small batches or ten epochs of the whole table, ends with the lower loss.
+A Keras ``History`` is read through its public attributes: ``history.history``
+(one value per epoch) and ``history.params`` (the ``epochs`` and ``steps``
+that ``fit`` ran).
 """
 
 from __future__ import annotations
@@ -14,15 +15,12 @@ import math
 
 from helpers.exercises import WrongAnswer, as_number
 from helpers.exercises.types import Arg, Mistake, ValueExercise, same
+from helpers.exercises.words import Prediction, Words
 from helpers.i18n import N_, _
 
 # Exercise 1: steps in one epoch
 Q1_SAMPLES, Q1_BATCH = 298, 32
 Q1_STEPS = math.ceil(Q1_SAMPLES / Q1_BATCH)
-
-# Exercise 2: the fit call
-Q2_SAMPLES, Q2_EPOCHS, Q2_BATCH = 569, 15, 64
-Q2_STEPS = math.ceil(Q2_SAMPLES / Q2_BATCH)
 
 
 def _steps(steps: float) -> dict:
@@ -52,58 +50,57 @@ def _epochs(history) -> int:
     return len(history.history.get("loss", []))
 
 
-def _other_batch_size(history, make_model, x, y) -> bool:
-    """Steps alone allow batch sizes 64 to 71: one epoch of the same seeded fit pins it."""
-    if make_model is None:  # the check cell passed the History alone
-        return False
-    first = make_model().fit(x, y, epochs=1, batch_size=Q2_BATCH, verbose=0)
-    return not math.isclose(history.history["loss"][0], first.history["loss"][0], rel_tol=1e-6)
+# Exercise 2: one epoch of small batches against ten epochs of the whole table
+Q2_SAMPLES = 569
+Q2_RUNS = {"history_a": (1, 8), "history_b": (10, Q2_SAMPLES)}  # name -> (epochs, batch size)
+Q2_SAME = 0.1  # last losses within 10% of each other count as the same
 
 
-#: What history_q2 must not be, in the order it is checked: it is right when none applies.
-FIT_RULES = [
-    Mistake(
-        N_("history_q2 records {epochs} epochs; the exercise asks for epochs={wanted}."),
-        when=lambda history, *data: (
-            _epochs(history) != Q2_EPOCHS and {"epochs": _epochs(history), "wanted": Q2_EPOCHS}
-        ),
-    ),
-    Mistake(
-        N_(
-            "each epoch took {steps} steps; batch_size={batch} on all {samples} samples "
-            "takes ceil({samples} / {batch}) = {wanted}. Check batch_size, and train "
-            "on x and y."
-        ),
-        when=lambda history, *data: (
-            history.params.get("steps") != Q2_STEPS
-            and {
-                "steps": history.params.get("steps"),
-                "batch": Q2_BATCH,
-                "samples": Q2_SAMPLES,
-                "wanted": Q2_STEPS,
-            }
-        ),
-    ),
-    Mistake(
-        N_(
-            "history_q2 has no 'accuracy': train a model from make_model(), which is "
-            "compiled with metrics=['accuracy']."
-        ),
-        when=lambda history, *data: "accuracy" not in history.history,
-    ),
-    Mistake(
-        N_(
-            "{epochs} epochs of {steps} steps, but the first epoch's loss is not that of "
-            "a fresh make_model() trained with batch_size={batch}: any batch size from 64 "
-            "to 71 takes 9 steps. Use batch_size={batch}, a new make_model(), x and y, "
-            "and no other options."
-        ),
-        when=lambda history, *data: (
-            _other_batch_size(history, *data)
-            and {"epochs": Q2_EPOCHS, "steps": Q2_STEPS, "batch": Q2_BATCH}
-        ),
-    ),
-]
+def _steps_run(history):
+    """The steps per epoch that fit recorded (None for a History that fit never filled)."""
+    return (history.params or {}).get("steps")
+
+
+def _updates(history) -> int:
+    return _epochs(history) * (_steps_run(history) or 0)
+
+
+def _run(history, name: str):
+    """One of exercise 2's two runs, as its check cell trains it (else a message)."""
+    history = _as_history(history, name)
+    epochs, batch = Q2_RUNS[name]
+    steps = math.ceil(Q2_SAMPLES / batch)
+    if (_epochs(history), _steps_run(history)) != (epochs, steps):
+        raise WrongAnswer(
+            _(
+                "{name} should be the History of fit(x, y, epochs={epochs}, batch_size={batch}), "
+                "which runs {steps} steps per epoch; it records epochs={got_epochs} of "
+                "{got_steps} steps each. Run the check cell as it is given."
+            ).format(
+                name=name,
+                epochs=epochs,
+                batch=batch,
+                steps=steps,
+                got_epochs=_epochs(history),
+                got_steps=_steps_run(history),
+            )
+        )
+    return history
+
+
+def _lower_loss(history_a, history_b):
+    """Which run ended with the lower loss ("same" when they are close), and the numbers."""
+    a, b = history_a.history["loss"][-1], history_b.history["loss"][-1]
+    said = {"a": a, "b": b, "updates_a": _updates(history_a), "updates_b": _updates(history_b)}
+    if abs(a - b) <= Q2_SAME * max(abs(a), abs(b)):
+        return "same", said
+    return ("A" if a < b else "B"), said
+
+
+UPDATES_COUNT = N_(
+    "Epochs are not what counts: every update moves the weights once, whatever the batch "
+    "size, and A made far more updates."
+)
 
 Q3_EPOCH = 10  # counted from 1, as fit prints it
 Q3_ATOL = 5e-5  # the accuracy as fit prints it, to four decimals
@@ -186,16 +183,39 @@ q1 = ValueExercise(
     success=N_("9 full batches of 32 and a last one of 10: 10 steps per epoch."),
 )
 
-q2 = ValueExercise(
-    answer=Arg("history_q2", read=_as_history),
-    inputs=[Arg(name, default=lambda: None) for name in ("make_model", "x", "y")],
-    rules=FIT_RULES,
-    hint=N_(
-        "fit returns the History: history_q2 = make_model().fit(x, y, epochs=..., "
-        "batch_size=..., verbose=0)"
+q2 = Prediction(
+    answer="prediction",
+    inputs=[Arg("history_a", read=_run), Arg("history_b", read=_run)],
+    outcomes=Words(
+        {
+            "A": ("a", "model a", "run a", "모델 a", "a 모델"),
+            "B": ("b", "model b", "run b", "모델 b", "b 모델"),
+            "same": ("same", "equal", "tie", "같다", "같음", "같습니다", "비슷", "비슷함", "동일"),
+        },
+        whole=True,
     ),
-    solution="history_q2 = make_model().fit(x, y, epochs=15, batch_size=64, verbose=0)",
-    success=N_("15 epochs of ceil(569 / 64) = 9 steps each: 135 weight updates."),
+    observe=_lower_loss,
+    happened={
+        "A": N_(
+            "A ended at a loss of {a:.2f}, B at {b:.2f}: A's one epoch made {updates_a} "
+            "updates, B's ten epochs only {updates_b}."
+        ),
+        "B": N_(
+            "B ended at a loss of {b:.2f}, A at {a:.2f}: B's ten epochs made {updates_b} "
+            "updates, A's one epoch {updates_a}."
+        ),
+        "same": N_(
+            "A and B ended at about the same loss, {a:.2f} and {b:.2f}, after {updates_a} "
+            "and {updates_b} updates."
+        ),
+    },
+    why={("B", "A"): UPDATES_COUNT, ("same", "A"): UPDATES_COUNT},
+    hint=N_(
+        "Count the weight updates of each run: steps per epoch, ceil(569 / batch size), "
+        "times the epochs. Which moves the weights more often?"
+    ),
+    solution=N_('prediction = "A"  # 72 updates in one epoch, against 10 in ten epochs'),
+    success=N_("A made 72 updates in its one epoch, B only 10 in ten: updates, not epochs, count."),
 )
 
 q3 = ValueExercise(
