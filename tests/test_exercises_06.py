@@ -24,7 +24,7 @@ Y_IRIS = np.arange(24) % 3  # class numbers, one per flower, as y_train
 
 
 def iris_model(loss="categorical_crossentropy"):
-    """A fresh compiled iris-shaped model, as the check cell makes it."""
+    """A fresh compiled iris-shaped model, as the cell that checks exercise 1 makes it."""
     keras.utils.set_random_seed(0)
     model = keras.Sequential(
         [keras.Input(shape=(4,)), L.Dense(8, activation="relu"), L.Dense(3, activation="softmax")]
@@ -114,7 +114,7 @@ def test_q1_an_unreadable_prediction_is_named(prediction, message):
 )
 def test_q1_a_check_cell_copied_wrongly_is_said_not_blamed_on_the_loss(inputs):
     result = lesson06.q1.evaluate("error", *inputs())
-    assert refused(result, "copy the check cell as it was"), result.message
+    assert refused(result, "run the cell that checks it as it was given"), result.message
 
 
 def test_q1_unanswered_and_not_a_model():

@@ -26,7 +26,8 @@ FIT_OUTCOMES = Words(
 
 #: Why the check cannot run the learner's fit: its cell was not copied as it was.
 COPY_THE_CELL = N_(
-    "the check needs the compiled model, x_train and y_train: copy the check cell as it was."
+    "the check needs the compiled model, x_train and y_train: run the cell that checks it "
+    "as it was given."
 )
 
 
@@ -203,8 +204,8 @@ def _counts(matrix, name: str) -> np.ndarray:
     ):
         raise WrongAnswer(
             _(
-                "the check needs the confusion matrix, a square table of counts: copy the check "
-                "cell as it was, with matrix."
+                "the check needs the confusion matrix, a square table of counts: run the cell "
+                "that checks it as it was given, with matrix."
             )
         )
     return counts
