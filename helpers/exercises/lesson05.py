@@ -1,19 +1,18 @@
 """Exercises for notebook 05: inference.
 
 Exercise 1 is the learner's function, run on sigmoid outputs as ``predict()``
-returns them; exercise 2 a value taken from the learner's ``x_test``;
-exercise 3 has many right answers (any file name, any way of loading it), so
-it is declared by its rules alone, in the order they are checked.
+returns them; exercise 2 a prediction, what a stricter threshold does to the
+validation accuracy, judged by the learner's own validation scores; exercise 3
+a choice with its reason: which threshold report to trust.
 """
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 
-from helpers.exercises import WrongAnswer, as_array
-from helpers.exercises.types import Arg, FunctionExercise, Mistake, ValueExercise, same
+from helpers.exercises import WrongAnswer
+from helpers.exercises.types import Arg, FunctionExercise, Mistake, same
+from helpers.exercises.words import Choice, Prediction, Words
 from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
@@ -91,163 +90,87 @@ CLASSES_RULES = [
 
 # ------------------------------------------------------------ exercise 2 ---
 
+#: What the validation accuracy can do when the threshold goes from 0.5 to 0.9.
+TRENDS = Words(
+    {
+        "up": ("rise", "rises", "higher", "better", "increase", "올라", "높아", "증가", "좋아"),
+        "down": ("fall", "falls", "lower", "worse", "drop", "decrease", "내려", "낮아", "떨어",
+                 "감소", "나빠"),
+        "same": ("unchanged", "equal", "stays", "그대로", "같", "변하지", "변함"),
+    }
+)  # fmt: skip
 
-def _test_inputs(x_test, name: str) -> np.ndarray:
-    """x_test as the check cell passes it: a 2-D array of numbers, or a message."""
-    array = np.asarray(x_test) if isinstance(x_test, np.ndarray) else None
-    if array is None or array.ndim != 2 or array.dtype.kind not in "iuf" or len(array) < 10:
-        raise WrongAnswer(
-            _(
-                "the check needs the test inputs as its second argument: copy the check cell "
-                "as it was, with x_test."
-            )
-        )
+
+COPY_THE_CHECK = N_(
+    "the check needs the validation probabilities and labels: copy the check cell as it was, "
+    "with val_probabilities and y_val."
+)
+
+
+def _scores(value, name: str) -> np.ndarray:
+    """The validation probabilities, one per tumour: shape (n,) or (n, 1), all in [0, 1]."""
+    array = np.asarray(value) if isinstance(value, np.ndarray) else None
+    if array is not None and array.ndim == 2 and array.shape[1:] == (1,):
+        array = array[:, 0]
+    if (
+        array is None
+        or array.ndim != 1
+        or len(array) < 10
+        or array.dtype.kind != "f"
+        or not ((array >= 0) & (array <= 1)).all()
+    ):
+        raise WrongAnswer(_(COPY_THE_CHECK))
     return array
 
 
-X_TEST = Arg("x_test", read=_test_inputs)
+def _labels(value, name: str) -> np.ndarray:
+    """The validation labels: 0 (malignant) and 1 (benign)."""
+    array = np.asarray(value) if isinstance(value, np.ndarray) else None
+    if (
+        array is None
+        or array.ndim != 1
+        or len(array) < 10
+        or array.dtype.kind not in "iu"
+        or not np.isin(array, (0, 1)).all()
+    ):
+        raise WrongAnswer(_(COPY_THE_CHECK))
+    return array
 
 
-def _shapes(sample: np.ndarray, x_test: np.ndarray) -> dict:
-    return {"shape": sample.shape, "features": x_test.shape[1]}
+def _at(threshold: float, scores: np.ndarray, labels: np.ndarray) -> tuple[int, int, int]:
+    """Right answers, missed cancers and false alarms when above ``threshold`` means benign."""
+    benign = scores > threshold
+    missed = int(np.sum(benign & (labels == 0)))
+    alarms = int(np.sum(~benign & (labels == 1)))
+    return len(labels) - missed - alarms, missed, alarms
 
 
-def _row_of(sample: np.ndarray, x_test: np.ndarray) -> dict:
-    """Which row of x_test the sample holds, if any."""
-    match = np.flatnonzero((x_test == sample[0]).all(axis=1))
-    return {"row": match[0]} if len(match) else {}
+def _stricter(scores: np.ndarray, labels: np.ndarray) -> tuple[str, dict]:
+    """What the accuracy did from threshold 0.5 to 0.9, and the counts behind it."""
+    if len(scores) != len(labels):
+        raise WrongAnswer(_(COPY_THE_CHECK))
+    (right, missed, alarms), (right_9, missed_9, alarms_9) = (
+        _at(threshold, scores, labels) for threshold in (0.5, 0.9)
+    )
+    trend = "up" if right_9 > right else "down" if right_9 < right else "same"
+    return trend, {
+        "before": right / len(labels), "after": right_9 / len(labels),
+        "missed": missed, "missed_9": missed_9, "alarms": alarms, "alarms_9": alarms_9,
+    }  # fmt: skip
 
-
-#: What one_sample must be before it is compared with x_test[9:10], in order.
-SAMPLE_RULES = [
-    Mistake(
-        N_(
-            "one_sample has shape {shape}: one sample without the batch axis. "
-            "predict() wants a batch, shape (1, {features}): slice with x_test[9:10]."
-        ),
-        when=lambda sample, x_test: sample.shape == x_test.shape[1:] and _shapes(sample, x_test),
-    ),
-    Mistake(
-        N_("one_sample has shape {shape}; a batch of one sample has shape (1, {features})."),
-        when=lambda sample, x_test: (
-            sample.shape != (1, x_test.shape[1]) and _shapes(sample, x_test)
-        ),
-    ),
-    Mistake(
-        N_("one_sample holds {dtype} values; take it from x_test."),
-        when=lambda sample, x_test: sample.dtype.kind not in "iuf" and {"dtype": sample.dtype},
-    ),
-]
 
 # ------------------------------------------------------------ exercise 3 ---
 
-
-def _predictions(model, x) -> np.ndarray | None:
-    """What ``model`` predicts for ``x``, or None if it cannot take ``x``."""
-    try:
-        return np.asarray(model.predict(x, verbose=0), dtype="float64")
-    except Exception:
-        return None
-
-
-def _same(got: np.ndarray | None, expected: np.ndarray | None) -> bool:
-    return got is not None and expected is not None and same(got, expected, atol=1e-6, rtol=1e-5)
-
-
-def _new_models(folder, name: str) -> list[str] | None:
-    """The .keras files saved in ``folder`` (a TemporaryDirectory or a path) besides the
-    lesson's own; None when the check cell leaves the folder out."""
-    if folder is None:
-        return None
-    path = getattr(folder, "name", folder)
-    if not isinstance(path, str | os.PathLike) or not os.path.isdir(path):
-        raise WrongAnswer(
-            _("the fourth argument should be folder, the temporary folder made in the lesson.")
+#: What a right reason for exercise 3 names: where each threshold was chosen.
+WHERE_CHOSEN = Words(
+    {
+        "the data it was chosen on": (
+            "test", "테스트", "validation", "검증", "new patient", "새 환자", "unseen",
+            "tuned", "맞춰", "맞춘", "optimistic", "낙관", "once", "한 번", "leak", "누설",
+            "overfit", "과대적합", "과적합", "cheat", "부정",
         )
-    return [
-        os.path.join(path, file)
-        for file in os.listdir(path)
-        if file.endswith(".keras") and file != "breast_cancer.keras"
-    ]
-
-
-def _is_model(value) -> bool:
-    import keras
-
-    return isinstance(value, keras.Model)
-
-
-def _saved_differs(reloaded, model, x_test, saved) -> dict:
-    """When no new file in the folder predicts as ``model`` does: the first file's name."""
-    import keras
-
-    if not saved:
-        return {}
-    expected = _predictions(model, x_test)
-    for path in saved:
-        try:
-            loaded = keras.models.load_model(path)
-        except Exception:  # not a model file after all: look at the next one
-            continue
-        if _same(_predictions(loaded, x_test), expected):
-            return {}
-    return {"file": os.path.basename(saved[0])}
-
-
-#: What reloaded must be, and the folder hold, in the order they are checked.
-RELOADED_RULES = [
-    Mistake(
-        N_("reloaded is a file name; pass it to keras.models.load_model() to get the model back."),
-        when=lambda reloaded, *inputs: isinstance(reloaded, str | os.PathLike),
-    ),
-    Mistake(
-        N_("reloaded should be a Keras model from keras.models.load_model(); you gave a {kind}."),
-        when=lambda reloaded, *inputs: (
-            not _is_model(reloaded) and {"kind": type(reloaded).__name__}
-        ),
-    ),
-    Mistake(
-        N_(
-            "reloaded is the very same object as model; save model to a .keras file, then "
-            "load that file into a new variable."
-        ),
-        when=lambda reloaded, model, *inputs: reloaded is model,
-    ),
-    Mistake(
-        N_("the check needs the lesson's model and x_test: copy the check cell."),
-        when=lambda reloaded, model, x_test, saved: _predictions(model, x_test) is None,
-    ),
-    Mistake(
-        N_(
-            "reloaded cannot take x_test: did you save model after training, "
-            "or load a different file?"
-        ),
-        when=lambda reloaded, model, x_test, saved: _predictions(reloaded, x_test) is None,
-    ),
-    Mistake(
-        N_(
-            "reloaded predicts differently from model: did you save model after training, "
-            "or load a different file?"
-        ),
-        when=lambda reloaded, model, x_test, saved: (
-            not _same(_predictions(reloaded, x_test), _predictions(model, x_test))
-        ),
-    ),
-    Mistake(
-        N_(
-            "there is no new .keras file in folder.name: save model there under a name of "
-            'your own, such as os.path.join(folder.name, "my_model.keras").'
-        ),
-        when=lambda reloaded, model, x_test, saved: saved is not None and not saved,
-    ),
-    Mistake(
-        N_(
-            "the model saved in {file} predicts differently from model: "
-            "save model itself, after training."
-        ),
-        when=_saved_differs,
-    ),
-]
+    }
+)  # fmt: skip
 
 q1 = FunctionExercise(
     answer="to_classes",
@@ -285,43 +208,77 @@ q1 = FunctionExercise(
     success=N_("one class per sample, shape (n,), ready to compare with y_test."),
 )
 
-q2 = ValueExercise(
-    answer=Arg("one_sample", read=as_array),
-    inputs=[X_TEST],
-    rules=SAMPLE_RULES,
-    expected=lambda x_test: x_test[9:10],
-    mistakes=[
-        Mistake(
-            N_(
-                "one_sample holds row {row} of x_test; the 10th sample is x_test[9] "
-                "(counting starts at 0)."
-            ),
-            when=_row_of,
-        )
-    ],
-    otherwise=N_(
-        "one_sample holds not a row of x_test; the 10th sample is x_test[9] (counting starts at 0)."
-    ),
+q2 = Prediction(
+    answer="prediction",
+    inputs=[Arg("val_probabilities", read=_scores), Arg("y_val", read=_labels)],
+    outcomes=TRENDS,
+    observe=_stricter,
+    happened={
+        "up": N_(
+            "the validation accuracy rose from {before:.2f} to {after:.2f}: missed cancers "
+            "went from {missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+        ),
+        "down": N_(
+            "the validation accuracy fell from {before:.2f} to {after:.2f}: missed cancers "
+            "went from {missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+        ),
+        "same": N_(
+            "the validation accuracy stayed at {before:.2f}: missed cancers went from "
+            "{missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+        ),
+    },
+    why={
+        ("up", "down"): N_(
+            "A stricter threshold calls more tumours malignant: missed cancers can only go "
+            "down and false alarms only up, and accuracy counts both kinds of mistake alike."
+        ),
+        ("same", "down"): N_(
+            "Raising the threshold moves tumours from one kind of mistake to the other, and "
+            "here it added more false alarms than it saved missed cancers."
+        ),
+        ("down", "up"): N_(
+            "Here the threshold saved more missed cancers than it added false alarms."
+        ),
+        ("down", "same"): N_(
+            "Here the missed cancers it saved and the false alarms it added balance exactly."
+        ),
+    },
     hint=N_(
-        "A slice keeps the batch axis: x_test[9:10] is one row but still a batch. "
-        "x_test[9] drops it."
+        "Read the table: accuracy is the share of tumours with neither a missed cancer nor a "
+        "false alarm. Add the two kinds of mistake at 0.5, then at 0.9."
     ),
-    solution=N_("one_sample = x_test[9:10]  # or x_test[9][np.newaxis]"),
-    success=N_("shape (1, 30): a batch of one, which predict() accepts."),
+    solution='prediction = "down"',
+    success=N_("a stricter threshold trades missed cancers for false alarms."),
 )
 
-q3 = ValueExercise(
-    answer="reloaded",
-    inputs=["model", X_TEST, Arg("folder", read=_new_models, default=lambda: None)],
-    rules=RELOADED_RULES,
-    hint=N_(
-        "model.save(path) with a path that ends in .keras, inside folder.name; then "
-        "keras.models.load_model(path)."
+q3 = Choice(
+    answer="choice",
+    options=["A", "B"],
+    right="B",
+    because=WHERE_CHOSEN,
+    because_missing=N_(
+        "give your reason: on which tumours did each student choose the threshold, and what "
+        "does that do to the test score?"
     ),
-    solution="""
-    my_path = os.path.join(folder.name, "my_model.keras")
-    model.save(my_path)
-    reloaded = keras.models.load_model(my_path)
-    """,
-    success=N_("the reloaded model predicts exactly what the original does."),
+    mistakes={
+        "A": N_(
+            "A chose the threshold by looking at the test tumours, so it is tuned to them: "
+            "A's test score tells how well the threshold fits those tumours, not how the model "
+            "will do on new patients."
+        )
+    },
+    hint=N_(
+        "The test tumours stand in for new patients only if nothing was chosen by looking at "
+        "them. Which student looked at them before reporting?"
+    ),
+    solution=N_(
+        """
+        choice = "B"
+        reason = "validation"  # B chose on validation data; A tuned the threshold to the test set
+        """
+    ),
+    success=N_(
+        "B chose on validation data, so the test score is a fair estimate for new patients; "
+        "A's is tuned to the test tumours and too optimistic."
+    ),
 )
