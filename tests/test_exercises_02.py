@@ -22,10 +22,12 @@ def iris_model():
 
 
 GOOD = {"spam": "binary_crossentropy", "digits": "sparse_categorical_crossentropy", "price": "mse"}
+REASON = "the labels are integers, not one-hot rows"
 
 
 def test_q1_solution_passes():
-    assert lesson02.q1.evaluate(solve(lesson02.q1)["losses"]).ok
+    solved = solve(lesson02.q1)
+    assert lesson02.q1.evaluate(solved["losses"], solved["reason"]).ok
 
 
 @pytest.mark.parametrize(
@@ -41,11 +43,11 @@ def test_q1_solution_passes():
     ],
 )
 def test_q1_accepts_names_objects_and_functions(answer):
-    assert lesson02.q1.evaluate(answer).ok
+    assert lesson02.q1.evaluate(answer, REASON).ok
 
 
 def test_q1_starter_is_not_answered():
-    result = lesson02.q1.evaluate({"spam": None, "digits": None, "price": None})
+    result = lesson02.q1.evaluate({"spam": None, "digits": None, "price": None}, None)
     assert not result.ok and not result.answered and "'spam' is still None" in result.message
 
 
@@ -65,8 +67,43 @@ def test_q1_starter_is_not_answered():
     ],
 )
 def test_q1_explains_wrong_answers(answer, message):
-    result = lesson02.q1.evaluate(answer)
+    result = lesson02.q1.evaluate(answer, REASON)
     assert not result.ok and message in result.message, result.message
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "the labels are class numbers",
+        "labels like 7 are not onehot",
+        "Integer labels",
+        "categorical wants one-hot rows; these are class indices",
+        "레이블이 클래스 번호입니다",
+        "원핫 인코딩을 하지 않았기 때문",
+    ],
+)
+def test_q1_accepts_any_wording_of_the_reason(reason):
+    assert lesson02.q1.evaluate(GOOD, reason).ok
+
+
+@pytest.mark.parametrize("reason", [None, "", "because", "ten classes", 7, ["integer"]])
+def test_q1_asks_for_the_reason_once_the_losses_are_right(reason):
+    result = lesson02.q1.evaluate(GOOD, reason)
+    assert not result.ok and "write in reason" in result.message, result.message
+
+
+def test_q1_judges_the_losses_before_the_reason():
+    result = lesson02.q1.evaluate({**GOOD, "price": "binary_crossentropy"}, None)
+    assert not result.ok and "not a class" in result.message, result.message
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER)
+def test_q1_any_reason_gets_a_proper_message(reason):
+    def right(losses, reason):
+        return isinstance(reason, str) and bool(lesson02.WHY_SPARSE.found(reason))
+
+    refused_properly(lesson02.q1, (GOOD, reason), right)
 
 
 def test_q2_solution_passes():
@@ -213,7 +250,7 @@ def test_any_single_answer_gets_a_proper_message(answer):
     for exercise in EXERCISES:
         refused_properly(exercise, (answer,))
     for key in ("spam", "digits"):  # a short text could be a right regression loss
-        refused_properly(lesson02.q1, ({**GOOD, key: answer},))
+        refused_properly(lesson02.q1, ({**GOOD, key: answer}, REASON))
     refused_properly(lesson02.q3, (lambda y_true, y_pred: answer,))
 
 
@@ -228,10 +265,12 @@ KOREAN = {
 
 
 def test_korean_feedback():
-    korean_success(lesson02.q1, solve(lesson02.q1)["losses"])
-    korean_refusal(lesson02.q1, {**GOOD, "spam": "mse"})
-    korean_refusal(lesson02.q1, {**GOOD, "digits": "categorical_crossentropy"})
-    korean_refusal(lesson02.q1, {**GOOD, "price": "교차 엔트로피"})
+    solved = solve(lesson02.q1)
+    korean_success(lesson02.q1, solved["losses"], solved["reason"])
+    korean_refusal(lesson02.q1, {**GOOD, "spam": "mse"}, REASON)
+    korean_refusal(lesson02.q1, {**GOOD, "digits": "categorical_crossentropy"}, REASON)
+    korean_refusal(lesson02.q1, {**GOOD, "price": "교차 엔트로피"}, REASON)
+    korean_refusal(lesson02.q1, GOOD, "모르겠습니다")
     model_q2 = iris_model()
     model_q2.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     korean_refusal(lesson02.q2, model_q2)  # the default learning rate
@@ -254,14 +293,14 @@ def test_korean_feedback():
     ],
 )
 def test_q1_accepts_the_korean_names_in_both_languages(answer):
-    assert lesson02.q1.evaluate(answer).ok
-    korean_success(lesson02.q1, answer)
+    assert lesson02.q1.evaluate(answer, "레이블이 정수입니다").ok
+    korean_success(lesson02.q1, answer, "원-핫이 아니라 정수 레이블입니다")
 
 
 def test_q1_explains_a_wrong_korean_name():
-    result = lesson02.q1.evaluate({**KOREAN, "digits": "범주형 교차 엔트로피"})
+    result = lesson02.q1.evaluate({**KOREAN, "digits": "범주형 교차 엔트로피"}, "정수")
     assert not result.ok and "expects one-hot labels" in result.message, result.message
-    korean_refusal(lesson02.q1, {**KOREAN, "digits": "범주형 교차 엔트로피"})
+    korean_refusal(lesson02.q1, {**KOREAN, "digits": "범주형 교차 엔트로피"}, "정수")
 
 
 # ------------------------------------------------------------ exercise 4 ---

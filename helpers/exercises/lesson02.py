@@ -1,14 +1,14 @@
 """Exercises for notebook 02: compile (loss, optimizer, metrics).
 
-Exercises 1 (a loss per problem) and 2 (a compiled model) have no one right
-value, only known ways to be wrong: each is a ValueExercise declared with its
-rules alone, in the order they are checked. Exercise 3 keeps its own checker
-(why: beside it). Exercise 4 is a Prediction, predict-then-run: what a
-learning rate ten times bigger does to the loss, judged against the learner's
-own run. They use public Keras APIs only: ``keras.losses.get``, a
-loss object's ``name``, ``model.optimizer`` and its ``learning_rate``,
-``model.get_compile_config()``, and calling the learner's function on probe
-values and on symbolic ``keras.KerasTensor`` inputs.
+Exercises 1 (a loss per problem, and why the digits take theirs) and 2 (a
+compiled model) have no one right value, only known ways to be wrong: each is
+a ValueExercise declared with its rules alone, in the order they are checked.
+Exercise 3 keeps its own checker (why: beside it). Exercise 4 is a Prediction,
+predict-then-run: what a learning rate ten times bigger does to the loss,
+judged against the learner's own run. They use public Keras APIs only:
+``keras.losses.get``, a loss object's ``name``, ``model.optimizer`` and its
+``learning_rate``, ``model.get_compile_config()``, and calling the learner's
+function on probe values and on symbolic ``keras.KerasTensor`` inputs.
 """
 
 from __future__ import annotations
@@ -120,14 +120,34 @@ def _loss_names(losses, name: str) -> dict:
 def _wrong_loss(loss_of, wrong):
     """A Mistake test: ``wrong(loss)`` for the loss ``loss_of(answer)`` names; fills {loss}."""
 
-    def test(answer):
+    def test(answer, *_inputs):
         loss = loss_of(answer)
         return wrong(loss) and {"loss": loss}
 
     return test
 
 
-#: What each loss must not be, in the order checked: the answer is right when none applies.
+#: The ideas a reason for the digits' loss names: the labels are class numbers, not one-hot rows.
+WHY_SPARSE = Words(
+    {
+        "integer labels": (
+            "integer",
+            "class number",
+            "class index",
+            "index",
+            "one-hot",
+            "onehot",
+            "정수",
+            "번호",
+            "인덱스",
+            "원-핫",
+            "원핫",
+        )
+    }
+)
+
+#: What each loss must not be, in the order checked, then the reason for the digits' loss:
+#: the answer is right when none applies.
 LOSS_RULES = [
     Mistake(
         N_(
@@ -156,6 +176,13 @@ LOSS_RULES = [
             "loss such as 'mean_squared_error' measures how far off it is."
         ),
         when=_wrong_loss(itemgetter("price"), lambda loss: loss not in REGRESSION),
+    ),
+    Mistake(
+        N_(
+            "digits: the right loss. Now write in reason, in a few words, why: what form do "
+            "the digit labels have, and what does 'categorical_crossentropy' expect instead?"
+        ),
+        when=lambda losses, reason: not (isinstance(reason, str) and WHY_SPARSE.found(reason)),
     ),
 ]
 
@@ -378,18 +405,23 @@ def _check_mae(my_mae) -> None:
 
 q1 = ValueExercise(
     answer=Arg("losses", read=_loss_names),
+    inputs=["reason"],
     rules=LOSS_RULES,
     hint=N_(
         "One probability: binary cross-entropy. Several classes with integer labels: the "
-        "sparse categorical cross-entropy. A number: mean squared error."
+        "sparse categorical cross-entropy. A number: mean squared error. For the reason, "
+        "compare the label 7 with a one-hot row."
     ),
-    solution="""
+    solution=N_(
+        """
         losses = {
             "spam": "binary_crossentropy",
             "digits": "sparse_categorical_crossentropy",
             "price": "mean_squared_error",
         }
-    """,
+        reason = "the digit labels are integers such as 7, not one-hot rows"
+        """
+    ),
     success=N_("binary, sparse categorical and regression: the loss follows the problem."),
 )
 
@@ -512,7 +544,7 @@ q4 = Prediction(
         "Look back at the learning-rate section: which rates jumped across the valley? Each "
         "step is the learning rate times the gradient, and this loss is steep."
     ),
-    solution="""
-        prediction = "up"
-    """,
+    solution=N_(
+        'prediction = "up"  # ten times bigger steps land higher on the other wall each time'
+    ),
 )
