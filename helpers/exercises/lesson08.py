@@ -175,6 +175,7 @@ q1 = Prediction(
         "validation accuracy. Then run the cell that trains the three."
     ),
     solution="best_rate = 0.1",
+    success=N_("between too timid and too wild, a rate learns fastest."),
 )
 
 #: The batch sizes of exercise 2, as the outcomes name them.
@@ -209,6 +210,7 @@ q2 = Prediction(
         "105 training flowers, cut into batches of 4 or of 64."
     ),
     solution="lower_loss = 4",
+    success=N_("more updates per epoch get further in the same number of epochs."),
 )
 
 #: The ideas a reason for exercise 3 may name: the vanishing gradient, or the relu run beside it.
@@ -249,8 +251,7 @@ q3 = Choice(
     ),
     solution=N_(
         "cause = 'B'\n"
-        "reason = 'the gradient shrinks at every sigmoid layer; relu, with the same settings, "
-        "learned'"
+        "reason = 'vanishing gradient'  # each sigmoid layer shrinks it; relu layers did not"
     ),
     success=N_("eight sigmoid layers shrink the gradient until the first layers barely learn."),
 )
