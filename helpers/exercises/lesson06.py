@@ -81,9 +81,11 @@ q1 = Prediction(
         "answers (120, 3), one row of probabilities per flower. What does "
         "categorical_crossentropy compare a probability row with?"
     ),
-    solution="""
-    prediction = "error"
-    """,
+    solution=N_('prediction = "error"  # one class number per flower, not a one-hot row of three'),
+    success=N_(
+        "the loss must match the labels: class numbers for sparse_categorical_crossentropy, "
+        "one-hot rows for categorical_crossentropy."
+    ),
 )
 
 
