@@ -74,7 +74,8 @@ def test_q1_accepts_every_way_of_writing_the_rate(answer):
 
 def test_q1_explains_a_prediction_that_did_not_come_true():
     slow = lesson08.q1.evaluate(0.001, rate_runs())
-    assert slow.surprise and "you expected '0.001'" in slow.message and "safe but slow" in slow.message
+    assert slow.surprise and "you expected '0.001'" in slow.message
+    assert "safe but slow" in slow.message
     wild = lesson08.q1.evaluate(100, rate_runs())
     assert wild.surprise and "overshoots" in wild.message
     # An unusual lab: the slow rate did best. A prediction of 0.001 then came true.
@@ -141,6 +142,14 @@ def test_q2_explains_a_prediction_that_did_not_come_true():
     assert result.surprise and "many more updates" in result.message
     assert "0.050 against 0.190" in result.message
     assert lesson08.q2.evaluate(64, batch_runs(small=0.3)).message.startswith("You predicted")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0, 2), st.floats(0, 2), st.sampled_from([4, 64, "4", "64"]))
+def test_q2_is_right_exactly_when_the_prediction_names_the_lower_loss(small, large, said):
+    best = "4" if small <= large else "64"  # a tie: the first listed
+    result = lesson08.q2.evaluate(said, batch_runs(small, large))
+    assert result.ok and result.surprise == (str(said) != best), result.message
 
 
 @pytest.mark.parametrize(
