@@ -3,8 +3,8 @@
 Exercise 1 is a choice with its reason (which output layer and loss for a price),
 a :class:`~helpers.exercises.words.Choice`. Exercise 2 is predict-then-run, a
 :class:`~helpers.exercises.words.Prediction`: the learner predicts what the linear
-model's loss does on raw, unnormalised inputs, and the check cell trains it and
-compares. Exercise 3 is a number compared with the mean absolute error of the
+model's loss does on raw, unnormalised inputs, and the cell that checks it trains it
+and compares. Exercise 3 is a number compared with the mean absolute error of the
 learner's own predictions, the usual wrong computations of it declared as known
 mistakes.
 """
@@ -80,8 +80,8 @@ def _losses(history, name: str) -> list[float]:
     if not losses:
         raise WrongAnswer(
             _(
-                "the check needs the History of the run: copy the check cell as it was, "
-                "with raw_history."
+                "the check needs the History of the run: run the cell that checks it as it was "
+                "given, with raw_history."
             )
         )
     return losses
@@ -154,8 +154,8 @@ q2 = Prediction(
 TOLERANCE = {"rtol": 1e-4, "atol": 1e-8}
 #: What the check needs to be called with, when predictions or y_test are not that.
 COPY_THE_CHECK_CELL = N_(
-    "the check needs the model's predictions and the true values: copy the check "
-    "cell as it was, with deep_predictions and y_test."
+    "the check needs the model's predictions and the true values: run the cell that checks "
+    "it as it was given, with deep_predictions and y_test."
 )
 
 
