@@ -22,7 +22,7 @@ IMAGES = np.random.default_rng(0).integers(0, 256, size=(32, 28, 28), dtype=np.u
 
 @pytest.fixture(scope="module")
 def out():
-    """What the check cell runs: Dense(16) on 32 images that were not flattened."""
+    """What the cell that checks q1 runs: Dense(16) on 32 images that were not flattened."""
     return keras.layers.Dense(16)(IMAGES / 255)
 
 
@@ -79,7 +79,9 @@ def test_q1_a_prediction_that_is_not_a_choice_is_refused(out, prediction):
 @pytest.mark.parametrize("run", [IMAGES, IMAGES[:, :, :16], "out", None, [1, 2], np.float32(3)])
 def test_q1_asks_for_the_check_cells_own_run(run):
     result = lesson00.q1.evaluate("(32, 28, 16)", run)
-    assert not result.ok and "run that cell as it was" in result.message, result.message
+    assert not result.ok and "run the cell that checks it as it was given" in result.message, (
+        result.message
+    )
 
 
 def test_q1_unanswered(out):
@@ -161,7 +163,9 @@ def test_any_answers_get_a_proper_message(first, second):
 @given(SHAPE_WORDS, ANY_ANSWER)
 def test_a_prediction_is_judged_only_against_a_real_run(prediction, run):
     result = lesson00.q1.evaluate(prediction, run)
-    assert not result.ok and "run that cell as it was" in result.message, result.message
+    assert not result.ok and "run the cell that checks it as it was given" in result.message, (
+        result.message
+    )
 
 
 @settings(max_examples=20, deadline=None)

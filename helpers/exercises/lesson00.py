@@ -63,8 +63,8 @@ def _read_output(value: Any, name: str) -> str:
     if text not in SHAPES.names or not floats:
         raise WrongAnswer(
             _(
-                "{name} should be what keras.layers.Dense(16) returns for images[:32] / 255, "
-                "as the check cell computes it: run that cell as it was."
+                "{name} should be what keras.layers.Dense(16) returns for images[:32] / 255: "
+                "run the cell that checks it as it was given."
             ).format(name=name)
         )
     return text

@@ -102,8 +102,8 @@ TRENDS = Words(
 
 
 COPY_THE_CHECK = N_(
-    "the check needs the validation probabilities and labels: copy the check cell as it was, "
-    "with val_probabilities and y_val."
+    "the check needs the validation probabilities and labels: run the cell that checks it as it "
+    "was given, with val_probabilities and y_val."
 )
 
 
