@@ -66,7 +66,7 @@ def _updates(history) -> int:
 
 
 def _run(history, name: str):
-    """One of exercise 2's two runs, as its check cell trains it (else a message)."""
+    """One of exercise 2's two runs, as the cell that checks it trains it (else a message)."""
     history = _as_history(history, name)
     epochs, batch = Q2_RUNS[name]
     steps = math.ceil(Q2_SAMPLES / batch)
@@ -75,7 +75,7 @@ def _run(history, name: str):
             _(
                 "{name} should be the History of fit(x, y, epochs={epochs}, batch_size={batch}), "
                 "which runs {steps} steps per epoch; it records epochs={got_epochs} of "
-                "{got_steps} steps each. Run the check cell as it is given."
+                "{got_steps} steps each. Run the cell that checks it as it was given."
             ).format(
                 name=name,
                 epochs=epochs,
