@@ -45,8 +45,10 @@ STATED = {
 # Lessons still over one sitting until they are split (issue 19): their test is expected
 # to fail, and fails the suite once they pass (strict), so the list cannot go stale.
 NOT_YET_SPLIT = {"01", "02"}
-# "# Preview: lesson 03 ..." / "# 미리 보기: 레슨 03 ...": the cell says where it is taught.
-PREVIEW = re.compile(r"#\s*(?:Preview|미리 보기)\b.*?(?:lesson|레슨)\s*(\d\d)", re.IGNORECASE)
+# A comment that says "preview" ("미리") and names the lesson that teaches it:
+# "# a preview of lesson 03: ..." / "# 레슨 03에서 배울 층을 미리 씁니다".
+PREVIEW = re.compile(r"#.*(?:preview|미리)", re.IGNORECASE)
+LESSON = re.compile(r"(?:lesson|레슨)\s*(\d\d)", re.IGNORECASE)
 DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.]*\d)")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
 
@@ -203,7 +205,8 @@ def early_uses(lesson: str, cells: list) -> list[str]:
     for index, cell in enumerate(cells):
         if cell.cell_type != "code" or is_check(cell):
             continue  # check cells are not read: they may use anything
-        previews = set(PREVIEW.findall(cell.source))
+        comments = [line for line in cell.source.splitlines() if PREVIEW.search(line)]
+        previews = {number for line in comments for number in LESSON.findall(line)}
         for name in sorted(names_used(code_tree(cell))):
             taught = TAUGHT.get(name)
             if taught is not None and taught > lesson and taught not in previews:
