@@ -1,5 +1,9 @@
 """Notebook 03's exercises: each solution passes, typical wrong answers are explained."""
 
+import json
+import re
+from pathlib import Path
+
 import keras
 import numpy as np
 import pytest
@@ -49,6 +53,21 @@ def test_q1_solution_passes():
 def test_q1_explains_wrong_answers(answer, message):
     result = lesson03.q1.evaluate(answer)
     assert not result.ok and message in result.message, result.message
+
+
+LESSON_04 = Path(__file__).resolve().parent.parent / "notebooks" / "04_validation.ipynb"
+FITTED = re.compile(r"\(len\(y_fit\), len\(y_val\)\) == \((\d+),")  # lesson 04's split check
+
+
+def test_q1_counts_the_tumours_lesson_04_fits_on():
+    """Exercise 1 says lesson 04 fits on 298 tumours: lesson 04's own check cell asserts it."""
+    cells = json.loads(LESSON_04.read_text(encoding="utf-8"))["cells"]
+    checks = ["".join(c["source"]) for c in cells if "check" in c["metadata"].get("tags", [])]
+    checked = [int(found.group(1)) for check in checks for found in FITTED.finditer(check)]
+    assert checked == [lesson03.Q1_SAMPLES], (
+        f"lesson 04's check cells assert it fits on {checked}: update exercise 1 of lesson 03 "
+        "(Q1_SAMPLES and the prose of both editions)"
+    )
 
 
 def make_model():
