@@ -1,4 +1,4 @@
-"""Time the README's test command from a fresh clone, against the 20-minute target (the lessons issue).
+"""Time the README's test command from a fresh clone, against the 20-minute target (issue 19).
 
 Run from the repository root::
 
