@@ -419,7 +419,7 @@ q1 = ValueExercise(
             "digits": "sparse_categorical_crossentropy",
             "price": "mean_squared_error",
         }
-        reason = "the digit labels are integers such as 7, not one-hot rows"
+        reason = "integer labels"  # the digit labels are integers such as 7, not one-hot rows
         """
     ),
     success=N_("binary, sparse categorical and regression: the loss follows the problem."),
@@ -547,4 +547,5 @@ q4 = Prediction(
     solution=N_(
         'prediction = "up"  # ten times bigger steps land higher on the other wall each time'
     ),
+    success=N_("past a point, a bigger step overshoots the minimum instead of reaching it sooner."),
 )

@@ -61,8 +61,8 @@ q1 = Choice(
         "predicted number is from the true one?"
     ),
     solution=N_(
-        'choice, reason = "B", "a price can be any number: no activation limits the output, '
-        'and the squared error grows with how far off it is"'
+        'choice = "B"  # the squared error grows with how far off the predicted price is\n'
+        'reason = "no activation"  # so the output can be any number: a price of 12,500 too'
     ),
     success=N_(
         "one unit with no activation can say any number, and the mean squared error grows "
@@ -148,6 +148,7 @@ q2 = Prediction(
         "normalised ones: an SGD step grows with the inputs it sees."
     ),
     solution=N_('prediction = "explodes"  # the raw weight column makes every step far too big'),
+    success=N_("on raw inputs of thousands, the step that suits normalised inputs is far too big."),
 )
 
 #: How close my_mae must be to a computation to be taken for it.
