@@ -120,6 +120,7 @@ DIFFERENT = [
     ("setup_notebook()", "setup_notebook(seed=1)"),
     ('print(f"{n} samples")', 'print(f"샘플 {m}개")'),
     ("x = 1", "x = 1\ny = 2"),
+    ('print(f"{name:9} label")', 'print(f"{name} 레이블")'),  # a format spec in one edition
 ]
 
 

@@ -107,7 +107,9 @@ def program_difference(english: str, korean: str) -> str:
         return f"does not parse as Python ({error.msg}, line {error.lineno})"
     english_strings, korean_strings = (_literal_strings(tree) for tree in trees)
     shapes = [ast.dump(_SetAside().visit(tree)) for tree in trees]
-    if shapes[0] != shapes[1]:
+    if shapes[0] != shapes[1] or len(english_strings) != len(korean_strings):
+        # A format spec in one edition's f-string only ({name:9} against {name}) is a string
+        # more: the same shape, but not the same program.
         return "is a different program (compare it with the English cell, comments aside)"
     for ours, theirs in zip(english_strings, korean_strings, strict=True):
         if ours != theirs and not HANGUL.search(theirs):
