@@ -6,6 +6,8 @@ solutions and the predictions run through a real ``playground()``, as in the not
 """
 
 import dataclasses
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,6 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.exercises import lesson08
+from helpers.i18n import set_language
 from helpers.playground import playground
 from helpers.run_settings import Settings
 from helpers.training import RunResult, train_run
@@ -207,6 +210,17 @@ def test_q3_explains_wrong_answers(cause, reason, message):
 def test_q3_without_a_reason_asks_for_one():
     result = lesson08.q3.evaluate("B", None)
     assert not result.ok and not result.answered and "write why" in result.message
+
+
+def test_q3_hint_names_the_lesson_that_teaches_gradients():
+    """The hint sends the learner to the lesson tools/taught.toml gives for gradients (where
+    the vanishing gradient is measured), in both languages, so a renumbering cannot leave it
+    pointing at the wrong lesson."""
+    taught = (Path(__file__).parent.parent / "tools" / "taught.toml").read_text(encoding="utf-8")
+    lesson = re.search(r'^gradient = "(\d\d)"', taught, re.MULTILINE).group(1)
+    assert f"(lesson {lesson})" in lesson08.q3.hint_text
+    set_language("ko")
+    assert f"(레슨 {lesson})" in lesson08.q3.hint_text
 
 
 # ---------------------------------------------------------------- q4 ---

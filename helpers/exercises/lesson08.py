@@ -175,7 +175,7 @@ q1 = Prediction(
         "validation accuracy. Then run the cell that trains the three."
     ),
     solution="best_rate = 0.1",
-    success=N_("between too timid and too wild, a rate learns fastest."),
+    success=N_("the model learns fastest with a rate neither too small nor too large."),
 )
 
 #: The batch sizes of exercise 2, as the outcomes name them.
@@ -247,7 +247,7 @@ q3 = Choice(
     ),
     hint=N_(
         "Only the activation differs between the two runs. What does each sigmoid layer do "
-        "to the gradient on its way back to the first layers (lesson 01)?"
+        "to the gradient on its way back to the first layers (lesson 02)?"
     ),
     solution=N_(
         "cause = 'B'\n"
