@@ -77,7 +77,7 @@ def test_q1_a_prediction_that_is_not_a_choice_is_refused(out, prediction):
 
 
 @pytest.mark.parametrize("run", [IMAGES, IMAGES[:, :, :16], "out", None, [1, 2], np.float32(3)])
-def test_q1_asks_for_the_check_cells_own_run(run):
+def test_q1_asks_for_the_checking_cells_own_run(run):
     result = lesson00.q1.evaluate("(32, 28, 16)", run)
     assert not result.ok and "run the cell that checks it as it was given" in result.message, (
         result.message

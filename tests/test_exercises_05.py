@@ -162,7 +162,7 @@ def test_q2_a_prediction_that_is_not_a_choice_is_refused(prediction):
         (VAL_PROBABILITIES, None),
     ],
 )
-def test_q2_asks_for_the_check_cell_as_it_was(scores, labels):
+def test_q2_asks_for_the_checking_cell_as_it_was(scores, labels):
     result = lesson05.q2.evaluate("down", scores, labels)
     assert refused(result, "run the cell that checks it as it was given"), result.message
 

@@ -101,7 +101,7 @@ TRENDS = Words(
 )  # fmt: skip
 
 
-COPY_THE_CHECK = N_(
+RUN_THE_CHECK = N_(
     "the check needs the validation probabilities and labels: run the cell that checks it as it "
     "was given, with val_probabilities and y_val."
 )
@@ -119,7 +119,7 @@ def _scores(value, name: str) -> np.ndarray:
         or array.dtype.kind != "f"
         or not ((array >= 0) & (array <= 1)).all()
     ):
-        raise WrongAnswer(_(COPY_THE_CHECK))
+        raise WrongAnswer(_(RUN_THE_CHECK))
     return array
 
 
@@ -133,7 +133,7 @@ def _labels(value, name: str) -> np.ndarray:
         or array.dtype.kind not in "iu"
         or not np.isin(array, (0, 1)).all()
     ):
-        raise WrongAnswer(_(COPY_THE_CHECK))
+        raise WrongAnswer(_(RUN_THE_CHECK))
     return array
 
 
@@ -148,7 +148,7 @@ def _at(threshold: float, scores: np.ndarray, labels: np.ndarray) -> tuple[int, 
 def _stricter(scores: np.ndarray, labels: np.ndarray) -> tuple[str, dict]:
     """What the accuracy did from threshold 0.5 to 0.9, and the counts behind it."""
     if len(scores) != len(labels):
-        raise WrongAnswer(_(COPY_THE_CHECK))
+        raise WrongAnswer(_(RUN_THE_CHECK))
     (right, missed, alarms), (right_9, missed_9, alarms_9) = (
         _at(threshold, scores, labels) for threshold in (0.5, 0.9)
     )
