@@ -325,6 +325,7 @@ q2 = Prediction(
     solution=N_(
         'prediction_q2 = "higher"  # past the best epoch the model overfits: val_loss climbs'
     ),
+    success=N_("past its best epoch the model learns its training rows and val_loss climbs."),
 )
 
 q3 = WordExercise(
