@@ -181,11 +181,16 @@ class Notebook:
         )
 
     def wait_all_run(self, timeout: int = KERNEL_IDLE_MS) -> None:
-        """Wait until every code cell has run ([n] in its prompt) and the kernel is idle."""
+        """Wait until every code cell has run ([n] in its prompt) and the kernel is idle.
+
+        A cell whose code is collapsed (a check cell) shows an empty prompt: it is left out;
+        had it failed, Run All would have stopped and the cells after it would not run.
+        """
         self.page.wait_for_function(
             """() => {
                 const selector = '.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt';
-                const prompts = [...document.querySelectorAll(selector)];
+                const prompts = [...document.querySelectorAll(selector)]
+                    .filter(p => p.textContent.trim() !== '');
                 return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
             }""",
             timeout=timeout,
