@@ -394,7 +394,9 @@ def _monitor_class() -> type:
                 # without this, val_ scores would average in the epoch's training batches.
                 self.model.reset_metrics()
                 scores = self.model.test_on_batch(self.x_val, self.y_val, return_dict=True)
-                logs.update({f"val_{name}": value for name, value in scores.items()})
+                # float(): Keras 3.13 returns 0-d arrays here, which the other callbacks
+                # (LivePlot's history) do not take for numbers.
+                logs.update({f"val_{name}": float(value) for name, value in scores.items()})
             self.epochs_run = epoch + 1
             loss = logs.get("loss", 0.0)
             if not math.isfinite(loss):

@@ -183,20 +183,25 @@ def test_every_baseline_is_the_largest_class_share_of_the_validation_rows(datase
 def test_validation_scores_hold_the_held_out_rows_alone_on_keras_3_13_too(monkeypatch):
     """Keras 3.13 (Colab's) does not reset the metrics inside test_on_batch, as 3.15 does:
     without a reset of its own, a run's val_ scores there averaged in the training batches
-    (lesson 08's deep relu run: val_loss 0.07 against 0.14). Emulated here."""
-    before = playground(**FAST).train()
+    (lesson 08's deep relu run: val_loss 0.07 against 0.14). And it returns them as 0-d
+    arrays, which the live plot did not draw. Both emulated here."""
+    before = playground(**FAST)
+    before.train()
     original = keras.Model.test_on_batch
 
     def as_in_keras_3_13(model, *args, **kwargs):
         model.reset_metrics = lambda: None  # the reset inside test_on_batch does nothing
         try:
-            return original(model, *args, **kwargs)
+            scores = original(model, *args, **kwargs)
         finally:
             del model.reset_metrics
+        return {name: np.asarray(value, dtype="float32") for name, value in scores.items()}
 
     monkeypatch.setattr(keras.Model, "test_on_batch", as_in_keras_3_13)
-    after = playground(**FAST).train()
-    assert after.history == before.history
+    pg = playground(**FAST)
+    after = pg.train()
+    assert after.history == before.runs[0].history
+    assert pg.live.value.count("<polyline") == before.live.value.count("<polyline") == 4
     held_out = data.split_sizes(150, 0.3)[1]
     right = [round(a * held_out) for a in after.history["val_accuracy"]]  # rows right
     assert after.history["val_accuracy"] == pytest.approx([n / held_out for n in right], abs=1e-6)
