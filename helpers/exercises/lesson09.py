@@ -97,26 +97,39 @@ q1 = ValueExercise(
         "A model that learned nothing can still answer the most common species every time. "
         "It is right for exactly the penguins of that species: count them, and divide by all."
     ),
-    solution="baseline_guess = 151 / 342  # the Adelie penguins, of all 342",
+    solution=N_("baseline_guess = 151 / 342  # the Adelie penguins, of all 342"),
     success=N_("always answering the most common species is right this often."),
 )
 
 # ------------------------------------------------------------ exercise 2 ---
 
 
-def _part(value, name: str) -> np.ndarray:
-    """A part of the split, or the cleaned table: an array (or a pandas table) of numbers."""
+def _not_numbers(value, name: str) -> WrongAnswer:
+    return WrongAnswer(
+        _("{name} should be an array of numbers (or a pandas table); you gave a {kind}.").format(
+            name=name, kind=type(value).__name__
+        )
+    )
+
+
+def _numbers(value, name: str) -> np.ndarray:
+    """``value`` as an array of float64 (a NumPy array, a pandas table or column, a number)."""
     if value is None:
         raise NotAnswered(_(REPLACE_NONE))
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
         array = None
-    if array is None or array.ndim == 0 or array.size == 0:
-        raise WrongAnswer(
-            _("{name} should be an array of numbers (or a pandas table); you gave a {kind}.")
-            .format(name=name, kind=type(value).__name__)
-        )  # fmt: skip
+    if array is None or array.size == 0:
+        raise _not_numbers(value, name)
+    return array
+
+
+def _part(value, name: str) -> np.ndarray:
+    """A part of the split, or the cleaned table: an array (or a pandas table) of numbers."""
+    array = _numbers(value, name)
+    if array.ndim == 0:
+        raise _not_numbers(value, name)
     return array
 
 
@@ -142,7 +155,7 @@ def _not_the_table(x_train, x_test, y_train, y_test, x, y):
     split = Counter(
         zip(
             _rows(np.concatenate([x_train, x_test])),
-            np.concatenate([y_train, y_test]).ravel().tolist(),
+            np.concatenate([y_train.ravel(), y_test.ravel()]).tolist(),
             strict=True,
         )
     )
@@ -210,7 +223,7 @@ q2 = ValueExercise(
         "np.random.default_rng(0).permutation(len(x)). Take the first 20% of that order as "
         "test rows and the rest as training rows, and index x and y with the same numbers."
     ),
-    solution=(
+    solution=N_(
         "order = np.random.default_rng(0).permutation(len(x))  # every row number once, shuffled\n"
         "n_test = round(0.2 * len(x))\n"
         "test_rows, train_rows = order[:n_test], order[n_test:]\n"
@@ -225,7 +238,7 @@ q2 = ValueExercise(
 
 def _columns(value, name: str) -> np.ndarray:
     """One number per column (a NumPy array, a pandas Series, or shape (1, n))."""
-    return _part(value, name).reshape(-1)
+    return _numbers(value, name).reshape(-1)
 
 
 def _standardised(x, mean, std):
@@ -342,7 +355,7 @@ q3 = ValueExercise(
         "std the same with .std. Then subtract and divide: x_train_n = (x_train - mean) / std, "
         "and the test rows with the same mean and std."
     ),
-    solution=(
+    solution=N_(
         "mean = x_train.mean(axis=0)  # one per column, from the training rows only\n"
         "std = x_train.std(axis=0)\n"
         "x_train_n = (x_train - mean) / std\n"
@@ -456,7 +469,7 @@ q4 = ValueExercise(
         "y_train with validation_split=0.2 and callbacks=[early_stopping]. Then plot "
         "history.history['loss'] and ['val_loss'] with plt.plot."
     ),
-    solution=(
+    solution=N_(
         "model = keras.Sequential([\n"
         "    keras.Input(shape=(4,)),\n"
         '    keras.layers.Dense(16, activation="relu"),\n'
@@ -472,8 +485,8 @@ q4 = ValueExercise(
         "    validation_split=0.2,  # the last 20% of the training rows, never the test rows\n"
         "    callbacks=[early_stopping],\n"
         ")\n"
-        'plt.plot(history.history["loss"], label="training loss")\n'
-        'plt.plot(history.history["val_loss"], "--", label="validation loss")\n'
+        'plt.plot(history.history["loss"], label="loss")  # training: solid\n'
+        'plt.plot(history.history["val_loss"], "--", label="val_loss")  # validation: dashed\n'
         'plt.xlabel("epoch")\n'
         "plt.legend()\n"
         "plt.show()"
@@ -558,13 +571,13 @@ q5 = ValueExercise(
     ],
     hint=N_(
         "test_loss, test_accuracy = model.evaluate(x_test_n, y_test, verbose=0), once. Then "
-        'model.save("penguins.keras") and reloaded = keras.models.load_model("penguins.keras").'
+        "model.save(path) and reloaded = keras.models.load_model(path)."
     ),
-    solution=(
+    solution=N_(
         "test_loss, test_accuracy = model.evaluate(x_test_n, y_test, verbose=0)  # once\n"
-        'print(f"test accuracy {test_accuracy:.2f} (baseline {baseline:.2f})")\n'
-        'model.save("penguins.keras")\n'
-        'reloaded = keras.models.load_model("penguins.keras")'
+        "print(round(test_accuracy, 2), round(baseline, 2))  # the test score, then the baseline\n"
+        "model.save(path)\n"
+        "reloaded = keras.models.load_model(path)  # a new model, read from the file"
     ),
     success=N_(
         "one look at the test rows, above the baseline, and a saved model that gives the same "
