@@ -168,12 +168,16 @@ def _test_share(x_train, x_test, y_train, y_test, x, y):
     return not 0.15 <= share <= 0.35 and {"share": share, "n_test": len(x_test)}
 
 
+#: The two sides of a split, as a message says them.
+SIDES = {"train": N_("training"), "test": N_("test")}
+
+
 def _missing_species(x_train, x_test, y_train, y_test, x, y):
     classes = set(np.asarray(y).ravel().tolist())
-    for which, ys in (("test", y_test), ("train", y_train)):
+    for side, ys in (("test", y_test), ("train", y_train)):
         missing = sorted(classes - set(ys.ravel().tolist()))
         if missing:
-            return {"which": which, "missing": missing}
+            return {"side": _(SIDES[side]), "missing": missing}
     return None
 
 
@@ -212,7 +216,7 @@ q2 = ValueExercise(
         ),
         Mistake(
             N_(
-                "your {which} rows have no penguins of class {missing}: the file is sorted by "
+                "your {side} rows have no penguins of class {missing}: the file is sorted by "
                 "species. Shuffle the rows (a permutation) before you split."
             ),
             when=_missing_species,
