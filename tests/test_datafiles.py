@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import io
 import re
 import shutil
 from pathlib import Path
@@ -17,6 +18,8 @@ from helpers.i18n import set_language
 FOLDER = Path(__file__).resolve().parent.parent / "datasets"
 #: Bundled file -> its loader, as the registry says.
 FILES = {entry.file: entry.load for entry in DATASETS.values() if entry.file is not None}
+#: Bundled files no loader reads: lesson 09 reads them with plain pandas.
+READ_BY_HAND = ("penguins.csv",)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -39,7 +42,7 @@ def data_copy(tmp_path, monkeypatch) -> Path:
 
 def test_sha256sums_match_the_files():
     sums = read_sums()
-    assert sorted(sums) == sorted(FILES)
+    assert sorted(sums) == sorted([*FILES, *READ_BY_HAND])
     for name, digest in sums.items():
         assert hashlib.sha256((FOLDER / name).read_bytes()).hexdigest() == digest, name
 
@@ -60,7 +63,7 @@ def test_datasheet_lists_the_same_checksums():
 
 def test_datasheet_covers_every_file_and_the_essentials():
     readme = (FOLDER / "README.md").read_text(encoding="utf-8")
-    for name in FILES:
+    for name in [*FILES, *READ_BY_HAND]:
         assert f"## {name}" in readme
     for phrase in ("Licence", "Cite", "Boston", "0 = malignant", "500 of each digit"):
         assert phrase in readme, phrase
@@ -95,7 +98,7 @@ def test_missing_checksum_list_raises(data_copy):
     ("damage", "message"),
     [
         (lambda sums: sums.replace("iris.csv", "iris.cvs"), r"SHA256SUMS has no line for iris.csv"),
-        (lambda sums: sums + "not a checksum\n", r"SHA256SUMS is damaged: line 5 \('not a check"),
+        (lambda sums: sums + "not a checksum\n", r"SHA256SUMS is damaged: line 6 \('not a check"),
         (lambda sums: sums.replace("01245346", "0124534"), r"damaged: line 3 \('0124534"),
         (lambda sums: "\xff\x00" + sums, r"SHA256SUMS is damaged: line 1 "),
     ],
@@ -118,6 +121,19 @@ def test_unreadable_file_says_so(monkeypatch):
     assert isinstance(error.value.__cause__, PermissionError)
 
 
+def test_the_penguins_table_is_the_one_lesson_09_describes():
+    import pandas as pd
+
+    penguins = pd.read_csv(io.BytesIO(datafiles.verified_bytes("penguins.csv")))
+    assert penguins.shape == (344, 8)
+    assert penguins["species"].value_counts().to_dict() == {
+        "Adelie": 152, "Gentoo": 124, "Chinstrap": 68,
+    }  # fmt: skip
+    measured = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
+    assert len(penguins.dropna(subset=measured)) == 342
+    assert penguins["sex"].isna().sum() == 11
+
+
 def test_untouched_copy_loads(data_copy):
     x, _ = load_iris()
     assert x.shape == (150, 4)
@@ -133,7 +149,7 @@ def test_fresh_export_matches_the_committed_files(tmp_path, capsys):
     export = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(export)
     export.main(["--out-dir", str(tmp_path)])
-    for name in [*FILES, "SHA256SUMS"]:
+    for name in [*FILES, *READ_BY_HAND, "SHA256SUMS"]:
         assert (tmp_path / name).read_bytes() == (FOLDER / name).read_bytes(), name
 
 
