@@ -26,6 +26,16 @@ def solve(exercise, **names):
     return namespace
 
 
+def dense(units, activation=None):
+    """``keras.layers.Dense(units, activation=activation)``: a layer as the lessons write it."""
+    return keras.layers.Dense(units, activation=activation)
+
+
+def stack(*layers, n_features):
+    """A Sequential model of ``layers`` reading ``n_features`` numbers per sample."""
+    return keras.Sequential([keras.Input(shape=(n_features,)), *layers])
+
+
 #: Anything a learner might pass to a check: None, numbers with NaN and infinity,
 #: texts, lists, dicts and arrays of odd shapes and dtypes.
 ANY_ANSWER = st.one_of(
