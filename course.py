@@ -58,14 +58,14 @@ COLAB_PYTHON = "3.12"
 COLAB_STACK = ("tensorflow==2.20.*", "keras==3.13.*", "ipywidgets==7.7.1")
 COLAB_ENV_DIR = ROOT / ".venv-colab"
 # The tests of the code that meets ipywidgets (the playground, the live plot and
-# the histories it records, lesson 08's exercises, the environment report's
+# the histories it records, lesson 10's exercises, the environment report's
 # advice): these run again on Colab's stack, with its ipywidgets 7.7.1. A test keeps
 # the list complete.
 WIDGET_TESTS = (
     "tests/test_playground.py",
     "tests/test_live.py",
     "tests/test_history.py",
-    "tests/test_exercises_08.py",
+    "tests/test_exercises_10.py",
     "tests/test_environment.py",
 )
 # Another CPU model or core count changes the last bits of every matrix product,

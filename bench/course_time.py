@@ -3,7 +3,7 @@
 Run from the repository root::
 
     .venv/bin/python bench/course_time.py                 # both editions
-    .venv/bin/python bench/course_time.py notebooks/06_multiclass.ipynb
+    .venv/bin/python bench/course_time.py notebooks/08_multiclass.ipynb
 
 The notebooks run in one pytest session, as in ``python course.py test``: with
 nbval's options from ``pyproject.toml`` (strict comparison of outputs, the

@@ -5,7 +5,7 @@ Run from the repository root::
     .venv/bin/python bench/regression.py             # both parts, about 17 minutes on 2 cores
     .venv/bin/python bench/regression.py --part splits
 
-Part "splits" executes notebooks/07_regression.ipynb itself (not a copy of its
+Part "splits" executes notebooks/09_regression.ipynb itself (not a copy of its
 code) once per split seed: the seed is put into its ``load_auto_mpg`` call, and
 a cell appended at the end reports the linear and the deep model's test MAE.
 Seed 0 is the split the lecture uses.
@@ -33,7 +33,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # works without `pip install -e .`
 
-NOTEBOOK = ROOT / "notebooks" / "07_regression.ipynb"
+NOTEBOOK = ROOT / "notebooks" / "09_regression.ipynb"
 SPLIT_CALL = "load_auto_mpg(test_fraction=0.2)"
 REPORT = 'import json\nprint(json.dumps({"linear": float(linear_mae), "deep": float(deep_mae)}))'
 

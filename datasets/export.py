@@ -39,7 +39,7 @@ from helpers.data import (
 
 HERE = Path(__file__).resolve().parent
 OUTPUTS = ("auto_mpg.csv", "breast_cancer.csv", "iris.csv", "mnist_subset.npz", "penguins.csv")
-#: palmerpenguins 0.1.6's data/penguins.csv, bundled byte for byte (lesson 09 reads it with pandas).
+#: palmerpenguins 0.1.6's data/penguins.csv, bundled byte for byte (lesson 11 reads it with pandas).
 PENGUINS_SHA256 = "f204db2c753b0937caac3cb35258562c14f073e4bbc76be24b4c51ce22767a93"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip file can hold
 

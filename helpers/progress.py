@@ -1,6 +1,6 @@
 """What a learner has done in the lessons' exercises, kept on their own computer.
 
-Every ``check``, ``hint`` and ``solution`` of a lesson's exercise (``lesson03.q1``)
+Every ``check``, ``hint`` and ``solution`` of a lesson's exercise (``lesson05.q1``)
 notes what happened, with the time, in one small JSON file: whether the exercise
 was checked (the last time), answered (an answer other than the starter's ``None``),
 passed (✅, or 🔎 for a prediction), and whether its hint and its solution were

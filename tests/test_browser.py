@@ -103,7 +103,7 @@ def open_notebook(page, lab, name: str) -> Notebook:
 
 
 def test_live_plot_draws_while_fit_runs_and_keeps_the_cell_output(page, lab):
-    notebook = open_notebook(page, lab, "03_fit.ipynb")
+    notebook = open_notebook(page, lab, "05_fit.ipynb")
     notebook.shot("1-opened")
     notebook.menu("Edit", "Clear Outputs of All Cells")
     notebook.menu("Run", "Run All Cells")
@@ -171,7 +171,7 @@ def set_slider(widget, label: str, value: int) -> None:
 
 
 def test_playground_trains_stops_and_fills_the_run_tray(page, lab):
-    notebook = open_notebook(page, lab, "08_playground.ipynb")
+    notebook = open_notebook(page, lab, "10_playground.ipynb")
     notebook.run_all(timeout=300_000)
     widget = playground_widget(notebook)
     for label in CONTROLS:
@@ -225,7 +225,7 @@ def test_playground_trains_stops_and_fills_the_run_tray(page, lab):
 
 def test_the_korean_playground_speaks_korean_and_trains(page, lab):
     """Hangul in the lesson's text, its figures and the widgets; a run completes."""
-    notebook = open_notebook(page, lab, "ko/08_playground.ipynb")
+    notebook = open_notebook(page, lab, "ko/10_playground.ipynb")
     notebook.run_all(timeout=300_000)
     title = notebook.stored.cells[0].source.splitlines()[0].removeprefix("# ")
     heading = page.locator(".jp-RenderedMarkdown h1").first

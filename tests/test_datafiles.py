@@ -18,7 +18,7 @@ from helpers.i18n import set_language
 FOLDER = Path(__file__).resolve().parent.parent / "datasets"
 #: Bundled file -> its loader, as the registry says.
 FILES = {entry.file: entry.load for entry in DATASETS.values() if entry.file is not None}
-#: Bundled files no loader reads: lesson 09 reads them with plain pandas.
+#: Bundled files no loader reads: lesson 11 reads them with plain pandas.
 READ_BY_HAND = ("penguins.csv",)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -121,7 +121,7 @@ def test_unreadable_file_says_so(monkeypatch):
     assert isinstance(error.value.__cause__, PermissionError)
 
 
-def test_the_penguins_table_is_the_one_lesson_09_describes():
+def test_the_penguins_table_is_the_one_lesson_11_describes():
     import pandas as pd
 
     penguins = pd.read_csv(io.BytesIO(datafiles.verified_bytes("penguins.csv")))

@@ -1,335 +1,262 @@
-"""Notebook 06's exercises: solutions pass, typical mistakes get a useful message."""
+"""Notebook 04's exercises: each solution passes, typical wrong answers are explained."""
 
 import keras
 import numpy as np
 import pytest
 from exercise_support import (
     ANY_ANSWER,
-    UNEXPECTED,
     evaluate_anything,
     hangul,
     in_korean,
     korean_refusal,
     korean_success,
+    refused_properly,
     solve,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.data import load_iris
 from helpers.exercises import lesson06
 
-L = keras.layers
-X_IRIS = np.random.default_rng(0).normal(size=(24, 4)).astype("float32")
-Y_IRIS = np.arange(24) % 3  # class numbers, one per flower, as y_train
+X_IRIS, Y_IRIS = load_iris()
 
 
-def iris_model(loss="categorical_crossentropy"):
-    """A fresh compiled iris-shaped model, as the cell that checks exercise 1 makes it."""
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential(
-        [keras.Input(shape=(4,)), L.Dense(8, activation="relu"), L.Dense(3, activation="softmax")]
-    )
-    model.compile(optimizer="adam", loss=loss)
-    return model
+def split(order, n_test=45, x=X_IRIS, y=Y_IRIS):
+    xs, ys = x[order], y[order]
+    return xs[:-n_test], ys[:-n_test], xs[-n_test:], ys[-n_test:]
 
 
-def refused(result, message):
-    return not result.ok and result.answered and message in result.message
+SHUFFLED = np.random.default_rng(3).permutation(150)
 
 
-def surprised(result, message):
-    return result.ok and result.surprise and message in result.message
+def keras_history(curves):
+    """A keras.callbacks.History holding ``curves``, as model.fit returns it."""
+    history = keras.callbacks.History()
+    history.history = curves
+    return history
 
 
-# ---------------------------------------------------------------- q1 ---
+def test_q1_solution_passes():
+    names = solve(lesson06.q1, x_iris=X_IRIS, y_iris=Y_IRIS)
+    answer = [names[k] for k in ("x_train_q1", "y_train_q1", "x_test_q1", "y_test_q1")]
+    assert lesson06.q1.evaluate(*answer).ok
 
 
-def test_q1_solution_is_what_happens():
-    prediction = solve(lesson06.q1)["prediction"]
-    result = lesson06.q1.evaluate(prediction, iris_model(), X_IRIS, Y_IRIS)
-    assert result.ok and not result.surprise, result.message
-    assert "Keras refused to train" in result.message and "rank" in result.message
+def test_q1_accepts_any_shuffle():
+    assert lesson06.q1.evaluate(*split(SHUFFLED)).ok
+    x_train, y_train, x_test, y_test = split(SHUFFLED)
+    assert lesson06.q1.evaluate(x_train, y_train[:, None], x_test, y_test.astype(float)).ok
 
 
-@pytest.mark.parametrize(
-    "prediction",
-    [
-        "Error",
-        "it raises an error",
-        "Keras refuses",
-        "an exception",
-        "오류가 납니다",
-        "에러",
-        "예외",
-    ],
-)
-def test_q1_accepts_other_words_for_an_error(prediction):
-    result = lesson06.q1.evaluate(prediction, iris_model(), X_IRIS, Y_IRIS)
-    assert result.ok and not result.surprise, result.message
+def test_q1_unanswered():
+    result = lesson06.q1.evaluate(None, None, None, None)
+    assert not result.ok and not result.answered
 
 
-@pytest.mark.parametrize("prediction", ["trains", "It will train badly", "훈련됩니다", "works"])
-def test_q1_a_prediction_that_it_trains_is_explained(prediction):
-    result = lesson06.q1.evaluate(prediction, iris_model(), X_IRIS, Y_IRIS)
-    assert surprised(result, "one-hot label row of the same shape"), result.message
+def test_q1_explains_wrong_answers():
+    def check(answer, message):
+        result = lesson06.q1.evaluate(*answer)
+        assert not result.ok and message in result.message, result.message
+
+    x_train, y_train, x_test, y_test = split(SHUFFLED)
+    check(split(np.arange(150)), "last 45 rows of the file")
+    check(split(SHUFFLED, n_test=30), "30% of 150 is 45")
+    check((x_train, y_train[:-1], x_test, y_test), "every sample needs its label")
+    check((x_train, y_train, x_test, None), "y_test_q1 is still None")
+    check((x_train, y_train, x_test, list(y_test)), "should be a NumPy array")
+    check((x_train, y_train, x_test[:, :2], y_test), "4 features")
+    other = np.random.default_rng(4).permutation(150)
+    check((x_train, Y_IRIS[other][:-45], x_test, Y_IRIS[other][-45:]), "lost their labels")
+    check((np.concatenate([x_train[:-1], x_test[:1]]), y_train, x_test, y_test), "exactly once")
+    check((x_train, y_train, x_test, np.float64(1.0)), "one label per row")
+    check((x_train, x_train, x_test, y_test), "one label per row")
 
 
-def test_q1_follows_the_learners_own_run():
-    """One-hot labels fit categorical_crossentropy, class numbers the sparse loss: it trains."""
-    one_hot = keras.utils.to_categorical(Y_IRIS, 3)
-    result = lesson06.q1.evaluate("trains", iris_model(), X_IRIS, one_hot)
-    assert result.ok and not result.surprise and "it trained" in result.message, result.message
-    result = lesson06.q1.evaluate("error", iris_model(), X_IRIS, one_hot)
-    assert surprised(result, "These labels fit the loss"), result.message
-    sparse = iris_model("sparse_categorical_crossentropy")
-    result = lesson06.q1.evaluate("error", sparse, X_IRIS, Y_IRIS)
-    assert surprised(result, "it trained"), result.message
-    result = lesson06.q1.evaluate(
-        "error", iris_model("sparse_categorical_crossentropy"), X_IRIS, one_hot
-    )
-    assert result.ok and not result.surprise, result.message
+def test_q1_needs_every_class_in_the_test_set():
+    rng = np.random.default_rng(0)
+    test_rows = rng.permutation(np.arange(50, 150))[:45]  # versicolor and virginica only
+    train_rows = rng.permutation(np.setdiff1d(np.arange(150), test_rows))
+    answer = (X_IRIS[train_rows], Y_IRIS[train_rows], X_IRIS[test_rows], Y_IRIS[test_rows])
+    result = lesson06.q1.evaluate(*answer)
+    assert not result.ok and "no flowers of class [0]" in result.message, result.message
 
 
-@pytest.mark.parametrize(
-    ("prediction", "message"),
-    [
-        ("maybe", "'maybe' is not one of 'error', 'trains'"),
-        ("it fails to train", "name exactly one"),
-        (3, "is not one of"),
-    ],
-)
-def test_q1_an_unreadable_prediction_is_named(prediction, message):
-    assert refused(lesson06.q1.evaluate(prediction, iris_model(), X_IRIS, Y_IRIS), message)
+def run(at_30, last, epochs=60):
+    """A History's dict whose val_loss is at_30 at epoch 30 and last at the end."""
+    val_loss = [*np.linspace(0.3, at_30, 30), *np.linspace(at_30, last, epochs - 30 + 1)[1:]]
+    return {"loss": list(np.linspace(0.5, 0.001, epochs)), "val_loss": val_loss}
 
 
-@pytest.mark.parametrize(
-    "inputs",
-    [
-        lambda: (iris_model(), X_IRIS[:10], Y_IRIS),  # another x than the labels' rows
-        lambda: (iris_model(), X_IRIS[:, :3], Y_IRIS),  # the model cannot take x
-        lambda: (iris_model(), X_IRIS, np.array(["setosa"] * 24)),  # names, not numbers
-        lambda: (iris_model(), X_IRIS[0], Y_IRIS[:1]),  # one flower, not a table of them
-        lambda: (keras.Sequential([keras.Input(shape=(4,)), L.Dense(3)]), X_IRIS, Y_IRIS),
-    ],
-)
-def test_q1_a_check_cell_copied_wrongly_is_said_not_blamed_on_the_loss(inputs):
-    result = lesson06.q1.evaluate("error", *inputs())
-    assert refused(result, "run the cell that checks it as it was given"), result.message
-
-
-def test_q1_unanswered_and_not_a_model():
-    assert not lesson06.q1.evaluate(None, iris_model(), X_IRIS, Y_IRIS).answered
-    result = lesson06.q1.evaluate("error", "mismatched_model", X_IRIS, Y_IRIS)
-    assert refused(result, "should be a Keras model"), result.message
-
-
-# ---------------------------------------------------------------- q2 ---
-
-
-def _digit_model(*layers, shape=(784,)):
-    return keras.Sequential([keras.Input(shape=shape), *layers])
+RISING, FALLING, LEVEL = run(0.089, 0.14), run(0.089, 0.05), run(0.089, 0.092)
 
 
 def test_q2_solution_passes():
-    assert lesson06.q2.evaluate(solve(lesson06.q2)["my_digit_model"]).ok
+    prediction = solve(lesson06.q2)["prediction_q2"]
+    result = lesson06.q2.evaluate(prediction, RISING)
+    assert result.ok and not result.surprise, str(result)
+    assert "rose from 0.089 at epoch 30 to 0.140 at epoch 60" in result.message
 
 
 @pytest.mark.parametrize(
-    "build",
+    ("prediction", "history"),
     [
-        lambda: _digit_model(L.Dense(16), L.Activation("relu"), L.Dense(10, activation="softmax")),
-        lambda: _digit_model(L.Dense(16), L.ReLU(), L.Dense(10), L.Softmax()),
-        lambda: _digit_model(
-            L.Dense(16, activation="sigmoid"),
-            L.Dense(16, activation=keras.activations.relu),
-            L.Dense(10, activation="softmax"),
-        ),
-        lambda: keras.Sequential(
-            [L.Dense(8, activation="relu"), L.Dense(10, activation="softmax")]
-        ),
+        ("It goes UP", RISING),
+        ("higher", keras_history(RISING)),
+        ("올라갈 것입니다", RISING),
+        ("더 높아집니다", RISING),
+        ("lower", FALLING),
+        ("줄어듭니다", FALLING),
+        ("about the same", LEVEL),
+        ("비슷합니다", LEVEL),
+        ("higher", run(0.089, 0.2, epochs=100)),
     ],
 )
-def test_q2_accepts_other_right_answers(build):
-    result = lesson06.q2.evaluate(build())
-    assert result.ok, result.message
-
-
-def test_q2_accepts_dropout_between_the_layers():
-    """Dropout (notebook 04) may sit between the layers: why q2 is not a ModelExercise."""
-    model = _digit_model(
-        L.Dense(64, activation="relu"), L.Dropout(0.2), L.Dense(10, activation="softmax")
-    )
-    assert lesson06.q2.evaluate(model).ok
+def test_q2_a_prediction_that_came_true(prediction, history):
+    result = lesson06.q2.evaluate(prediction, history)
+    assert result.ok and not result.surprise, str(result)
 
 
 @pytest.mark.parametrize(
-    ("build", "message"),
+    ("prediction", "history", "said"),
     [
-        (lambda: _digit_model(L.Dense(10, activation="softmax")), "no hidden layer"),
-        (
-            lambda: _digit_model(L.Dense(32, activation="relu"), L.Dense(10)),
-            'activation="softmax"',
-        ),
-        (
-            lambda: _digit_model(L.Dense(32, activation="relu"), L.Dense(1, activation="sigmoid")),
-            "needs 10 units",
-        ),
-        (
-            lambda: _digit_model(
-                L.Dense(32, activation="sigmoid"), L.Dense(10, activation="softmax")
-            ),
-            "no hidden layer uses relu",
-        ),
-        (
-            lambda: _digit_model(L.ReLU(), L.Dense(32), L.Dense(10, activation="softmax")),
-            "no hidden layer uses relu",
-        ),
-        (
-            lambda: _digit_model(
-                L.Dense(32, activation="relu"), L.Dense(10, activation="softmax"), shape=(28, 28)
-            ),
-            "shape (3, 784)",
-        ),
-        (lambda: L.Dense(10, activation="softmax"), "should be a Keras model"),
+        ("lower", RISING, "the further its validation loss climbs"),
+        ("the same", RISING, "the further its validation loss climbs"),
+        ("higher", FALLING, "fell from 0.089 at epoch 30 to 0.050 at epoch 60."),
+        ("higher", LEVEL, "stayed about the same: 0.089 at epoch 30, 0.092 at epoch 60."),
     ],
 )
-def test_q2_explains_wrong_answers(build, message):
-    result = lesson06.q2.evaluate(build())
-    assert refused(result, message), result.message
+def test_q2_a_prediction_that_did_not_come_true_is_explained(prediction, history, said):
+    result = lesson06.q2.evaluate(prediction, history)
+    assert result.ok and result.surprise and said in result.message, str(result)
 
 
-# ---------------------------------------------------------------- q3 ---
+@pytest.mark.parametrize(
+    ("prediction", "history", "message"),
+    [
+        ("sideways", RISING, "'sideways' is not one of 'higher', 'lower', 'same'"),
+        ("up or down", RISING, "name exactly one"),
+        ("higher", run(0.089, 0.14)["loss"], "must be a Keras History"),
+        ("higher", {"loss": RISING["loss"]}, "a val_loss for each of 60 epochs"),
+        ("higher", {"val_loss": RISING["val_loss"][:30]}, "a val_loss for each of 60 epochs"),
+        ("higher", {"val_loss": [*RISING["val_loss"][:59], np.nan]}, "for each of 60 epochs"),
+        ("higher", None, "must be a Keras History"),
+    ],
+)
+def test_q2_explains_wrong_answers(prediction, history, message):
+    result = lesson06.q2.evaluate(prediction, history)
+    assert not result.ok and message in result.message, result.message
+    assert not lesson06.q2.evaluate(None, RISING).answered
 
-# Digit 2 has the fewest correct (8 of 10); digit 1 the smallest share (9 of 12);
-# digit 0 the smallest share by column (predicted 13 times, 9 right).
-MATRIX = np.array([[9, 1, 0], [3, 9, 0], [1, 0, 8]])
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.floats(0.01, 1.0),
+    st.floats(0.01, 1.0),
+    st.sampled_from(["higher", "lower", "same"]),
+)
+def test_q2_tells_what_the_learners_own_run_did(at_30, last, prediction):
+    """Whatever the run, the check compares the prediction with that run's val_loss."""
+    result = lesson06.q2.evaluate(prediction, run(at_30, last))
+    change = (last - at_30) / at_30
+    if abs(change) > 0.11:  # clearly up or down (0.1 is the "about the same" band)
+        happened = "higher" if change > 0 else "lower"
+        assert result.ok and result.surprise == (prediction != happened), str(result)
+        assert ("rose" if change > 0 else "fell") in result.message
+    elif abs(change) < 0.09:
+        assert result.surprise == (prediction != "same"), str(result)
 
 
-def test_q3_solution_passes():
-    worst_digit = solve(lesson06.q3, matrix=MATRIX)["worst_digit"]
-    assert worst_digit == 1
-    assert lesson06.q3.evaluate(worst_digit, MATRIX).ok
+def test_q3_solution_passes_and_accepts_variants():
+    assert lesson06.q3.evaluate(solve(lesson06.q3, x_iris=X_IRIS, y_iris=Y_IRIS)["diagnosis"]).ok
+    for variants in (
+        {"A": "Overfit", "B": "underfit", "C": "good"},
+        {"A": "과대적합", "B": "과소적합", "C": "적정적합"},
+        {"A": "과적합", "B": "과소 적합", "C": "좋은 적합"},
+        {"a": "overfitting ", "b": "UNDERFITTING", "c": "just right"},
+    ):
+        assert lesson06.q3.evaluate(variants).ok, variants
 
 
-@pytest.mark.parametrize("answer", [np.int64(1), 1.0, np.array(1), np.array([1])])
-def test_q3_accepts_other_right_answers(answer):
-    assert lesson06.q3.evaluate(answer, MATRIX).ok
+def test_q3_curves_look_like_their_diagnosis():
+    a, b, c = (lesson06.CURVES[run] for run in "ABC")
+    assert np.argmin(a["val_loss"]) < 15 and a["val_loss"][-1] > 2 * min(a["val_loss"])
+    assert a["loss"][-1] < 0.05
+    assert min(b["loss"]) > 0.3 and b["loss"][-1] < b["loss"][-2]
+    assert c["val_loss"][-1] < 0.15 and abs(c["val_loss"][-1] - c["loss"][-1]) < 0.05
+
+
+def test_q3_starter_is_not_answered():
+    result = lesson06.q3.evaluate({"A": None, "B": None, "C": None})
+    assert not result.ok and not result.answered
 
 
 @pytest.mark.parametrize(
     ("answer", "message"),
     [
-        (0, "column sums"),
-        (2, "compare shares"),
-        (7, "you gave 7; worst_digit is one whole number from 0 to 2"),
-        (1.5, "you gave 1.5; worst_digit is one whole number from 0 to 2"),
-        ("one", "should be a number; you gave a str"),
-        (True, "should be a number; you gave a bool"),
-        (float("inf"), "ordinary, finite number"),
-        (np.array([1, 2]), "should be one number; you gave 2 values"),
+        ("overfitting", "should be a dict"),
+        ({"A": "overfitting", "B": "underfitting"}, "give run C"),
+        ({"A": "overfitting", "B": "underfitting", "C": "meh"}, "'meh' is not one of"),
+        ({"A": "underfitting", "B": "underfitting", "C": "good fit"}, "run A is not underfitting"),
+        ({"A": "overfitting", "B": "good fit", "C": "good fit"}, "run B is not good fit"),
+        ({"A": "overfitting", "B": "underfitting", "C": "overfitting"}, "run C is not overfitting"),
+        ({"A": "과소적합", "B": "과대적합", "C": "적정적합"}, "run A is not underfitting"),
+        ({"A": "과대적합", "B": "과소적합", "C": "과적합"}, "run C is not overfitting"),
+        ({"A": "over or under", "B": "underfitting", "C": "good"}, "name exactly one"),
     ],
 )
 def test_q3_explains_wrong_answers(answer, message):
-    result = lesson06.q3.evaluate(answer, MATRIX)
-    assert refused(result, message), result.message
+    result = lesson06.q3.evaluate(answer)
+    assert not result.ok and message in result.message, result.message
 
 
-def test_q3_accepts_each_digit_of_a_tie_for_the_smallest_share():
-    matrix = np.array([[9, 1, 0], [2, 8, 0], [0, 2, 8]])  # digits 1 and 2: 80% each
-    assert lesson06.q3.evaluate(1, matrix).ok and lesson06.q3.evaluate(2, matrix).ok
-    assert refused(lesson06.q3.evaluate(0, matrix), "recognised 90.0% of the time")
+@pytest.mark.parametrize("blank", [None, "", "  ", 3, ["overfitting"]])
+def test_q3_a_run_without_a_word_is_named(blank):
+    result = lesson06.q3.evaluate({"A": "overfitting", "B": blank, "C": "good fit"})
+    assert not result.ok and result.message.startswith("give run B one of"), result.message
 
 
-def test_q3_a_digit_without_test_images_is_never_the_worst():
-    matrix = np.array([[9, 1, 0], [0, 0, 0], [3, 0, 8]])
-    assert lesson06.q3.evaluate(2, matrix).ok
-    assert refused(lesson06.q3.evaluate(1, matrix), "no test images")
-
-
-@pytest.mark.parametrize(
-    "matrix",
-    [None, np.array([[1, np.nan], [0, 1]]), np.array([[1, np.inf], [0, 1]]), MATRIX[:2], [[-1]]],
-)
-def test_q3_needs_a_matrix_of_counts(matrix):
-    assert refused(lesson06.q3.evaluate(1, matrix), "a square table of counts")
-
-
-# ---------------------------------------------------- any answer at all ---
-
-
-def q1_is_done(prediction, model, x, y):
-    """Whether a check may pass: a prediction it reads, a model, a table x and its labels."""
-    return (
-        isinstance(prediction, str)
-        and lesson06.FIT_OUTCOMES.read(prediction) is not None
-        and isinstance(model, keras.Model)
-        and all(isinstance(value, np.ndarray) for value in (x, y))
-        and x.shape[1:] == (4,)
-        and len(x) == len(y) > 0
-    )
-
-
-@pytest.fixture(scope="module")
-def any_model():
-    """One compiled model for every example: only a run that passes the checks trains it."""
-    return iris_model()
-
-
-@settings(max_examples=25, deadline=None)
-@given(ANY_ANSWER, ANY_ANSWER)
-def test_any_answer_gets_a_proper_message_q1_q2(any_model, answer, other):
-    for answers in (
-        (answer, any_model, X_IRIS, Y_IRIS),
-        ("error", answer, X_IRIS, Y_IRIS),
-        ("error", any_model, answer, Y_IRIS),
-        ("error", any_model, X_IRIS, answer),
-        ("error", any_model, answer, other),
-    ):
-        result = evaluate_anything(lesson06.q1, answers, q1_is_done)
-        assert UNEXPECTED not in result.message, result.message
-    result = evaluate_anything(lesson06.q2, (answer,))
-    assert UNEXPECTED not in result.message, result.message
-
-
-def worst_is_1(answer, matrix):
-    """Whether ``answer`` is digit 1 as a number or a one-number array (MATRIX's worst)."""
-    if matrix is not MATRIX or isinstance(answer, bool) or np.size(answer) != 1:
-        return False
-    return isinstance(answer, int | float | np.ndarray) and np.asarray(answer).item() == 1
-
-
-NOT_A_MATRIX = ANY_ANSWER.filter(lambda answer: np.ndim(answer) != 2)
-
-
-@settings(max_examples=80, deadline=None)
-@given(st.one_of(ANY_ANSWER, st.integers(-1, 3)), st.one_of(NOT_A_MATRIX, st.just(MATRIX)))
-def test_q3_passes_only_the_worst_digit_and_never_raises(answer, matrix):
-    result = evaluate_anything(lesson06.q3, (answer, matrix), worst_is_1)
-    assert UNEXPECTED not in result.message, result.message
-    if matrix is MATRIX and type(answer) is int:
-        assert result.ok == (answer == 1)
-
-
-def test_wrong_numbers_of_answers_get_a_message():
-    result = lesson06.q1.evaluate("error", iris_model())
-    assert not result.ok and "check(prediction, model, x, y)" in result.message
-    result = lesson06.q3.evaluate(1)
-    assert not result.ok and "check(worst_digit, matrix)" in result.message
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER)
+def test_any_single_answer_gets_a_proper_message(answer):
+    parts = list(split(SHUFFLED))
+    for position in range(4):
+        answers = [*parts[:position], answer, *parts[position + 1 :]]
+        refused_properly(lesson06.q1, answers)
+    refused_properly(lesson06.q3, (answer,))
+    refused_properly(lesson06.q2, ("higher", answer))
+    evaluate_anything(lesson06.q2, (answer, RISING), lambda *given: True)  # any word may be it
+    refused_properly(lesson06.q3, ({"A": answer, "B": "underfitting", "C": "good"},))
 
 
 # ------------------------------------------------------------- in Korean ---
 
 
 def test_korean_feedback():
-    result = korean_success(lesson06.q1, "오류가 납니다", iris_model(), X_IRIS, Y_IRIS)
-    assert "예측한 대로" in result.message, result.message
-    result = in_korean(lesson06.q1, "훈련됩니다", iris_model(), X_IRIS, Y_IRIS)
-    assert result.surprise and hangul(result.message), result.message
-    korean_refusal(lesson06.q1, "글쎄요", iris_model(), X_IRIS, Y_IRIS)
-    korean_refusal(lesson06.q1, "오류", iris_model(), X_IRIS[:3], Y_IRIS)
-    korean_success(lesson06.q2, solve(lesson06.q2)["my_digit_model"])
-    korean_refusal(lesson06.q2, _digit_model(L.Dense(10, activation="softmax")))
-    korean_refusal(lesson06.q2, _digit_model(L.Dense(32, activation="relu"), L.Dense(10)))
-    korean_success(lesson06.q3, 1, MATRIX)
-    for wrong in (0, 2, 7, 1.5):
-        korean_refusal(lesson06.q3, wrong, MATRIX)
+    korean_success(lesson06.q1, *split(SHUFFLED))
+    korean_refusal(lesson06.q1, *split(np.arange(150)))
+    korean_refusal(lesson06.q1, *split(SHUFFLED, n_test=30))
+    korean_success(lesson06.q2, "높아집니다", RISING)
+    korean_refusal(lesson06.q2, "옆으로", RISING)
+    result = in_korean(lesson06.q2, "내려갑니다", RISING)
+    assert result.surprise and hangul(result.message), str(result)
+    korean_success(lesson06.q3, solve(lesson06.q3)["diagnosis"])
+    result = korean_refusal(lesson06.q3, {"A": "과소적합", "B": "과대적합", "C": "적정적합"})
+    assert "A 훈련은 과소적합이 아닙니다" in result.message, result.message
+    result = korean_refusal(lesson06.q3, {"A": "과대적합", "B": "과소적합", "C": "뭔가"})
+    assert "'뭔가'" in result.message, result.message
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"A": "과대적합", "B": "과소적합", "C": "적정적합"},
+        {"A": "과적합", "B": "과소 적합", "C": "좋은 적합"},
+        {"A": "과대 적합", "B": "과소적합", "C": "적절한 적합"},
+        {"A": "오버피팅", "B": "언더피팅", "C": "알맞게 적합"},
+        {"A": "overfitting", "B": "과소적합", "C": "good fit"},
+    ],
+)
+def test_q3_accepts_korean_words_in_both_languages(answer):
+    assert lesson06.q3.evaluate(answer).ok, answer
+    korean_success(lesson06.q3, answer)

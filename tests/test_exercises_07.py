@@ -1,13 +1,12 @@
-"""Notebook 07's exercises: a choice with its reason, a prediction judged by the learner's own
-run, a number computed by hand; solutions pass, typical mistakes get a useful message."""
+"""Notebook 05's exercises: solutions pass, typical mistakes get a useful message."""
 
-import keras
 import numpy as np
 import pytest
 from exercise_support import (
     ANY_ANSWER,
     UNEXPECTED,
     evaluate_anything,
+    hangul,
     in_korean,
     korean_refusal,
     korean_success,
@@ -17,255 +16,267 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.exercises import lesson07
-from helpers.exercises.lesson07 import WHY_REGRESSION
-from helpers.i18n import set_language
 
-RNG = np.random.default_rng(0)
-X_TRAIN = (RNG.normal(size=(40, 9)) * [1, 100, 40, 800, 3, 4, 1, 1, 1] + 50).astype("float32")
-Y_TEST = RNG.uniform(10, 45, size=30).astype("float32")
-PREDICTIONS = (Y_TEST + RNG.normal(size=30) * 2).astype("float32")[:, None]  # shape (30, 1)
+pytestmark = pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")
 
 
 def refused(result, message):
     return not result.ok and result.answered and message in result.message
 
 
-def solve_in_korean(exercise, *names):
-    """The answers the Korean solution gives: its text (Korean words in it) run as code."""
-    set_language("ko")
-    namespace = {}
-    exec(exercise.solution_text, namespace)
-    set_language("en")
-    return [namespace[name] for name in names]
-
-
 # ---------------------------------------------------------------- q1 ---
 
 
 def test_q1_solution_passes():
-    namespace = solve(lesson07.q1)
-    assert lesson07.q1.evaluate(namespace["choice"], namespace["reason"]).ok
+    to_classes = solve(lesson07.q1)["to_classes"]
+    assert lesson07.q1.evaluate(to_classes).ok
 
 
 @pytest.mark.parametrize(
-    ("choice", "reason"),
+    "answer",
     [
-        ("b", "any value can come out"),
-        (" B ", "MSE: how far off each price is"),
-        ("B", "no activation, so the output is not limited to 0-1"),
-        ("B", "활성화 함수가 없어서 어떤 숫자든 나옵니다"),
-        ("B", "제곱 오차로 예측이 얼마나 빗나갔는지 잽니다"),
+        lambda p: p.ravel() > 0.5,  # booleans
+        lambda p: [int(v > 0.5) for v in p[:, 0]],  # a list
+        lambda p: np.round(p[:, 0]),  # floats, and 0.5 rounds to 0
+        lambda p: np.where(p > 0.5, 1, 0).flatten(),
     ],
 )
-def test_q1_accepts_other_right_answers(choice, reason):
-    assert lesson07.q1.evaluate(choice, reason).ok
+def test_q1_accepts_other_right_answers(answer):
+    assert lesson07.q1.evaluate(answer).ok
 
 
 @pytest.mark.parametrize(
-    ("choice", "reason", "message"),
+    ("answer", "message"),
     [
-        ("A", "any value", "A's sigmoid can only say 0 to 1"),
-        ("a", "", "A's sigmoid can only say 0 to 1"),
-        ("C", "it is a number", "not one of ten classes"),
-        ("B", "it looks right", "write in reason"),
-        ("B", 42, "write in reason"),
-        ("D", "any value", "is not one of 'A', 'B', 'C'"),
-        ("B or C", "any value", "is not one of 'A', 'B', 'C'"),
-        (2, "any value", "is not one of 'A', 'B', 'C'"),
+        (lambda p: (p > 0.5).astype(int), "broadcasts to an (n, n) table"),
+        (lambda p: p[:, 0], "not probabilities"),
+        (lambda p: (p[:, 0] >= 0.5).astype(int), "Use > 0.5, not >= 0.5"),
+        (lambda p: (p[:, 0] < 0.5).astype(int), "above 0.5 means class 1"),
+        (lambda p: p.argmax(axis=1), "above 0.5 means class 1"),
+        (lambda p: None, "return statement"),
+        (lambda p: p[0] > 0.5, "one class per sample"),
+        (lambda p: p[:, 1] > 0.5, "raised IndexError"),
+        (lambda p: [[1], [0, 1]], "not one array of numbers"),
+        (lambda p: ["class 1"] * len(p), "not probabilities"),
+        (lambda: 1, "raised TypeError"),
+        (np.array([0, 1]), "should be a function"),
     ],
 )
-def test_q1_explains_wrong_answers(choice, reason, message):
-    result = lesson07.q1.evaluate(choice, reason)
+def test_q1_explains_wrong_answers(answer, message):
+    result = lesson07.q1.evaluate(answer)
     assert refused(result, message), result.message
 
 
-def test_q1_asks_for_a_reason_left_out():
-    result = lesson07.q1.evaluate("B", None)
-    assert not result.ok and not result.answered and "write in reason" in result.message
-    assert not lesson07.q1.evaluate(None, None).answered
+def test_q1_judges_the_probabilities_as_declared_whatever_the_function_does_to_them():
+    def zeroes_them_then_answers(probabilities):
+        probabilities[:] = 0
+        return probabilities[:, 0].astype(int)
 
-
-@settings(max_examples=40, deadline=None)
-@given(ANY_ANSWER, st.one_of(ANY_ANSWER, st.sampled_from(["any number", "제곱", "why not"])))
-def test_q1_passes_only_b_with_a_reason(choice, reason):
-    def is_right(choice, reason):
-        return str(choice).strip().upper() == "B" and bool(WHY_REGRESSION.found(reason))
-
-    result = evaluate_anything(lesson07.q1, (choice, reason), is_right)
-    assert UNEXPECTED not in result.message, result.message
+    assert refused(lesson07.q1.evaluate(zeroes_them_then_answers), "above 0.5 means class 1")
+    assert lesson07.q1.evaluate(solve(lesson07.q1)["to_classes"]).ok
 
 
 # ---------------------------------------------------------------- q2 ---
 
-
-def raw_run(x, epochs=3):
-    """What exercise 2's check cell runs: the linear model, plain SGD, on the inputs as given."""
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential([keras.Input(shape=(x.shape[1],)), keras.layers.Dense(1)])
-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.01), loss="mean_squared_error")
-    y = (x[:, 1] / x[:, 1].max() * 30 + 10).astype("float32")  # an MPG-like target
-    return model.fit(x, y, epochs=epochs, batch_size=16, verbose=0)
+RNG = np.random.default_rng(0)
+Y_VAL = (np.arange(100) % 3 != 0).astype(np.int64)  # 66 benign (1), 34 malignant (0)
+# Scores as a trained model gives them: most tumours far from the thresholds, some between.
+SCORES = np.clip(np.where(Y_VAL == 1, 0.95, 0.05) + RNG.normal(0, 0.3, 100), 0, 1)
+VAL_PROBABILITIES = SCORES.astype("float32")
 
 
-@pytest.fixture(scope="module")
-def raw_history():
-    return raw_run(X_TRAIN)
+def at(threshold, scores=VAL_PROBABILITIES, labels=Y_VAL):
+    benign = scores > threshold
+    return np.sum(benign & (labels == 0)), np.sum(~benign & (labels == 1))
 
 
-def test_q2_the_raw_run_gives_what_the_solution_predicts(raw_history):
-    assert not np.isfinite(raw_history.history["loss"]).all()
-    result = lesson07.q2.evaluate(solve(lesson07.q2)["prediction"], raw_history)
+def test_q2_the_probe_falls_as_in_the_lesson():
+    (missed, alarms), (missed_9, alarms_9) = at(0.5), at(0.9)
+    assert missed_9 <= missed and alarms_9 > alarms and missed + alarms < missed_9 + alarms_9
+
+
+def test_q2_solution_is_what_happens():
+    prediction = solve(lesson07.q2)["prediction"]
+    result = lesson07.q2.evaluate(prediction, VAL_PROBABILITIES, Y_VAL)
     assert result.ok and not result.surprise and "You predicted it" in result.message
+    (missed, alarms), (missed_9, alarms_9) = at(0.5), at(0.9)
+    said = (
+        f"missed cancers went from {missed} to {missed_9}, false alarms from {alarms} to {alarms_9}"
+    )
+    assert said in result.message, result.message
 
 
 @pytest.mark.parametrize(
-    "prediction", ["explodes", "It will blow up", "NaN", "발산합니다", "커집니다"]
+    "prediction", ["Down", "it falls", "lower", "worse", "떨어집니다", "낮아져요", "감소"]
 )
-def test_q2_accepts_every_way_to_say_it_explodes(raw_history, prediction):
-    result = lesson07.q2.evaluate(prediction, raw_history)
+def test_q2_accepts_every_way_to_say_down(prediction):
+    result = lesson07.q2.evaluate(prediction, VAL_PROBABILITIES, Y_VAL)
     assert result.ok and not result.surprise, result.message
 
 
 @pytest.mark.parametrize(
-    "prediction", ["falls", "goes down as before", "stays", "제자리", "내려감"]
+    ("prediction", "why"),
+    [
+        ("up", "accuracy counts both kinds of mistake alike"),
+        ("올라갑니다", "accuracy counts both kinds of mistake alike"),
+        ("stays the same", "added more false alarms than it saved missed cancers"),
+    ],
 )
-def test_q2_a_wrong_prediction_is_explained_not_failed(raw_history, prediction):
-    result = lesson07.q2.evaluate(prediction, raw_history)
-    assert result.ok and result.surprise, result.message
-    assert "ended at" in result.message and "not a number" in result.message
-    assert "normalises first" in result.message
+def test_q2_a_wrong_prediction_is_explained_not_failed(prediction, why):
+    result = lesson07.q2.evaluate(prediction, VAL_PROBABILITIES, Y_VAL)
+    assert result.ok and result.surprise and why in result.message, result.message
+    assert "the validation accuracy fell from" in result.message
 
 
-def test_q2_judges_what_the_learners_own_run_did():
-    standardised = (X_TRAIN - X_TRAIN.mean(axis=0)) / X_TRAIN.std(axis=0)  # the cell was changed
-    history = raw_run(standardised, epochs=10)
-    result = lesson07.q2.evaluate("falls", history)
-    assert result.ok and not result.surprise and "fell from" in result.message
-    result = lesson07.q2.evaluate("explodes", history)
-    assert result.ok and result.surprise and "fell from" in result.message
+def test_q2_judges_the_learners_own_scores():
+    confident = np.where(Y_VAL == 1, 0.99, 0.01).astype("float32")  # no tumour between 0.5 and 0.9
+    result = lesson07.q2.evaluate("same", confident, Y_VAL)
+    assert result.ok and not result.surprise and "stayed at 1.00" in result.message
+    result = lesson07.q2.evaluate("down", confident, Y_VAL)
+    assert result.surprise and "balance exactly" in result.message, result.message
+    # Malignant tumours scored between 0.5 and 0.9: the stricter threshold catches them.
+    caught = np.where(Y_VAL == 1, 0.99, 0.7).astype("float32")
+    result = lesson07.q2.evaluate("down", caught, Y_VAL)
+    assert result.surprise and "rose from 0.66 to 1.00" in result.message, result.message
+    assert "saved more missed cancers than it added false alarms" in result.message
+    column = lesson07.q2.evaluate("down", VAL_PROBABILITIES[:, np.newaxis], Y_VAL)
+    assert column.ok and not column.surprise, column.message  # predict()'s (n, 1) shape
+
+
+@pytest.mark.parametrize("prediction", ["x", "up or down", 3, ["down"], 0.9])
+def test_q2_a_prediction_that_is_not_a_choice_is_refused(prediction):
+    result = lesson07.q2.evaluate(prediction, VAL_PROBABILITIES, Y_VAL)
+    assert refused(result, "is not one of 'up', 'down', 'same'"), result.message
 
 
 @pytest.mark.parametrize(
-    ("losses", "seen"),
-    [([400.0, 20.0], "fell from 400 to 20"), ([400.0, 300.0], "hardly lower"),
-     ([10.0, 50.0], "ended at 50"), ([10.0, np.inf], "ended at inf")],
-)  # fmt: skip
-def test_q2_reads_any_history_dict(losses, seen):
-    result = lesson07.q2.evaluate("stays", {"loss": losses})
-    assert result.ok and seen in result.message, result.message
+    ("scores", "labels"),
+    [
+        (Y_VAL, Y_VAL),  # labels twice
+        (VAL_PROBABILITIES, VAL_PROBABILITIES),  # probabilities twice
+        (VAL_PROBABILITIES * 3, Y_VAL),  # not probabilities
+        (VAL_PROBABILITIES, Y_VAL[:50]),  # not the same tumours
+        (VAL_PROBABILITIES.tolist(), Y_VAL),
+        (VAL_PROBABILITIES[:5], Y_VAL[:5]),
+        (VAL_PROBABILITIES, Y_VAL + 1),
+        (VAL_PROBABILITIES, None),
+    ],
+)
+def test_q2_asks_for_the_checking_cell_as_it_was(scores, labels):
+    result = lesson07.q2.evaluate("down", scores, labels)
+    assert refused(result, "run the cell that checks it as it was given"), result.message
 
 
-@pytest.mark.parametrize("prediction", ["maybe", "up and down", 3, ["explodes"], {"A": 1}])
-def test_q2_a_prediction_that_is_not_a_choice_is_refused(raw_history, prediction):
-    result = lesson07.q2.evaluate(prediction, raw_history)
-    assert refused(result, "is not one of 'falls', 'stays', 'explodes'"), result.message
-
-
-@pytest.mark.parametrize("history", ["loss", [1.0, 2.0], {"accuracy": [0.5]}, {"loss": []}, 3])
-def test_q2_asks_for_the_check_cell_as_it_was(history):
-    assert refused(lesson07.q2.evaluate("explodes", history), "with raw_history")
-
-
-@settings(max_examples=40, deadline=None)
-@given(ANY_ANSWER, ANY_ANSWER)
-def test_q2_any_answer_gets_a_proper_message(prediction, history):
-    result = evaluate_anything(lesson07.q2, (prediction, history), lambda *_: True)
-    assert UNEXPECTED not in result.message, result.message
-
-
-@settings(max_examples=20, deadline=None)
-@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=5))
-def test_q2_every_readable_prediction_of_a_run_is_done(losses):
-    for prediction in ("falls", "stays", "explodes"):
-        result = evaluate_anything(lesson07.q2, (prediction, {"loss": losses}), lambda *_: True)
-        assert result.ok and "training loss" in result.message, result.message
+def test_q2_unanswered():
+    result = lesson07.q2.evaluate(None, VAL_PROBABILITIES, Y_VAL)
+    assert not result.ok and not result.answered
 
 
 # ---------------------------------------------------------------- q3 ---
 
 
 def test_q3_solution_passes():
-    my_mae = solve(lesson07.q3, deep_predictions=PREDICTIONS, y_test=Y_TEST)["my_mae"]
-    assert lesson07.q3.evaluate(my_mae, PREDICTIONS, Y_TEST).ok
+    answer = solve(lesson07.q3)
+    assert lesson07.q3.evaluate(answer["choice"], answer["reason"]).ok
 
 
 @pytest.mark.parametrize(
-    "compute",
+    ("choice", "reason"),
     [
-        lambda p, y: float(np.mean(np.abs(p[:, 0] - y))),
-        lambda p, y: np.abs(p.ravel() - y).sum() / len(y),
-        lambda p, y: keras.ops.mean(keras.ops.abs(p[:, 0] - y)),  # a tensor
-        lambda p, y: np.array([np.mean(np.abs(p[:, 0] - y))]),  # one number in an array
+        ("B", "A tuned the threshold to the test tumours"),
+        ("b", "B kept the test set for the end"),
+        (" B ", "its score is too optimistic otherwise"),
+        ("B", "검증 데이터로 골랐기 때문입니다"),
+        ("B", "A는 테스트 데이터에 맞춘 임계값입니다"),
+        ("B", "new patients are not the test tumours"),
     ],
 )
-def test_q3_accepts_other_right_answers(compute):
-    assert lesson07.q3.evaluate(compute(PREDICTIONS, Y_TEST), PREDICTIONS, Y_TEST).ok
+def test_q3_accepts_other_right_answers(choice, reason):
+    result = lesson07.q3.evaluate(choice, reason)
+    assert result.ok, result.message
 
 
 @pytest.mark.parametrize(
-    ("compute", "message"),
+    ("choice", "reason", "message"),
     [
-        (lambda p, y: np.mean(np.abs(p - y)), "broadcasts to (30, 30)"),
-        (lambda p, y: np.mean(p[:, 0] - y), "mean error"),
-        (lambda p, y: np.mean((p[:, 0] - y) ** 2), "*squared* errors"),
-        (lambda p, y: np.sqrt(np.mean((p[:, 0] - y) ** 2)), "*squared* errors"),
-        (lambda p, y: np.sum(np.abs(p[:, 0] - y)), "the sum of the absolute errors"),
-        (lambda p, y: np.abs(p[:, 0] - y), "you gave 30 values"),
-        (lambda p, y: np.median(np.abs(p[:, 0] - y)), "is not that"),
-        (lambda p, y: str(np.mean(np.abs(p[:, 0] - y))), "should be a number; you gave a str"),
-        (lambda p, y: np.nan, "finite number"),
+        ("A", "fewest mistakes", "A chose the threshold by looking at the test tumours"),
+        ("A", "the test set is best", "not how the model will do on new patients"),
+        ("C", "test", "'C' is not one of 'A', 'B'"),
+        ("A and B", "test", "is not one of 'A', 'B'"),
+        (2, "test", "is not one of"),
+        ("B", "B is nicer", "give your reason"),
+        ("B", "", "give your reason"),
+        ("B", 3, "give your reason"),
     ],
 )
-def test_q3_explains_wrong_answers(compute, message):
-    result = lesson07.q3.evaluate(compute(PREDICTIONS, Y_TEST), PREDICTIONS, Y_TEST)
+def test_q3_explains_wrong_answers(choice, reason, message):
+    result = lesson07.q3.evaluate(choice, reason)
     assert refused(result, message), result.message
 
 
-def test_q3_asks_for_the_check_cell_as_it_was():
-    result = lesson07.q3.evaluate(1.0, PREDICTIONS[:10], Y_TEST)
-    assert refused(result, "with deep_predictions and y_test"), result.message
+def test_q3_unanswered():
+    assert not lesson07.q3.evaluate(None, None).answered
+    result = lesson07.q3.evaluate("B", None)
+    assert not result.ok and not result.answered and "give your reason" in result.message
 
 
 # ---------------------------------------------------- any answer at all ---
 
 
+def answer_is_fine(result):
+    assert UNEXPECTED not in result.message, result.message
+
+
 @settings(max_examples=40, deadline=None)
 @given(ANY_ANSWER, ANY_ANSWER)
 def test_any_answer_gets_a_proper_message(answer, other):
-    for exercise, answers in (
-        (lesson07.q3, (answer, PREDICTIONS, Y_TEST)),
-        (lesson07.q3, (1.0, other, Y_TEST)),
-        (lesson07.q3, (1.0, PREDICTIONS, other)),
-    ):
-        result = evaluate_anything(exercise, answers)
-        assert UNEXPECTED not in result.message, result.message
+    answer_is_fine(evaluate_anything(lesson07.q1, (answer,)))
+    answer_is_fine(evaluate_anything(lesson07.q1, (lambda probabilities: answer,)))
+    answer_is_fine(evaluate_anything(lesson07.q2, (answer, other, Y_VAL)))
+    answer_is_fine(evaluate_anything(lesson07.q2, (answer, VAL_PROBABILITIES, other)))
+    answer_is_fine(evaluate_anything(lesson07.q3, (answer, other)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["up", "down", "same"]), st.integers(0, 2**32 - 1))
+def test_every_prediction_is_done_and_told_what_happened(prediction, seed):
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 2, 50)
+    scores = rng.random(50).astype("float32")
+    result = lesson07.q2.evaluate(prediction, scores, labels)
+    (missed, alarms), (missed_9, alarms_9) = at(0.5, scores, labels), at(0.9, scores, labels)
+    assert missed_9 <= missed and alarms_9 >= alarms  # a stricter threshold, always
+    right, right_9 = 50 - missed - alarms, 50 - missed_9 - alarms_9
+    happened = "up" if right_9 > right else "down" if right_9 < right else "same"
+    assert result.ok and result.surprise == (prediction != happened), result.message
+    assert f"false alarms from {alarms} to {alarms_9}" in result.message
 
 
 def test_wrong_numbers_of_answers_get_a_message():
-    result = lesson07.q1.evaluate("B")
-    assert refused(result, "check(choice, reason)"), result.message
-    result = lesson07.q2.evaluate("explodes")
-    assert refused(result, "check(prediction, raw_history)"), result.message
-    result = lesson07.q3.evaluate(1.0, PREDICTIONS)
-    assert refused(result, "check(my_mae, predictions, y_test)"), result.message
+    for answers in ((), ("down",), ("down", VAL_PROBABILITIES, Y_VAL, None)):
+        result = lesson07.q2.evaluate(*answers)
+        assert not result.ok and "check(prediction, val_probabilities, y_val)" in result.message
+    result = lesson07.q3.evaluate("B", "test", "extra")
+    assert not result.ok and "check(choice, reason)" in result.message
 
 
 # ------------------------------------------------------------- in Korean ---
 
 
-def test_korean_feedback(raw_history):
-    korean_success(lesson07.q1, "B", "활성화 함수가 없어서 어떤 값이든 낼 수 있습니다")
-    korean_success(lesson07.q1, *solve_in_korean(lesson07.q1, "choice", "reason"))
-    for choice in ("A", "C"):
-        korean_refusal(lesson07.q1, choice, "어떤 값이든")
-    korean_refusal(lesson07.q1, "B", "좋아 보여서")
-    korean_success(lesson07.q2, *solve_in_korean(lesson07.q2, "prediction"), raw_history)
-    surprise = in_korean(lesson07.q2, "내려감", raw_history)
-    assert surprise.ok and surprise.surprise and "표준화" in surprise.message, surprise.message
-    korean_refusal(lesson07.q2, "모르겠음", raw_history)
-    korean_refusal(lesson07.q2, "발산", None)
-    errors = PREDICTIONS[:, 0] - Y_TEST
-    korean_success(lesson07.q3, np.mean(np.abs(errors)), PREDICTIONS, Y_TEST)
-    for wrong in (np.mean(errors), np.mean(errors**2), np.sum(np.abs(errors)), 1.0):
-        korean_refusal(lesson07.q3, wrong, PREDICTIONS, Y_TEST)
-    korean_refusal(lesson07.q3, np.mean(np.abs(PREDICTIONS - Y_TEST)), PREDICTIONS, Y_TEST)
+def test_korean_feedback():
+    korean_success(lesson07.q1, solve(lesson07.q1)["to_classes"])
+    for wrong in (
+        lambda p: (p > 0.5).astype(int),
+        lambda p: (p[:, 0] >= 0.5).astype(int),
+        lambda p: p[:, 0],
+        lambda p: None,
+    ):
+        korean_refusal(lesson07.q1, wrong)
+    korean_success(lesson07.q2, "떨어집니다", VAL_PROBABILITIES, Y_VAL)
+    surprise = in_korean(lesson07.q2, "올라갑니다", VAL_PROBABILITIES, Y_VAL)
+    assert surprise.ok and surprise.surprise and hangul(surprise.message), surprise.message
+    korean_refusal(lesson07.q2, "모르겠어요", VAL_PROBABILITIES, Y_VAL)
+    korean_refusal(lesson07.q2, "down", Y_VAL, Y_VAL)
+    korean_success(lesson07.q3, "B", "A는 테스트 데이터로 임계값을 골랐습니다")
+    korean_refusal(lesson07.q3, "A", "실수가 가장 적어서")
+    korean_refusal(lesson07.q3, "B", "그냥")

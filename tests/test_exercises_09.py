@@ -1,296 +1,271 @@
-"""Notebook 09's exercises: a predicted baseline, then the learner's own pipeline (split,
-standardisation, training, test and reload), graded by its properties: the solutions pass,
-unusual right answers pass, each usual mistake gets its message, nothing raises."""
-
-import io
+"""Notebook 07's exercises: a choice with its reason, a prediction judged by the learner's own
+run, a number computed by hand; solutions pass, typical mistakes get a useful message."""
 
 import keras
-import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 import pytest
 from exercise_support import (
-    ANY_ANSWERS,
+    ANY_ANSWER,
     UNEXPECTED,
+    evaluate_anything,
+    in_korean,
     korean_refusal,
     korean_success,
-    refused_properly,
     solve,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.datafiles import verified_bytes
 from helpers.exercises import lesson09
+from helpers.exercises.lesson09 import WHY_REGRESSION
+from helpers.i18n import set_language
 
-FEATURES = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
-
-
-def cleaned():
-    """x and y as the lesson makes them from the bundled table."""
-    penguins = pd.read_csv(io.BytesIO(verified_bytes("penguins.csv")))
-    complete = penguins.dropna(subset=FEATURES)
-    y, _ = pd.factorize(complete["species"], sort=True)
-    return complete[FEATURES].to_numpy(dtype="float32"), y
+RNG = np.random.default_rng(0)
+X_TRAIN = (RNG.normal(size=(40, 9)) * [1, 100, 40, 800, 3, 4, 1, 1, 1] + 50).astype("float32")
+Y_TEST = RNG.uniform(10, 45, size=30).astype("float32")
+PREDICTIONS = (Y_TEST + RNG.normal(size=30) * 2).astype("float32")[:, None]  # shape (30, 1)
 
 
-X, Y = cleaned()
+def refused(result, message):
+    return not result.ok and result.answered and message in result.message
 
 
-def split(seed=0, fraction=0.2):
-    order = np.random.default_rng(seed).permutation(len(X))
-    n_test = round(fraction * len(X))
-    return X[order[n_test:]], X[order[:n_test]], Y[order[n_test:]], Y[order[:n_test]]
-
-
-def standardised(x_train, x_test):
-    mean, std = x_train.mean(axis=0), x_train.std(axis=0)
-    return mean, std, (x_train - mean) / std, (x_test - mean) / std
-
-
-def said(result, text):
-    return not result.ok and result.answered and text in result.message
+def solve_in_korean(exercise, *names):
+    """The answers the Korean solution gives: its text (Korean words in it) run as code."""
+    set_language("ko")
+    namespace = {}
+    exec(exercise.solution_text, namespace)
+    set_language("en")
+    return [namespace[name] for name in names]
 
 
 # ---------------------------------------------------------------- q1 ---
 
 
-@pytest.mark.parametrize("guess", [151 / 342, 0.44, np.float32(0.45), 0.42, np.array([0.44])])
-def test_q1_accepts_a_close_prediction(guess):
-    assert lesson09.q1.evaluate(guess, Y).ok
-
-
 def test_q1_solution_passes():
-    assert lesson09.q1.evaluate(solve(lesson09.q1)["baseline_guess"], Y).ok
+    namespace = solve(lesson09.q1)
+    assert lesson09.q1.evaluate(namespace["choice"], namespace["reason"]).ok
 
 
 @pytest.mark.parametrize(
-    ("guess", "message"),
+    ("choice", "reason"),
     [
-        (151, "is a count"),
-        (44, "is a count"),
-        (1 / 3, "one in 3"),
-        (0.56, "*not*"),
-        (0.9, "look at"),
+        ("b", "any value can come out"),
+        (" B ", "MSE: how far off each price is"),
+        ("B", "no activation, so the output is not limited to 0-1"),
+        ("B", "활성화 함수가 없어서 어떤 숫자든 나옵니다"),
+        ("B", "제곱 오차로 예측이 얼마나 빗나갔는지 잽니다"),
     ],
 )
-def test_q1_explains_wrong_predictions(guess, message):
-    assert said(lesson09.q1.evaluate(guess, Y), message)
+def test_q1_accepts_other_right_answers(choice, reason):
+    assert lesson09.q1.evaluate(choice, reason).ok
 
 
-def test_q1_unanswered_and_not_a_number():
-    assert not lesson09.q1.evaluate(None, Y).answered
-    assert said(lesson09.q1.evaluate("0.44", Y), "should be a number")
+@pytest.mark.parametrize(
+    ("choice", "reason", "message"),
+    [
+        ("A", "any value", "A's sigmoid can only say 0 to 1"),
+        ("a", "", "A's sigmoid can only say 0 to 1"),
+        ("C", "it is a number", "not one of ten classes"),
+        ("B", "it looks right", "write in reason"),
+        ("B", 42, "write in reason"),
+        ("D", "any value", "is not one of 'A', 'B', 'C'"),
+        ("B or C", "any value", "is not one of 'A', 'B', 'C'"),
+        (2, "any value", "is not one of 'A', 'B', 'C'"),
+    ],
+)
+def test_q1_explains_wrong_answers(choice, reason, message):
+    result = lesson09.q1.evaluate(choice, reason)
+    assert refused(result, message), result.message
+
+
+def test_q1_asks_for_a_reason_left_out():
+    result = lesson09.q1.evaluate("B", None)
+    assert not result.ok and not result.answered and "write in reason" in result.message
+    assert not lesson09.q1.evaluate(None, None).answered
 
 
 @settings(max_examples=40, deadline=None)
-@given(guess=st.floats(0, 1), counts=st.lists(st.integers(1, 50), min_size=2, max_size=4))
-def test_q1_right_exactly_near_the_majority_share(guess, counts):
-    y = np.repeat(np.arange(len(counts)), counts)
-    share = max(counts) / sum(counts)
-    assert lesson09.q1.evaluate(guess, y).ok == bool(np.isclose(guess, share, atol=0.03))
+@given(ANY_ANSWER, st.one_of(ANY_ANSWER, st.sampled_from(["any number", "제곱", "why not"])))
+def test_q1_passes_only_b_with_a_reason(choice, reason):
+    def is_right(choice, reason):
+        return str(choice).strip().upper() == "B" and bool(WHY_REGRESSION.found(reason))
+
+    result = evaluate_anything(lesson09.q1, (choice, reason), is_right)
+    assert UNEXPECTED not in result.message, result.message
 
 
 # ---------------------------------------------------------------- q2 ---
 
 
-def test_q2_solution_passes():
-    found = solve(lesson09.q2, x=X, y=Y)
-    names = ("x_train", "x_test", "y_train", "y_test")
-    assert lesson09.q2.evaluate(*(found[n] for n in names), X, Y).ok
+def raw_run(x, epochs=3):
+    """What exercise 2's check cell runs: the linear model, plain SGD, on the inputs as given."""
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input(shape=(x.shape[1],)), keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.01), loss="mean_squared_error")
+    y = (x[:, 1] / x[:, 1].max() * 30 + 10).astype("float32")  # an MPG-like target
+    return model.fit(x, y, epochs=epochs, batch_size=16, verbose=0)
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-@pytest.mark.parametrize("fraction", [0.2, 0.25, 0.3])
-def test_q2_accepts_any_shuffle_and_a_usual_test_share(seed, fraction):
-    x_train, x_test, y_train, y_test = split(seed, fraction)
-    assert lesson09.q2.evaluate(x_train, x_test, y_train, y_test, X, Y).ok
+@pytest.fixture(scope="module")
+def raw_history():
+    return raw_run(X_TRAIN)
 
 
-def test_q2_accepts_pandas_float64_and_column_labels():
-    x_train, x_test, y_train, y_test = split()
-    frame = pd.DataFrame(x_train.astype("float64"), columns=FEATURES)
-    assert lesson09.q2.evaluate(frame, x_test, y_train[:, None], pd.Series(y_test), X, Y).ok
+def test_q2_the_raw_run_gives_what_the_solution_predicts(raw_history):
+    assert not np.isfinite(raw_history.history["loss"]).all()
+    result = lesson09.q2.evaluate(solve(lesson09.q2)["prediction"], raw_history)
+    assert result.ok and not result.surprise and "You predicted it" in result.message
 
 
-def test_q2_explains_wrong_splits():
-    x_train, x_test, y_train, y_test = split()
-    n = len(X) - 68
-    cases = [
-        ((X, x_test, Y, y_test), "are also training rows"),
-        ((x_train, x_test, y_train, np.roll(y_test, 1)), "labels moved"),
-        ((x_train[:-5], x_test, y_train[:-5], y_test), "you have 337 rows"),
-        ((X[:n], X[n:], Y[:n], Y[n:]), "sorted by"),
-        ((*split(0, 0.5)[:2], *split(0, 0.5)[2:]), "hold out about"),
-        ((x_train[:, :3], x_test, y_train, y_test), "rows of 4 measurements"),
-        ((x_train, x_test, y_train[:-1], y_test), "one label per row"),
-    ]
-    for answers, message in cases:
-        assert said(lesson09.q2.evaluate(*answers, X, Y), message), message
+@pytest.mark.parametrize(
+    "prediction", ["explodes", "It will blow up", "NaN", "발산합니다", "커집니다"]
+)
+def test_q2_accepts_every_way_to_say_it_explodes(raw_history, prediction):
+    result = lesson09.q2.evaluate(prediction, raw_history)
+    assert result.ok and not result.surprise, result.message
 
 
-def test_q2_unanswered_parts():
-    x_train, x_test, y_train, y_test = split()
-    assert not lesson09.q2.evaluate(None, None, None, None, X, Y).answered
-    assert not lesson09.q2.evaluate(x_train, None, y_train, y_test, X, Y).answered
-    assert said(lesson09.q2.evaluate("rows", x_test, y_train, y_test, X, Y), "array of numbers")
+@pytest.mark.parametrize(
+    "prediction", ["falls", "goes down as before", "stays", "제자리", "내려감"]
+)
+def test_q2_a_wrong_prediction_is_explained_not_failed(raw_history, prediction):
+    result = lesson09.q2.evaluate(prediction, raw_history)
+    assert result.ok and result.surprise, result.message
+    assert "ended at" in result.message and "not a number" in result.message
+    assert "normalises first" in result.message
 
 
-@settings(max_examples=25, deadline=None)
-@given(seed=st.integers(0, 10**6), n_test=st.integers(1, len(X) - 1))
-def test_q2_right_exactly_for_a_fair_partition(seed, n_test):
-    order = np.random.default_rng(seed).permutation(len(X))
-    test, train = order[:n_test], order[n_test:]
-    result = lesson09.q2.evaluate(X[train], X[test], Y[train], Y[test], X, Y)
-    fair = 0.15 <= n_test / len(X) <= 0.35 and len(set(Y[test])) == len(set(Y[train])) == 3
-    assert result.ok == fair and UNEXPECTED not in result.message
+def test_q2_judges_what_the_learners_own_run_did():
+    standardised = (X_TRAIN - X_TRAIN.mean(axis=0)) / X_TRAIN.std(axis=0)  # the cell was changed
+    history = raw_run(standardised, epochs=10)
+    result = lesson09.q2.evaluate("falls", history)
+    assert result.ok and not result.surprise and "fell from" in result.message
+    result = lesson09.q2.evaluate("explodes", history)
+    assert result.ok and result.surprise and "fell from" in result.message
+
+
+@pytest.mark.parametrize(
+    ("losses", "seen"),
+    [([400.0, 20.0], "fell from 400 to 20"), ([400.0, 300.0], "hardly lower"),
+     ([10.0, 50.0], "ended at 50"), ([10.0, np.inf], "ended at inf")],
+)  # fmt: skip
+def test_q2_reads_any_history_dict(losses, seen):
+    result = lesson09.q2.evaluate("stays", {"loss": losses})
+    assert result.ok and seen in result.message, result.message
+
+
+@pytest.mark.parametrize("prediction", ["maybe", "up and down", 3, ["explodes"], {"A": 1}])
+def test_q2_a_prediction_that_is_not_a_choice_is_refused(raw_history, prediction):
+    result = lesson09.q2.evaluate(prediction, raw_history)
+    assert refused(result, "is not one of 'falls', 'stays', 'explodes'"), result.message
+
+
+@pytest.mark.parametrize("history", ["loss", [1.0, 2.0], {"accuracy": [0.5]}, {"loss": []}, 3])
+def test_q2_asks_for_the_check_cell_as_it_was(history):
+    assert refused(lesson09.q2.evaluate("explodes", history), "with raw_history")
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER, ANY_ANSWER)
+def test_q2_any_answer_gets_a_proper_message(prediction, history):
+    result = evaluate_anything(lesson09.q2, (prediction, history), lambda *_: True)
+    assert UNEXPECTED not in result.message, result.message
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=5))
+def test_q2_every_readable_prediction_of_a_run_is_done(losses):
+    for prediction in ("falls", "stays", "explodes"):
+        result = evaluate_anything(lesson09.q2, (prediction, {"loss": losses}), lambda *_: True)
+        assert result.ok and "training loss" in result.message, result.message
 
 
 # ---------------------------------------------------------------- q3 ---
 
-X_TRAIN, X_TEST, Y_TRAIN, Y_TEST = split()
-
 
 def test_q3_solution_passes():
-    found = solve(lesson09.q3, x_train=X_TRAIN, x_test=X_TEST)
-    names = ("mean", "std", "x_train_n", "x_test_n")
-    assert lesson09.q3.evaluate(*(found[n] for n in names), X_TRAIN, X_TEST).ok
+    my_mae = solve(lesson09.q3, deep_predictions=PREDICTIONS, y_test=Y_TEST)["my_mae"]
+    assert lesson09.q3.evaluate(my_mae, PREDICTIONS, Y_TEST).ok
 
 
-def test_q3_accepts_pandas_statistics_and_kept_dimensions():
-    frame = pd.DataFrame(X_TRAIN.astype("float64"), columns=FEATURES)
-    mean, std = frame.mean(), frame.std()  # pandas: one per column, std with ddof=1
-    right = (mean, std, (X_TRAIN - mean.values) / std.values, (X_TEST - mean.values) / std.values)
-    assert lesson09.q3.evaluate(*right, X_TRAIN, X_TEST).ok
-    mean, std = X_TRAIN.mean(axis=0, keepdims=True), X_TRAIN.std(axis=0, keepdims=True)
-    right = (mean, std, (X_TRAIN - mean) / std, (X_TEST - mean) / std)
-    assert lesson09.q3.evaluate(*right, X_TRAIN, X_TEST).ok
+@pytest.mark.parametrize(
+    "compute",
+    [
+        lambda p, y: float(np.mean(np.abs(p[:, 0] - y))),
+        lambda p, y: np.abs(p.ravel() - y).sum() / len(y),
+        lambda p, y: keras.ops.mean(keras.ops.abs(p[:, 0] - y)),  # a tensor
+        lambda p, y: np.array([np.mean(np.abs(p[:, 0] - y))]),  # one number in an array
+    ],
+)
+def test_q3_accepts_other_right_answers(compute):
+    assert lesson09.q3.evaluate(compute(PREDICTIONS, Y_TEST), PREDICTIONS, Y_TEST).ok
 
 
-def test_q3_explains_leaks_and_slips():
-    everything = np.concatenate([X_TRAIN, X_TEST])
-    m, s, train_n, test_n = standardised(X_TRAIN, X_TEST)
-    whole_m, whole_s = everything.mean(axis=0), everything.std(axis=0)
-    test_m, test_s = X_TEST.mean(axis=0), X_TEST.std(axis=0)
-    cases = [
-        ((whole_m, whole_s, (X_TRAIN - whole_m) / whole_s, (X_TEST - whole_m) / whole_s),
-         "the whole table"),
-        ((test_m, s, train_n, test_n), "the test rows"),
-        ((m, test_s, train_n, test_n), "the test rows"),
-        ((m, s, train_n, (X_TEST - test_m) / test_s), "own mean and std"),
-        ((X_TRAIN.mean(), s, train_n, test_n), "one per column"),
-        ((m, s.mean(axis=0) * np.ones(4) + 1, train_n, test_n), "column std of x_train"),
-        ((m + 1, s, train_n, test_n), "column mean of x_train"),
-        ((m, s, X_TRAIN - m, test_n), "x_train_n should be"),
-        ((m, s, train_n, X_TEST / s), "x_test_n should be"),
-    ]  # fmt: skip
-    for answers, message in cases:
-        assert said(lesson09.q3.evaluate(*answers, X_TRAIN, X_TEST), message), message
+@pytest.mark.parametrize(
+    ("compute", "message"),
+    [
+        (lambda p, y: np.mean(np.abs(p - y)), "broadcasts to (30, 30)"),
+        (lambda p, y: np.mean(p[:, 0] - y), "mean error"),
+        (lambda p, y: np.mean((p[:, 0] - y) ** 2), "*squared* errors"),
+        (lambda p, y: np.sqrt(np.mean((p[:, 0] - y) ** 2)), "*squared* errors"),
+        (lambda p, y: np.sum(np.abs(p[:, 0] - y)), "the sum of the absolute errors"),
+        (lambda p, y: np.abs(p[:, 0] - y), "you gave 30 values"),
+        (lambda p, y: np.median(np.abs(p[:, 0] - y)), "is not that"),
+        (lambda p, y: str(np.mean(np.abs(p[:, 0] - y))), "should be a number; you gave a str"),
+        (lambda p, y: np.nan, "finite number"),
+    ],
+)
+def test_q3_explains_wrong_answers(compute, message):
+    result = lesson09.q3.evaluate(compute(PREDICTIONS, Y_TEST), PREDICTIONS, Y_TEST)
+    assert refused(result, message), result.message
 
 
-def test_q3_unanswered_until_exercise_2_is_done():
-    assert not lesson09.q3.evaluate(None, None, None, None, X_TRAIN, X_TEST).answered
-    assert not lesson09.q3.evaluate(*standardised(X_TRAIN, X_TEST), None, None).answered
+def test_q3_asks_for_the_check_cell_as_it_was():
+    result = lesson09.q3.evaluate(1.0, PREDICTIONS[:10], Y_TEST)
+    assert refused(result, "with deep_predictions and y_test"), result.message
 
 
-# ------------------------------------------------------------ q4 and q5 ---
-
-M, S, X_TRAIN_N, X_TEST_N = standardised(X_TRAIN, X_TEST)
-
-
-def trained(validation="split", monitor="val_loss", passed=True, epochs=60):
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential(
-        [keras.Input(shape=(4,)), keras.layers.Dense(8, activation="relu"),
-         keras.layers.Dense(3, activation="softmax")]
-    )  # fmt: skip
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    stopper = keras.callbacks.EarlyStopping(monitor=monitor, patience=3, restore_best_weights=True)
-    where = {"split": {"validation_split": 0.2}, "test": {"validation_data": (X_TEST_N, Y_TEST)},
-             "none": {}}[validation]  # fmt: skip
-    history = model.fit(X_TRAIN_N, Y_TRAIN, epochs=epochs, batch_size=32, verbose=0,
-                        callbacks=[stopper] if passed else [], **where)  # fmt: skip
-    return history, model, stopper
-
-
-@pytest.fixture(scope="module")
-def good():
-    return trained()
-
-
-def test_q4_and_q5_solutions_pass(tmp_path):
-    names = {"x_train_n": X_TRAIN_N, "y_train": Y_TRAIN, "plt": plt}
-    keras.utils.set_random_seed(0)  # as the starter cell does
-    found = solve(lesson09.q4, **names)
-    plt.close("all")
-    history, model, stopper = found["history"], found["model"], found["early_stopping"]
-    assert lesson09.q4.evaluate(history, model, stopper, X_TEST_N, Y_TEST).ok
-    baseline = np.bincount(Y).max() / len(Y)
-    found = solve(lesson09.q5, model=model, x_test_n=X_TEST_N, y_test=Y_TEST, baseline=baseline,
-                  path=str(tmp_path / "penguins.keras"))  # fmt: skip
-    answers = (found["test_accuracy"], found["reloaded"], model, X_TEST_N, Y_TEST, baseline)
-    assert lesson09.q5.evaluate(*answers).ok
-
-
-def test_q4_accepts_a_history_dict_and_val_accuracy(good):
-    history, model, stopper = good
-    assert lesson09.q4.evaluate(history.history, model, stopper, X_TEST_N, Y_TEST).ok
-    history, model, stopper = trained(monitor="val_accuracy", epochs=20)
-    assert lesson09.q4.evaluate(history, model, stopper, X_TEST_N, Y_TEST).ok
-
-
-def test_q4_explains_wrong_training(good):
-    cases = [
-        (trained(validation="test", epochs=20), "your validation rows are the test rows"),
-        (trained(validation="none", monitor="loss", epochs=5), "no val_loss"),
-        (trained(monitor="loss", epochs=5), "watches loss"),
-        (trained(passed=False, epochs=5), "do not come from this model's fit"),
-    ]
-    for (history, model, stopper), message in cases:
-        result = lesson09.q4.evaluate(history, model, stopper, X_TEST_N, Y_TEST)
-        assert said(result, message), (message, result.message)
-    history, model, _ = good
-    assert said(lesson09.q4.evaluate(history, model, "stop", X_TEST_N, Y_TEST), "EarlyStopping")
-    assert said(lesson09.q4.evaluate(42, model, good[2], X_TEST_N, Y_TEST), "model.fit(...)")
-    assert not lesson09.q4.evaluate(None, None, None, None, None).answered
-
-
-def test_q5_explains_wrong_scores_and_reloads(good, tmp_path):
-    _, model, _ = good
-    baseline = np.bincount(Y).max() / len(Y)
-    path = tmp_path / "penguins.keras"
-    model.save(path)
-    reloaded = keras.models.load_model(path)
-    _, accuracy = model.evaluate(X_TEST_N, Y_TEST, verbose=0)
-    assert lesson09.q5.evaluate(accuracy, reloaded, model, X_TEST_N, Y_TEST, baseline).ok
-    fresh = keras.models.clone_model(model)
-    cases = [
-        ((accuracy, model), "not one read from the file"),
-        ((accuracy, fresh), "weights differ"),
-        ((accuracy - 0.1, reloaded), "take it from model.evaluate"),
-        ((accuracy, reloaded, model, X_TEST_N, Y_TEST, 0.999), "no better than the baseline"),
-    ]
-    for answers, message in cases:
-        full = (*answers, model, X_TEST_N, Y_TEST, baseline)[:6] if len(answers) == 2 else answers
-        assert said(lesson09.q5.evaluate(*full), message), message
-    assert not lesson09.q5.evaluate(None, None, model, X_TEST_N, Y_TEST, baseline).answered
-
-
-# ------------------------------------------------------- anything, Korean ---
+# ---------------------------------------------------- any answer at all ---
 
 
 @settings(max_examples=40, deadline=None)
-@given(answers=ANY_ANSWERS)
-def test_no_answers_raise_or_pass_by_mistake(answers):
-    for exercise in (lesson09.q2, lesson09.q3, lesson09.q4, lesson09.q5):
-        refused_properly(exercise, answers)
+@given(ANY_ANSWER, ANY_ANSWER)
+def test_any_answer_gets_a_proper_message(answer, other):
+    for exercise, answers in (
+        (lesson09.q3, (answer, PREDICTIONS, Y_TEST)),
+        (lesson09.q3, (1.0, other, Y_TEST)),
+        (lesson09.q3, (1.0, PREDICTIONS, other)),
+    ):
+        result = evaluate_anything(exercise, answers)
+        assert UNEXPECTED not in result.message, result.message
 
 
-def test_korean_feedback():
-    x_train, x_test, y_train, y_test = split()
-    korean_refusal(lesson09.q1, 151, Y)
-    korean_refusal(lesson09.q2, X, x_test, Y, y_test, X, Y)
-    korean_success(lesson09.q2, x_train, x_test, y_train, y_test, X, Y)
-    everything = np.concatenate([X_TRAIN, X_TEST])
-    whole = everything.mean(axis=0), everything.std(axis=0)
-    korean_refusal(lesson09.q3, *whole, X_TRAIN_N, X_TEST_N, X_TRAIN, X_TEST)
+def test_wrong_numbers_of_answers_get_a_message():
+    result = lesson09.q1.evaluate("B")
+    assert refused(result, "check(choice, reason)"), result.message
+    result = lesson09.q2.evaluate("explodes")
+    assert refused(result, "check(prediction, raw_history)"), result.message
+    result = lesson09.q3.evaluate(1.0, PREDICTIONS)
+    assert refused(result, "check(my_mae, predictions, y_test)"), result.message
+
+
+# ------------------------------------------------------------- in Korean ---
+
+
+def test_korean_feedback(raw_history):
+    korean_success(lesson09.q1, "B", "활성화 함수가 없어서 어떤 값이든 낼 수 있습니다")
+    korean_success(lesson09.q1, *solve_in_korean(lesson09.q1, "choice", "reason"))
+    for choice in ("A", "C"):
+        korean_refusal(lesson09.q1, choice, "어떤 값이든")
+    korean_refusal(lesson09.q1, "B", "좋아 보여서")
+    korean_success(lesson09.q2, *solve_in_korean(lesson09.q2, "prediction"), raw_history)
+    surprise = in_korean(lesson09.q2, "내려감", raw_history)
+    assert surprise.ok and surprise.surprise and "표준화" in surprise.message, surprise.message
+    korean_refusal(lesson09.q2, "모르겠음", raw_history)
+    korean_refusal(lesson09.q2, "발산", None)
+    errors = PREDICTIONS[:, 0] - Y_TEST
+    korean_success(lesson09.q3, np.mean(np.abs(errors)), PREDICTIONS, Y_TEST)
+    for wrong in (np.mean(errors), np.mean(errors**2), np.sum(np.abs(errors)), 1.0):
+        korean_refusal(lesson09.q3, wrong, PREDICTIONS, Y_TEST)
+    korean_refusal(lesson09.q3, np.mean(np.abs(PREDICTIONS - Y_TEST)), PREDICTIONS, Y_TEST)

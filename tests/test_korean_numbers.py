@@ -30,19 +30,19 @@ LESSONS = lessons(ENGLISH)
 # out: (lesson, the English cell's id) -> (why, numbers the Korean writes as digits and the
 # English in words). Their numbers must still be the same, order aside.
 DIFFER = {
-    ("02_compile.ipynb", "fb097c26"): (
+    ("03_loss_and_metrics.ipynb", "fb097c26"): (
         "Korean puts the true label before the prediction: 정답 1, 예측 0.9",
         (),
     ),
-    ("02_compile.ipynb", "e74c4513"): (
+    ("03_loss_and_metrics.ipynb", "e74c4513"): (
         "Korean lists the epochs, then their accuracies: 에포크 1, 5, 10 뒤의 정확도: ...",
         (),
     ),
-    ("03_fit.ipynb", "21f07cc6"): (
+    ("05_fit.ipynb", "21f07cc6"): (
         "Korean names the 0 before the distance to it: 0의 차이는 0.000 이하",
         (),
     ),
-    ("04_validation.ipynb", "4c8486af"): (
+    ("06_validation.ipynb", "4c8486af"): (
         "Korean gives the most epochs before those run: 최대 200 에포크 중 15 에포크",
         (),
     ),
@@ -95,7 +95,7 @@ def test_the_korean_lesson_prints_the_english_numbers(english):
 
 
 def test_a_korean_number_that_differs_is_named(tmp_path):
-    english = ENGLISH / "03_fit.ipynb"
+    english = ENGLISH / "05_fit.ipynb"
     nb = nbformat.read(KOREAN / english.name, as_version=4)
     number, cell, stream = next(  # a printed number that nbval's sanitizer leaves alone
         (n, c, o)

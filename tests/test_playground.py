@@ -183,7 +183,7 @@ def test_every_baseline_is_the_largest_class_share_of_the_validation_rows(datase
 def test_validation_scores_hold_the_held_out_rows_alone_on_keras_3_13_too(monkeypatch):
     """Keras 3.13 (Colab's) does not reset the metrics inside test_on_batch, as 3.15 does:
     without a reset of its own, a run's val_ scores there averaged in the training batches
-    (lesson 08's deep relu run: val_loss 0.07 against 0.14). And it returns them as 0-d
+    (lesson 10's deep relu run: val_loss 0.07 against 0.14). And it returns them as 0-d
     arrays, which the live plot did not draw. Both emulated here."""
     before = playground(**FAST)
     before.train()

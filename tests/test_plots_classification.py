@@ -1,5 +1,5 @@
 """Tests for helpers.plots.classification: confusion_matrix, plot_confusion_matrix,
-plot_digits and plot_probabilities (lesson 06: each digit beside its predicted
+plot_digits and plot_probabilities (lesson 08: each digit beside its predicted
 probabilities), in English and Korean, and their refusals."""
 
 from __future__ import annotations

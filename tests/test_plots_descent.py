@@ -1,4 +1,4 @@
-"""helpers.plots.plot_descent and descent_path: lesson 02's gradient descent on a loss curve."""
+"""helpers.plots.plot_descent and descent_path: lesson 04's gradient descent on a loss curve."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from helpers.plots.descent import MAX_RATES, MAX_STEPS
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 #: English words that would betray an untranslated sentence (code and values never use them).
 ENGLISH = re.compile(r"\b(must|got|has|returned|the|For|Put|list|number|function|Draw)\b")
-#: Lesson 02's one-weight model: prediction w * x, mean squared error on four points.
+#: Lesson 04's one-weight model: prediction w * x, mean squared error on four points.
 X = np.array([1.0, 2.0, 3.0, 4.0])
 Y = np.array([2.2, 3.9, 6.1, 8.1])
 

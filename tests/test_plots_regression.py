@@ -1,5 +1,5 @@
 """Tests for helpers.plots.regression: plot_predictions, plot_error_histogram,
-plot_regression, and plot_features_against_target (lesson 07's look at the data
+plot_regression, and plot_features_against_target (lesson 09's look at the data
 before modelling)."""
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ def test_the_limit_is_the_one_the_refusal_names():
     assert len(fig.axes) == MAX_FEATURES
 
 
-# ------------------------------------ predictions, errors (lessons 07, 08) ---
+# ------------------------------------ predictions, errors (lessons 09, 10) ---
 
 
 def test_regression_plots():

@@ -1,4 +1,4 @@
-"""Tests for helpers.plots.scatter: plot_classes (lesson 06: two features by class), in
+"""Tests for helpers.plots.scatter: plot_classes (lesson 08: two features by class), in
 English and Korean, and its refusals."""
 
 from __future__ import annotations

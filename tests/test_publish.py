@@ -107,7 +107,7 @@ def test_publish_refuses_text_it_cannot_read_and_a_second_run_changes_nothing(co
 def test_the_jupyterhub_link_has_nbgitpullers_form():
     link = publish.hub_link(
         "https://hub.example.edu/", "another-teacher/ml-intro", "week-1",
-        "notebooks/ko/03_fit.ipynb",
+        "notebooks/ko/05_fit.ipynb",
     )  # fmt: skip
     parts = urlsplit(link)
     assert (parts.scheme, parts.netloc, parts.path) == (
@@ -117,7 +117,7 @@ def test_the_jupyterhub_link_has_nbgitpullers_form():
         "repo": ["https://github.com/another-teacher/ml-intro"],
         "branch": ["week-1"],
         # JupyterLab opens a path under the folder that nbgitpuller clones into
-        "urlpath": ["lab/tree/ml-intro/notebooks/ko/03_fit.ipynb"],
+        "urlpath": ["lab/tree/ml-intro/notebooks/ko/05_fit.ipynb"],
     }
 
 

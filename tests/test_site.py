@@ -35,10 +35,10 @@ pytestmark = pytest.mark.teach
 ROOT = Path(__file__).resolve().parent.parent
 ALT = "Loss curves of three batch sizes"
 CHECK = "print('a check cell the slides leave out')"
-LESSON = "03_fit.ipynb"  # the lesson whose copy carries the alt text and the check cell
+LESSON = "05_fit.ipynb"  # the lesson whose copy carries the alt text and the check cell
 LOADS = {("script", "src"), ("link", "href"), ("img", "src")}  # what a page fetches
-SEARCHES = [("en", "epoch", "notebooks/03_fit"), ("ko", "에포크", "notebooks/ko/03_fit"),
-            ("ko", "검증", "notebooks/ko/04_validation")]  # fmt: skip
+SEARCHES = [("en", "epoch", "notebooks/05_fit"), ("ko", "에포크", "notebooks/ko/05_fit"),
+            ("ko", "검증", "notebooks/ko/06_validation")]  # fmt: skip
 
 
 class Page(HTMLParser):

@@ -19,7 +19,7 @@ from tools.teaching import COLAB_BADGE, github_url, show_streams_as_printed
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-LESSON = "03_fit.ipynb"
+LESSON = "05_fit.ipynb"
 
 browser = test_browser.browser  # the same Chromium (skipped without it, failed under CI)
 
@@ -42,7 +42,7 @@ def figure():
 
 
 LESSON_CELLS = [
-    markdown("# 09 · A lesson\n\nWhat it is about.\n\n**Estimated time:** 5 minutes"),
+    markdown("# 11 · A lesson\n\nWhat it is about.\n\n**Estimated time:** 5 minutes"),
     code('import sys\nif "google.colab" in sys.modules:\n    pass'),
     markdown("## Learning goals\n\nBy the end you can:\n\n1. **train** a model"),
     markdown("## Train\n\nA model learns from data. It takes a while.\n\nMore prose here."),
@@ -53,7 +53,7 @@ LESSON_CELLS = [
     code("fig = plot(history)", figure()),
     code("print(1.5); show()", printed("1.5\n"), figure()),
     code("a = 1\nb = 2\nc = 3\nfig = plot(a, b, c)", figure()),
-    code("lesson09.q1.check(answer)", printed("Not answered yet"), tags=[slides.CHECK_TAG]),
+    code("lesson11.q1.check(answer)", printed("Not answered yet"), tags=[slides.CHECK_TAG]),
     code("secret()", jupyter={"source_hidden": True}),
     markdown("## Summary\n\n- one thing\n\n**Next:** [10 · More](10_more.ipynb)"),
 ]
@@ -130,13 +130,13 @@ def test_a_slide_shows_the_first_sentence_of_the_prose(paragraph, first):
 def test_links_lead_to_decks_and_other_files_to_the_repository():
     notebook = KOREAN / LESSON
     text = (
-        f"[![Colab에서 열기]({COLAB_BADGE})](https://colab.example/ko/03_fit.ipynb) · "
-        "[English](../03_fit.ipynb) · [다음](04_validation.ipynb#goals) · "
+        f"[![Colab에서 열기]({COLAB_BADGE})](https://colab.example/ko/05_fit.ipynb) · "
+        "[English](../05_fit.ipynb) · [다음](06_validation.ipynb#goals) · "
         "[용어집](../../GLOSSARY.md) · [Keras](https://keras.io)"
     )
     assert slides.local_links(text, notebook) == (
-        '<a class="colab-badge" href="https://colab.example/ko/03_fit.ipynb">Colab에서 열기</a> · '
-        "[English](../en/03_fit.slides.html) · [다음](04_validation.slides.html#goals) · "
+        '<a class="colab-badge" href="https://colab.example/ko/05_fit.ipynb">Colab에서 열기</a> · '
+        "[English](../en/05_fit.slides.html) · [다음](06_validation.slides.html#goals) · "
         f"[용어집]({github_url('GLOSSARY.md')}) · [Keras](https://keras.io)"
     )
 

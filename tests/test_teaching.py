@@ -42,11 +42,8 @@ STATED = {
     ENGLISH: re.compile(r"\*\*Estimated time:\*\* (\d+) minutes"),
     KOREAN: re.compile(r"\*\*예상 시간:\*\* (\d+)분"),
 }
-# Lessons still over one sitting until they are split (issue 19): their test is expected
-# to fail, and fails the suite once they pass (strict), so the list cannot go stale.
-NOT_YET_SPLIT = {"01", "02"}
 # A comment that says "preview" ("미리") and names the lesson that teaches it:
-# "# a preview of lesson 03: ..." / "# 레슨 03에서 배울 층을 미리 씁니다".
+# "# a preview of lesson 05: ..." / "# 레슨 05에서 배울 층을 미리 씁니다".
 PREVIEW = re.compile(r"#.*(?:preview|미리)", re.IGNORECASE)
 LESSON = re.compile(r"(?:lesson|레슨)\s*(\d\d)", re.IGNORECASE)
 DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.]*\d)")
@@ -112,17 +109,7 @@ def test_each_lesson_states_its_estimated_time_in_both_editions(path):
     assert stated_minutes(KOREAN / path.name) == estimate, f"ko/{path.name}: {estimate}분"
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            marks=pytest.mark.xfail(number(path) in NOT_YET_SPLIT, reason="split", strict=True),
-        )
-        for path in ENGLISH_LESSONS
-    ],
-    ids=lesson_id,
-)
+@pytest.mark.parametrize("path", ENGLISH_LESSONS, ids=lesson_id)
 def test_each_lesson_fits_one_sitting(path):
     assert estimated_minutes(path) <= LONGEST_LESSON
 

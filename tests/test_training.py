@@ -344,7 +344,7 @@ def test_unknown_attributes_of_the_module_are_still_errors():
 
 
 def test_the_first_mnist_run_of_lesson_08_learns_on_validation_data_too():
-    # Lesson 08's playground starts on MNIST with these settings. When the playground
+    # Lesson 10's playground starts on MNIST with these settings. When the playground
     # standardised each pixel by its own spread, near-constant border pixels of unseen
     # images blew up and the validation loss climbed from 1.0 to 3.5; pixels / 255 (lesson 00)
     # learn on validation data as on training data.

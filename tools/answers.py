@@ -149,7 +149,7 @@ def filled(source: str, names: list[str], solution: str) -> str:
 
 
 def exercises(lesson: Path) -> dict[str, Exercise]:
-    """The exercises of a lesson (``03_fit.ipynb``: helpers.exercises.lesson03), by name."""
+    """The exercises of a lesson (``05_fit.ipynb``: helpers.exercises.lesson05), by name."""
     try:
         module = importlib.import_module(LESSON_MODULE + lesson.name[:2])
     except ModuleNotFoundError:
@@ -164,7 +164,7 @@ def _name(lesson: Path) -> str:
 def key(lesson: Path, language: str) -> nbformat.NotebookNode:
     """The lesson with every exercise's solution in place of its starter (not executed)."""
     nb = nbformat.read(lesson, as_version=4)
-    module = LESSON_MODULE.rsplit(".", 1)[1] + lesson.name[:2]  # lesson03, as the cells call it
+    module = LESSON_MODULE.rsplit(".", 1)[1] + lesson.name[:2]  # lesson05, as the cells call it
     was = get_language()
     set_language(language)  # solution_text: the comments in the edition's language
     try:

@@ -1,6 +1,6 @@
 """Re-execute course notebooks in place, the only way their stored outputs are written.
 
-    python course.py refresh notebooks/03_fit.ipynb
+    python course.py refresh notebooks/05_fit.ipynb
 
 runs this file in the course's virtual environment. Each notebook is cleared,
 executed top to bottom on a fresh kernel (as "Restart kernel and run all"

@@ -1,7 +1,7 @@
 """Lecture slides from the stored notebooks: one reveal.js deck per lesson, both languages.
 
     python course.py slides                              # every lesson, into build/slides/
-    python course.py slides notebooks/ko/03_fit.ipynb    # one deck
+    python course.py slides notebooks/ko/05_fit.ipynb    # one deck
     python -m tools.slides --out FOLDER [NOTEBOOK ...]   # the same, into FOLDER
 
 Nothing is executed: a deck shows the outputs stored in the notebook. The slides

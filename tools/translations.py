@@ -1,8 +1,8 @@
 """Keep the Korean lessons (notebooks/ko/) in step with the English ones.
 
     python course.py translations                  list what needs translating
-    python course.py translations --stamp notebooks/ko/03_fit.ipynb 12 14
-    python course.py translations --start notebooks/04_validation.ipynb
+    python course.py translations --stamp notebooks/ko/05_fit.ipynb 12 14
+    python course.py translations --start notebooks/06_validation.ipynb
 
 A Korean lesson has the same cells as its English lesson, in the same order.
 Each Korean cell records, in its metadata, the id of the English cell it

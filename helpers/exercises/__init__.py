@@ -37,7 +37,7 @@ from helpers.progress import record
 REPLACE_NONE = N_("replace None with your answer, run that cell, then check again.")
 #: Loggers that TensorFlow and Keras write warnings to (such as tf.function retracing).
 QUIET_LOGGERS = ("tensorflow", "absl", "keras")
-#: The modules of the lessons' exercises: helpers.exercises.lesson03's are lesson "03"'s.
+#: The modules of the lessons' exercises: helpers.exercises.lesson05's are lesson "05"'s.
 LESSON_MODULE = "helpers.exercises.lesson"
 
 
@@ -201,7 +201,7 @@ class Exercise:
 
     def _note(self, *events: str) -> None:
         """Note ``events`` in the learner's progress (:mod:`helpers.progress`), if a lesson
-        module defines this exercise: its lesson and name are found there, ``lesson03.q1``.
+        module defines this exercise: its lesson and name are found there, ``lesson05.q1``.
         Prints nothing and never raises. ``evaluate`` notes nothing: it only judges."""
         for module_name, module in list(sys.modules.items()):
             lesson = module_name.removeprefix(LESSON_MODULE)

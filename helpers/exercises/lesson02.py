@@ -1,551 +1,90 @@
-"""Exercises for notebook 02: compile (loss, optimizer, metrics).
+"""Exercises for notebook 02: activations and XOR.
 
-Exercises 1 (a loss per problem, and why the digits take theirs) and 2 (a
-compiled model) have no one right value, only known ways to be wrong: each is
-a ValueExercise declared with its rules alone, in the order they are checked.
-Exercise 3 keeps its own checker (why: beside it). Exercise 4 is a Prediction,
-predict-then-run: what a learning rate ten times bigger does to the loss,
-judged against the learner's own run. They use public Keras APIs only:
-``keras.losses.get``, a loss object's ``name``, ``model.optimizer`` and its
-``learning_rate``, ``model.get_compile_config()``, and calling the learner's
-function on probe values and on symbolic ``keras.KerasTensor`` inputs.
+Exercise 1 is a prediction: does the hand-set XOR network still solve XOR once
+its hidden layer has no activation? The check reads the answer from the
+learner's own run of that network.
 """
 
 from __future__ import annotations
 
-from operator import itemgetter
+from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer, as_model
-from helpers.exercises.types import Arg, Mistake, ValueExercise
+from helpers.data import make_xor
+from helpers.exercises import WrongAnswer, as_model
+from helpers.exercises.types import Arg
 from helpers.exercises.words import Prediction, Words
 from helpers.i18n import N_, _
 
-# ------------------------------------------------------------ exercise 1 ---
-
-PROBLEMS = {
-    "spam": "binary",  # spam or not: one sigmoid output
-    "digits": "sparse",  # which digit 0-9, integer labels, ten softmax outputs
-    "price": "regression",  # a house price: one output, no activation
-}
-BINARY = {"binary_crossentropy", "binary_focal_crossentropy"}
-CATEGORICAL = {"categorical_crossentropy", "categorical_focal_crossentropy"}
-SPARSE = {"sparse_categorical_crossentropy"}
-REGRESSION = {
-    "mean_squared_error",
-    "mean_absolute_error",
-    "huber",
-    "huber_loss",
-    "log_cosh",
-    "mean_squared_logarithmic_error",
-    "mean_absolute_percentage_error",
-}
-
-
-def loss_name(loss) -> str:
-    """The canonical name of a loss given as a string, a function or a Loss object."""
-    import keras
-
-    if isinstance(loss, str):
-        try:
-            loss = keras.losses.get(loss)
-        except ValueError:
-            raise WrongAnswer(
-                _(
-                    "{loss!r} is not a loss Keras knows: check the spelling "
-                    "(for example 'binary_crossentropy')."
-                ).format(loss=loss)
-            ) from None
-    if isinstance(loss, type) and issubclass(loss, keras.losses.Loss):
-        loss = loss()  # the class itself: its instances carry the name
-    if isinstance(loss, keras.losses.Loss):
-        return loss.name
-    if callable(loss) and hasattr(loss, "__name__"):
-        return loss.__name__
-    raise WrongAnswer(
-        _(
-            "a loss is a name such as 'mean_squared_error' or a keras.losses object; "
-            "you gave a {kind}."
-        ).format(kind=type(loss).__name__)
-    )
-
-
-#: The losses' names in Korean (the course's term table, with the other names learners
-#: know from their books), compared without spaces, hyphens and underscores.
-KOREAN_LOSSES = {
-    "binary_crossentropy": ("이진교차엔트로피", "이항교차엔트로피", "이진크로스엔트로피"),
-    "categorical_crossentropy": ("범주형교차엔트로피", "범주형크로스엔트로피"),
-    "sparse_categorical_crossentropy": ("희소범주형교차엔트로피", "희소범주형크로스엔트로피"),
-    "mean_squared_error": ("평균제곱오차",),
-    "mean_absolute_error": ("평균절댓값오차", "평균절대값오차", "평균절대오차"),
-}
-_KOREAN_LOSS = {word: name for name, words in KOREAN_LOSSES.items() for word in words}
-
-
-def _keras_name(loss):
-    """``loss``, or Keras' name for it when it is a loss's Korean name (이진 교차 엔트로피)."""
-    if not isinstance(loss, str):
-        return loss
-    key = "".join(loss.split()).replace("_", "").replace("-", "")
-    return _KOREAN_LOSS.get(key, loss)
-
-
-def _loss_names(losses, name: str) -> dict:
-    """The losses dict with each loss by Keras' name for it; refused if not all are given."""
-    if not isinstance(losses, dict):
-        raise WrongAnswer(
-            _(
-                "losses should be a dict such as {{'spam': ..., 'digits': ..., 'price': ...}}; "
-                "you gave a {kind}."
-            ).format(kind=type(losses).__name__)
-        )
-    missing = [key for key in PROBLEMS if key not in losses]
-    if missing:
-        raise WrongAnswer(
-            _("losses needs the keys {keys}; {missing} are missing.").format(
-                keys=list(PROBLEMS), missing=missing
-            )
-        )
-    for problem in PROBLEMS:
-        if losses[problem] is None:
-            raise NotAnswered(
-                _("replace each None with a loss name; {problem!r} is still None.").format(
-                    problem=problem
-                )
-            )
-    return {key: loss_name(_keras_name(losses[key])) for key in PROBLEMS}
-
-
-def _wrong_loss(loss_of, wrong):
-    """A Mistake test: ``wrong(loss)`` for the loss ``loss_of(answer)`` names; fills {loss}."""
-
-    def test(answer, *_inputs):
-        loss = loss_of(answer)
-        return wrong(loss) and {"loss": loss}
-
-    return test
-
-
-#: The ideas a reason for the digits' loss names: the labels are class numbers, not one-hot rows.
-WHY_SPARSE = Words(
+# Exercise 1: the hand-set XOR network of the lesson, its hidden layer without activation.
+YES_NO = Words(
     {
-        "integer labels": (
-            "integer",
-            "class number",
-            "class index",
-            "index",
-            "one-hot",
-            "onehot",
-            "정수",
-            "번호",
-            "인덱스",
-            "원-핫",
-            "원핫",
-        )
-    }
+        "yes": ("yes", "y", "true", "예", "네", "맞힌다", "맞힙니다"),
+        "no": ("no", "n", "false", "아니요", "아니오", "아니", "못맞힌다", "못맞힙니다"),
+    },
+    whole=True,
 )
 
-#: What each loss must not be, in the order checked, then the reason for the digits' loss:
-#: the answer is right when none applies.
-LOSS_RULES = [
-    Mistake(
-        N_(
-            "spam: you chose {loss!r}. Spam or not is a binary problem with one sigmoid "
-            "output: use 'binary_crossentropy'."
-        ),
-        when=_wrong_loss(itemgetter("spam"), lambda loss: loss not in BINARY),
-    ),
-    Mistake(
-        N_(
-            "digits: {loss!r} expects one-hot labels, but these labels are integers "
-            "such as 7: use the sparse version, 'sparse_categorical_crossentropy'."
-        ),
-        when=_wrong_loss(itemgetter("digits"), lambda loss: loss in CATEGORICAL),
-    ),
-    Mistake(
-        N_(
-            "digits: you chose {loss!r}. Ten classes with integer labels need "
-            "'sparse_categorical_crossentropy'."
-        ),
-        when=_wrong_loss(itemgetter("digits"), lambda loss: loss not in SPARSE),
-    ),
-    Mistake(
-        N_(
-            "price: you chose {loss!r}. A price is a number, not a class: a regression "
-            "loss such as 'mean_squared_error' measures how far off it is."
-        ),
-        when=_wrong_loss(itemgetter("price"), lambda loss: loss not in REGRESSION),
-    ),
-    Mistake(
-        N_(
-            "digits: the right loss. Now write in reason, in a few words, why: what form do "
-            "the digit labels have, and what does 'categorical_crossentropy' expect instead?"
-        ),
-        when=lambda losses, reason: not (isinstance(reason, str) and WHY_SPARSE.found(reason)),
-    ),
-]
+
+def _yes_or_no(value: Any, name: str) -> Any:
+    """``True``/``False`` read as "yes"/"no"; any other value as it is."""
+    return ("yes" if value else "no") if isinstance(value, bool | np.bool_) else value
 
 
-# ------------------------------------------------------------ exercise 2 ---
-
-WANTED_LEARNING_RATE = 0.01
-
-
-def _compiled(model_q2, name: str):
-    """``model_q2`` once it is a compiled Keras model."""
-    as_model(model_q2, name)
-    if getattr(model_q2, "optimizer", None) is None:
-        raise NotAnswered(_("model_q2 is not compiled yet: call model_q2.compile(...) above."))
-    return model_q2
-
-
-def _not_adam(model) -> dict | bool:
-    import keras
-
-    optimizer = model.optimizer
-    return not isinstance(optimizer, keras.optimizers.Adam) and {
-        "optimizer": type(optimizer).__name__
-    }
-
-
-def _rate_near(rate: float, near: bool):
-    """A Mistake test: the learning rate is (``near``) or is not near ``rate``; fills {rate}."""
-
-    def test(model) -> dict | bool:
-        learning_rate = float(model.optimizer.learning_rate)
-        return bool(np.isclose(learning_rate, rate, rtol=1e-3)) == near and {"rate": learning_rate}
-
-    return test
-
-
-def _compiled_loss(model) -> str:
-    return loss_name(model.loss) if model.loss is not None else "no loss"
-
-
-#: Metrics that give the accuracy for integer labels and probabilities.
-SPARSE_ACCURACY = {"accuracy", "acc", "sparse_categorical_accuracy", "SparseCategoricalAccuracy"}
-
-
-def _metric_names(metrics) -> list[str]:
-    """Names of compiled metrics: a string as given, else the class or function name."""
-    names = []
-    for metric in metrics if isinstance(metrics, list | tuple) else [metrics]:
-        if isinstance(metric, dict):
-            function = metric.get("class_name") == "function"
-            metric = metric.get("config") if function else metric.get("class_name")
-        names.append(str(metric))
-    return names
-
-
-def _no_accuracy(found=lambda names: True):
-    """A Mistake test: no compiled metric gives the accuracy, and ``found(names)`` holds."""
-
-    def test(model) -> bool:
-        names = _metric_names(model.get_compile_config().get("metrics"))
-        return not any(name in SPARSE_ACCURACY for name in names) and found(names)
-
-    return test
-
-
-#: What the compiled model_q2 must not have, in the order checked.
-COMPILE_RULES = [
-    Mistake(N_("the optimizer is {optimizer}; the exercise asks for Adam."), when=_not_adam),
-    Mistake(
-        N_(
-            "the learning rate is {rate:g}, not 0.01. The string 'adam' always means the "
-            "default 0.001: pass keras.optimizers.Adam(learning_rate=0.01) instead."
-        ),
-        when=_rate_near(0.001, near=True),
-    ),
-    Mistake(
-        N_("the learning rate is {rate:g}, not 0.01."),
-        when=_rate_near(WANTED_LEARNING_RATE, near=False),
-    ),
-    Mistake(
-        N_(
-            "the loss is {loss!r}, which needs one-hot labels; iris labels here are "
-            "integers 0, 1, 2: use 'sparse_categorical_crossentropy'."
-        ),
-        when=_wrong_loss(_compiled_loss, lambda loss: loss in CATEGORICAL),
-    ),
-    Mistake(
-        N_(
-            "the loss is {loss!r}; three classes with integer labels need "
-            "'sparse_categorical_crossentropy'."
-        ),
-        when=_wrong_loss(_compiled_loss, lambda loss: loss not in SPARSE),
-    ),
-    Mistake(
-        N_(
-            "categorical accuracy expects one-hot labels; these labels are integers: "
-            "use metrics=['accuracy']."
-        ),
-        when=_no_accuracy(lambda names: any("ategorical" in name for name in names)),
-    ),
-    Mistake(
-        N_(
-            "binary accuracy is for one yes/no output; here are 3 classes: "
-            "use metrics=['accuracy']."
-        ),
-        when=_no_accuracy(lambda names: any("inary" in name for name in names)),
-    ),
-    Mistake(
-        N_(
-            "keras.metrics.Accuracy() counts predictions exactly equal to the labels, never "
-            "true for probabilities: use metrics=['accuracy']."
-        ),
-        when=_no_accuracy(lambda names: "Accuracy" in names),
-    ),
-    Mistake(
-        N_("add metrics=['accuracy'] so that fit reports the accuracy too."),
-        when=_no_accuracy(),
-    ),
-]
-
-
-# ------------------------------------------------------------ exercise 3 ---
-
-PROBE_TRUE = np.array([[1.0], [2.0], [3.0], [4.0]], dtype="float32")
-PROBE_PRED = np.array([[1.5], [1.0], [3.0], [6.0]], dtype="float32")  # errors .5, -1, 0, 2
-#: Two samples of three values each: the mean over each sample differs from its sum.
-WIDE_TRUE = np.array([[0.0, 1.0, 2.0], [1.0, 1.0, 1.0]], dtype="float32")
-WIDE_PRED = np.array([[1.0, 1.0, 0.5], [4.0, 1.0, 1.0]], dtype="float32")
-
-
-def _call_mae(my_mae, y_true, y_pred) -> np.ndarray:
-    import keras
-
+def _corners_right(network: Any) -> tuple[str, dict]:
+    """How many of XOR's four corners ``network`` answers right (probability above 0.5)."""
+    x_xor, y_xor = make_xor()
     try:
-        value = my_mae(y_true, y_pred)
-    except Exception as error:  # the learner's code may fail in any way
-        raise WrongAnswer(
-            _("calling my_mae(y_true, y_pred) failed with {error}: {text}").format(
-                error=type(error).__name__, text=error
-            )
-        ) from None
-    if value is None:
-        raise WrongAnswer(_("my_mae returned None: did you forget the return line?"))
-    try:
-        return np.asarray(keras.ops.convert_to_numpy(value), dtype=float)
-    except (TypeError, ValueError):
-        raise WrongAnswer(
-            _("my_mae returned a {kind}; return the result of keras.ops.mean(...).").format(
-                kind=type(value).__name__
-            )
-        ) from None
-
-
-def _reason(value: np.ndarray, errors: np.ndarray) -> str:
-    """What the learner's per-sample values are, if they are a known mistake."""
-    for other, reason in (
-        (
-            errors.mean(axis=-1),
-            N_("negative errors cancel positive ones: take keras.ops.abs first."),
-        ),
-        ((errors**2).mean(axis=-1), N_("that is the squared error; the absolute error uses abs.")),
-        (
-            np.abs(errors).sum(axis=-1),
-            N_("that is the sum of each sample's errors; take the mean."),
-        ),
-    ):
-        if np.allclose(value, other, atol=1e-5):
-            return _(reason)
-    return _("the mean absolute error is the mean of |y_pred - y_true| over the last axis.")
-
-
-def _check_mae(my_mae) -> None:
-    import keras
-
-    if not callable(my_mae):
+        probabilities = np.asarray(network(x_xor), dtype=float).ravel()
+    except Exception as error:  # a network that cannot read XOR's two inputs
         raise WrongAnswer(
             _(
-                "my_mae should be a function: def my_mae(y_true, y_pred): ...; you gave a {kind}."
-            ).format(kind=type(my_mae).__name__)
-        )
-    for y_true, y_pred in ((PROBE_TRUE, PROBE_PRED), (WIDE_TRUE, WIDE_PRED)):
-        value = _call_mae(my_mae, y_true, y_pred)
-        errors = y_pred - y_true
-        expected = np.abs(errors).mean(axis=-1)
-        if value.shape != expected.shape:
-            if value.size == 1:
-                message = _(
-                    "for {samples} samples my_mae returned one number for the whole batch; the "
-                    "exercise asks for one value per sample: keras.ops.mean(..., axis=-1)."
-                )
-            else:
-                message = _(
-                    "for {samples} samples my_mae returned shape {shape}; the exercise asks "
-                    "for one value per sample: keras.ops.mean(..., axis=-1)."
-                )
-            raise WrongAnswer(message.format(samples=len(y_true), shape=value.shape))
-        if not np.allclose(value, expected, atol=1e-5):
-            raise WrongAnswer(
-                _(
-                    "for y_true {y_true} and y_pred {y_pred} my_mae gave {got}, "
-                    "expected {expected}: {why}"
-                ).format(
-                    y_true=y_true.tolist(),
-                    y_pred=y_pred.tolist(),
-                    got=np.round(value, 3).tolist(),
-                    expected=np.round(expected, 3).tolist(),
-                    why=_reason(value, errors),
-                )
-            )
-    try:
-        my_mae(keras.KerasTensor((None, 1)), keras.KerasTensor((None, 1)))
-    except Exception:  # NumPy functions cannot handle symbolic tensors
-        raise WrongAnswer(
-            _(
-                "my_mae gives the right numbers, but fails inside a compiled model: use "
-                "keras.ops functions (keras.ops.abs, keras.ops.mean), not NumPy's."
-            )
+                "no_activation could not answer XOR's four corners ({error}): run the cell "
+                "as it was, with keras.Input(shape=(2,))."
+            ).format(error=type(error).__name__)
         ) from None
-
-
-q1 = ValueExercise(
-    answer=Arg("losses", read=_loss_names),
-    inputs=["reason"],
-    rules=LOSS_RULES,
-    hint=N_(
-        "One probability: binary cross-entropy. Several classes with integer labels: the "
-        "sparse categorical cross-entropy. A number: mean squared error. For the reason, "
-        "compare the label 7 with a one-hot row."
-    ),
-    solution=N_(
-        """
-        losses = {
-            "spam": "binary_crossentropy",
-            "digits": "sparse_categorical_crossentropy",
-            "price": "mean_squared_error",
-        }
-        reason = "integer labels"  # the digit labels are integers such as 7, not one-hot rows
-        """
-    ),
-    success=N_("binary, sparse categorical and regression: the loss follows the problem."),
-)
-
-q2 = ValueExercise(
-    answer=Arg("model_q2", read=_compiled),
-    rules=COMPILE_RULES,
-    hint=N_(
-        "A string such as 'adam' cannot carry a learning rate: pass "
-        "keras.optimizers.Adam(learning_rate=...). The labels are integers."
-    ),
-    solution="""
-        model_q2.compile(
-            optimizer=keras.optimizers.Adam(learning_rate=0.01),
-            loss="sparse_categorical_crossentropy",
-            metrics=["accuracy"],
-        )
-    """,
-    success=N_("Adam at 0.01, the sparse loss for integer labels, and accuracy to watch."),
-)
-
-# Exercise 3 keeps its own checker: FunctionExercise runs a function on its cases and
-# stops there, but a loss must then also run on symbolic keras.KerasTensor inputs, as
-# inside compile(), checked only once its numbers are right (so a NumPy version's
-# numeric mistakes are explained first); and a loss that fails or returns None gets
-# messages about a loss ("calling my_mae(y_true, y_pred) failed with ...", "did you
-# forget the return line?") where call_answer's are generic.
-q3 = Exercise(
-    check=_check_mae,
-    hint=N_(
-        "The error is y_pred - y_true; keras.ops.abs makes it positive, and "
-        "keras.ops.mean(..., axis=-1) averages it for each sample."
-    ),
-    solution="""
-        def my_mae(y_true, y_pred):
-            return keras.ops.mean(keras.ops.abs(y_pred - y_true), axis=-1)
-    """,
-    success=N_("the same numbers as keras.losses.mean_absolute_error, and it works in fit()."),
-)
-
-
-# ------------------------------------------------------------ exercise 4 ---
-
-
-def _losses(losses, name: str) -> np.ndarray:
-    """The losses the learner's run recorded, start first: at least two numbers."""
-    try:
-        values = np.asarray(losses, dtype=float)
-    except (TypeError, ValueError):
-        values = np.zeros((0,))
-    if values.ndim != 1 or values.size < 2:
+    if probabilities.shape != (4,) or not np.isfinite(probabilities).all():
         raise WrongAnswer(
             _(
-                "{name} should be the list of losses the cell above records, from the start to "
-                "the last step; run that cell again (you gave a {kind})."
-            ).format(name=name, kind=type(losses).__name__)
+                "no_activation should give one probability per corner, 4 in all; it gave "
+                "{count} numbers: run the cell as it was."
+            ).format(count=probabilities.size)
         )
-    return values
+    answers = (probabilities > 0.5).astype(int)
+    right = int((answers == y_xor).sum())
+    return ("yes" if right == 4 else "no"), {"right": right, "answers": answers.tolist()}
 
 
-def _trend(losses: np.ndarray) -> tuple[str, dict]:
-    """'down' when the run ended below where it started; a loss grown to nan went 'up'."""
-    first, last = losses[0], losses[-1]
-    return ("down" if last < first else "up"), {"first": first, "last": last}
-
-
-q4 = Prediction(
-    answer="prediction",
-    inputs=[Arg("losses_q4", read=_losses)],
-    outcomes=Words(
-        {
-            "down": (
-                "decrease",
-                "lower",
-                "fall",
-                "drop",
-                "shrink",
-                "smaller",
-                "converge",
-                "내려",
-                "감소",
-                "줄",
-                "낮아",
-                "작아",
-                "수렴",
-            ),
-            "up": (
-                "increase",
-                "higher",
-                "rise",
-                "grow",
-                "larger",
-                "bigger",
-                "diverge",
-                "explode",
-                "올라",
-                "증가",
-                "커",
-                "높아",
-                "발산",
-            ),
-        }
-    ),
-    observe=_trend,
+q1 = Prediction(
+    answer=Arg("prediction", read=_yes_or_no),
+    inputs=[Arg("no_activation", read=as_model)],
+    outcomes=YES_NO,
+    observe=_corners_right,
     happened={
-        "down": N_("the loss went down from {first:.1f} to {last:.3g}."),
-        "up": N_("the loss went up from {first:.1f} to {last:.3g}."),
+        "yes": N_("this network answers {answers}: all 4 corners right."),
+        "no": N_(
+            "this network answers {answers} where XOR is [0, 1, 1, 0]: {right} of the "
+            "4 corners right."
+        ),
     },
     why={
-        ("down", "up"): N_(
-            "A step is the learning rate times the gradient: ten times bigger steps jump across "
-            "the valley and land higher on the other wall each time, as 1.05 did on the toy "
-            "loss. A larger learning rate is not a faster one past that point."
+        ("yes", "no"): N_(
+            "Without an activation the hidden layer passes on weighted sums, and a weighted "
+            "sum of weighted sums is one weighted sum: the network draws one straight line "
+            "again, like a single perceptron, and no line gets all four corners."
         ),
-        ("up", "down"): N_(
-            "This learning rate is still small enough for this loss: every step lands lower "
-            "than the one before."
+        ("no", "yes"): N_(
+            "This is not the network the cell builds: keep Dense(2) without activation and "
+            "the weights of xor_net, then run it again."
         ),
     },
     hint=N_(
-        "Look back at the learning-rate section: which rates jumped across the valley? Each "
-        "step is the learning rate times the gradient, and this loss is steep."
+        "Without an activation, what does a layer of weighted sums followed by another "
+        "weighted sum compute? Compare with what one perceptron can do on XOR."
     ),
     solution=N_(
-        'prediction = "up"  # ten times bigger steps land higher on the other wall each time'
+        'prediction = "no"  # without relu the two layers are one weighted sum: one straight line'
     ),
-    success=N_("past a point, a bigger step overshoots the minimum instead of reaching it sooner."),
+    success=N_("a network without activations is one weighted sum, and one line cannot do XOR."),
 )

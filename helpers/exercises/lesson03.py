@@ -1,257 +1,325 @@
-"""Exercises for notebook 03: fit, epochs, batch size and History.
+"""Exercises for notebook 03: compile, loss and metrics.
 
-Exercises 1 (steps per epoch) and 3 (the accuracy of epoch 10) are numbers
-compared with the value they should have, with their known mistakes (each a
-ValueExercise); exercise 2 is a Prediction: which of two runs, one epoch of
-small batches or ten epochs of the whole table, ends with the lower loss.
-A Keras ``History`` is read through its public attributes: ``history.history``
-(one value per epoch) and ``history.params`` (the ``epochs`` and ``steps``
-that ``fit`` ran).
+Exercise 1 (a loss per problem, and why the digits take theirs) has no one
+right value, only known ways to be wrong: it is a ValueExercise declared with
+its rules alone, in the order they are checked. Exercise 2 keeps its own
+checker (why: beside it). They use public Keras APIs only: ``keras.losses.get``,
+a loss object's ``name``, and calling the learner's function on probe values
+and on symbolic ``keras.KerasTensor`` inputs.
 """
 
 from __future__ import annotations
 
-import math
+from operator import itemgetter
 
-from helpers.exercises import WrongAnswer, as_number
-from helpers.exercises.types import Arg, Mistake, ValueExercise, same
-from helpers.exercises.words import Prediction, Words
+import numpy as np
+
+from helpers.exercises import Exercise, NotAnswered, WrongAnswer
+from helpers.exercises.types import Arg, Mistake, ValueExercise
+from helpers.exercises.words import Words
 from helpers.i18n import N_, _
 
-# Exercise 1: steps in one epoch
-Q1_SAMPLES, Q1_BATCH = 298, 32
-Q1_STEPS = math.ceil(Q1_SAMPLES / Q1_BATCH)
+# ------------------------------------------------------------ exercise 1 ---
+
+PROBLEMS = {
+    "spam": "binary",  # spam or not: one sigmoid output
+    "digits": "sparse",  # which digit 0-9, integer labels, ten softmax outputs
+    "price": "regression",  # a house price: one output, no activation
+}
+BINARY = {"binary_crossentropy", "binary_focal_crossentropy"}
+CATEGORICAL = {"categorical_crossentropy", "categorical_focal_crossentropy"}
+SPARSE = {"sparse_categorical_crossentropy"}
+REGRESSION = {
+    "mean_squared_error",
+    "mean_absolute_error",
+    "huber",
+    "huber_loss",
+    "log_cosh",
+    "mean_squared_logarithmic_error",
+    "mean_absolute_percentage_error",
+}
 
 
-def _steps(steps: float) -> dict:
-    """What the messages of exercise 1 say besides the answer."""
-    last = Q1_SAMPLES - (Q1_STEPS - 1) * Q1_BATCH
-    return {"steps": steps, "samples": Q1_SAMPLES, "batch": Q1_BATCH, "last": last}
-
-
-def _as_history(history, name: str):
+def loss_name(loss) -> str:
+    """The canonical name of a loss given as a string, a function or a Loss object."""
     import keras
 
-    if not isinstance(history, keras.callbacks.History):
+    if isinstance(loss, str):
+        try:
+            loss = keras.losses.get(loss)
+        except ValueError:
+            raise WrongAnswer(
+                _(
+                    "{loss!r} is not a loss Keras knows: check the spelling "
+                    "(for example 'binary_crossentropy')."
+                ).format(loss=loss)
+            ) from None
+    if isinstance(loss, type) and issubclass(loss, keras.losses.Loss):
+        loss = loss()  # the class itself: its instances carry the name
+    if isinstance(loss, keras.losses.Loss):
+        return loss.name
+    if callable(loss) and hasattr(loss, "__name__"):
+        return loss.__name__
+    raise WrongAnswer(
+        _(
+            "a loss is a name such as 'mean_squared_error' or a keras.losses object; "
+            "you gave a {kind}."
+        ).format(kind=type(loss).__name__)
+    )
+
+
+#: The losses' names in Korean (the course's term table, with the other names learners
+#: know from their books), compared without spaces, hyphens and underscores.
+KOREAN_LOSSES = {
+    "binary_crossentropy": ("이진교차엔트로피", "이항교차엔트로피", "이진크로스엔트로피"),
+    "categorical_crossentropy": ("범주형교차엔트로피", "범주형크로스엔트로피"),
+    "sparse_categorical_crossentropy": ("희소범주형교차엔트로피", "희소범주형크로스엔트로피"),
+    "mean_squared_error": ("평균제곱오차",),
+    "mean_absolute_error": ("평균절댓값오차", "평균절대값오차", "평균절대오차"),
+}
+_KOREAN_LOSS = {word: name for name, words in KOREAN_LOSSES.items() for word in words}
+
+
+def _keras_name(loss):
+    """``loss``, or Keras' name for it when it is a loss's Korean name (이진 교차 엔트로피)."""
+    if not isinstance(loss, str):
+        return loss
+    key = "".join(loss.split()).replace("_", "").replace("-", "")
+    return _KOREAN_LOSS.get(key, loss)
+
+
+def _loss_names(losses, name: str) -> dict:
+    """The losses dict with each loss by Keras' name for it; refused if not all are given."""
+    if not isinstance(losses, dict):
         raise WrongAnswer(
             _(
-                "{name} should be the History that model.fit(...) returns: "
-                "{name} = model.fit(...); you gave a {kind}."
-            ).format(name=name, kind=type(history).__name__)
+                "losses should be a dict such as {{'spam': ..., 'digits': ..., 'price': ...}}; "
+                "you gave a {kind}."
+            ).format(kind=type(losses).__name__)
         )
-    if not history.history:
+    missing = [key for key in PROBLEMS if key not in losses]
+    if missing:
         raise WrongAnswer(
-            _("{name} is empty: did fit run for at least one epoch?").format(name=name)
-        )
-    return history
-
-
-def _epochs(history) -> int:
-    return len(history.history.get("loss", []))
-
-
-# Exercise 2: one epoch of small batches against ten epochs of the whole table
-Q2_SAMPLES = 569
-Q2_RUNS = {"history_a": (1, 8), "history_b": (10, Q2_SAMPLES)}  # name -> (epochs, batch size)
-Q2_SAME = 0.1  # last losses within 10% of each other count as the same
-
-
-def _steps_run(history):
-    """The steps per epoch that fit recorded (None for a History that fit never filled)."""
-    return (history.params or {}).get("steps")
-
-
-def _updates(history) -> int:
-    return _epochs(history) * (_steps_run(history) or 0)
-
-
-def _run(history, name: str):
-    """One of exercise 2's two runs, as the cell that checks it trains it (else a message)."""
-    history = _as_history(history, name)
-    epochs, batch = Q2_RUNS[name]
-    steps = math.ceil(Q2_SAMPLES / batch)
-    if (_epochs(history), _steps_run(history)) != (epochs, steps):
-        raise WrongAnswer(
-            _(
-                "{name} should be the History of fit(x, y, epochs={epochs}, batch_size={batch}), "
-                "which runs {steps} steps per epoch; it records epochs={got_epochs} of "
-                "{got_steps} steps each. Run the cell that checks it as it was given."
-            ).format(
-                name=name,
-                epochs=epochs,
-                batch=batch,
-                steps=steps,
-                got_epochs=_epochs(history),
-                got_steps=_steps_run(history),
+            _("losses needs the keys {keys}; {missing} are missing.").format(
+                keys=list(PROBLEMS), missing=missing
             )
         )
-    return history
+    for problem in PROBLEMS:
+        if losses[problem] is None:
+            raise NotAnswered(
+                _("replace each None with a loss name; {problem!r} is still None.").format(
+                    problem=problem
+                )
+            )
+    return {key: loss_name(_keras_name(losses[key])) for key in PROBLEMS}
 
 
-def _lower_loss(history_a, history_b):
-    """Which run ended with the lower loss ("same" when they are close), and the numbers."""
-    a, b = history_a.history["loss"][-1], history_b.history["loss"][-1]
-    said = {"a": a, "b": b, "updates_a": _updates(history_a), "updates_b": _updates(history_b)}
-    if abs(a - b) <= Q2_SAME * max(abs(a), abs(b)):
-        return "same", said
-    return ("A" if a < b else "B"), said
+def wrong_loss(loss_of, wrong):
+    """A Mistake test: ``wrong(loss)`` for the loss ``loss_of(answer)`` names; fills {loss}."""
+
+    def test(answer, *_inputs):
+        loss = loss_of(answer)
+        return wrong(loss) and {"loss": loss}
+
+    return test
 
 
-UPDATES_COUNT = N_(
-    "Epochs are not what counts: every update moves the weights once, whatever the batch "
-    "size, and A made far more updates."
+#: The ideas a reason for the digits' loss names: the labels are class numbers, not one-hot rows.
+WHY_SPARSE = Words(
+    {
+        "integer labels": (
+            "integer",
+            "class number",
+            "class index",
+            "index",
+            "one-hot",
+            "onehot",
+            "정수",
+            "번호",
+            "인덱스",
+            "원-핫",
+            "원핫",
+        )
+    }
 )
 
-Q3_EPOCH = 10  # counted from 1, as fit prints it
-Q3_ATOL = 5e-5  # the accuracy as fit prints it, to four decimals
-
-
-def _long_run(history, name: str):
-    """The History of notebook 03's 30-epoch run: it has the accuracy of epoch 10 and 11."""
-    history = _as_history(history, name)
-    accuracy = history.history.get("accuracy")
-    if accuracy is None:
-        raise WrongAnswer(
-            _(
-                "history has no 'accuracy': pass the History of the 30-epoch run, whose model "
-                "was compiled with metrics=['accuracy'], as the second argument."
-            )
-        )
-    if len(accuracy) < Q3_EPOCH + 1:
-        raise WrongAnswer(
-            _(
-                "history has only {epochs} epochs: pass the 30-epoch run as the second argument."
-            ).format(epochs=len(accuracy))
-        )
-    return history
-
-
-def _one_accuracy(value, name: str) -> float:
-    if isinstance(value, (list, tuple)):
-        raise WrongAnswer(
-            _(
-                "that is a list of {count} values, one per epoch; pick one of them with [...]."
-            ).format(count=len(value))
-        )
-    return as_number(value, name)
-
-
-def _recorded(key: str, at: int, **said):
-    """A Mistake test: the answer is history.history[key][at] (fills {value} and ``said``)."""
-
-    def found(value: float, history) -> dict | bool:
-        recorded = history.history.get(key, [])
-        same_value = at < len(recorded) and same(value, recorded[at], atol=Q3_ATOL)
-        return same_value and {"value": value, **said}
-
-    return found
-
+#: What each loss must not be, in the order checked, then the reason for the digits' loss:
+#: the answer is right when none applies.
+LOSS_RULES = [
+    Mistake(
+        N_(
+            "spam: you chose {loss!r}. Spam or not is a binary problem with one sigmoid "
+            "output: use 'binary_crossentropy'."
+        ),
+        when=wrong_loss(itemgetter("spam"), lambda loss: loss not in BINARY),
+    ),
+    Mistake(
+        N_(
+            "digits: {loss!r} expects one-hot labels, but these labels are integers "
+            "such as 7: use the sparse version, 'sparse_categorical_crossentropy'."
+        ),
+        when=wrong_loss(itemgetter("digits"), lambda loss: loss in CATEGORICAL),
+    ),
+    Mistake(
+        N_(
+            "digits: you chose {loss!r}. Ten classes with integer labels need "
+            "'sparse_categorical_crossentropy'."
+        ),
+        when=wrong_loss(itemgetter("digits"), lambda loss: loss not in SPARSE),
+    ),
+    Mistake(
+        N_(
+            "price: you chose {loss!r}. A price is a number, not a class: a regression "
+            "loss such as 'mean_squared_error' measures how far off it is."
+        ),
+        when=wrong_loss(itemgetter("price"), lambda loss: loss not in REGRESSION),
+    ),
+    Mistake(
+        N_(
+            "digits: the right loss. Now write in reason, in a few words, why: what form do "
+            "the digit labels have, and what does 'categorical_crossentropy' expect instead?"
+        ),
+        when=lambda losses, reason: not (isinstance(reason, str) and WHY_SPARSE.found(reason)),
+    ),
+]
 
 q1 = ValueExercise(
-    answer=Arg("steps_per_epoch", read=as_number),
-    rules=[
-        Mistake(
-            N_(
-                "you gave {steps:g}: a number of steps is whole. Round "
-                "{samples} / {batch} up, because the last, smaller batch is a step too."
-            ),
-            when=lambda steps: steps != int(steps) and _steps(steps),
-        )
-    ],
-    expected=Q1_STEPS,
-    mistakes=[
-        Mistake(
-            N_(
-                "you gave {steps:g}, which leaves out the last batch of {last} samples; "
-                "Keras trains on it too, so round up (math.ceil)."
-            ),
-            when=lambda steps: steps == Q1_SAMPLES // Q1_BATCH and _steps(steps),
-        )
-    ],
-    otherwise=Mistake(
-        N_(
-            "you gave {steps:g}. One step trains on one batch of {batch} samples: "
-            "how many batches does it take to cover {samples} samples?"
-        ),
-        when=_steps,
-    ),
+    answer=Arg("losses", read=_loss_names),
+    inputs=["reason"],
+    rules=LOSS_RULES,
     hint=N_(
-        "Divide the number of samples by the batch size and round up: "
-        "a last, smaller batch is still one step."
+        "One probability: binary cross-entropy. Several classes with integer labels: the "
+        "sparse categorical cross-entropy. A number: mean squared error. For the reason, "
+        "compare the label 7 with a one-hot row."
     ),
-    solution=N_("steps_per_epoch = math.ceil(298 / 32)  # 10: nine batches of 32, one of 10"),
-    success=N_("9 full batches of 32 and a last one of 10: 10 steps per epoch."),
+    solution=N_(
+        """
+        losses = {
+            "spam": "binary_crossentropy",
+            "digits": "sparse_categorical_crossentropy",
+            "price": "mean_squared_error",
+        }
+        reason = "integer labels"  # the digit labels are integers such as 7, not one-hot rows
+        """
+    ),
+    success=N_("binary, sparse categorical and regression: the loss follows the problem."),
 )
 
-q2 = Prediction(
-    answer="prediction",
-    inputs=[Arg("history_a", read=_run), Arg("history_b", read=_run)],
-    outcomes=Words(
-        {
-            "A": ("a", "model a", "run a", "모델 a", "a 모델"),
-            "B": ("b", "model b", "run b", "모델 b", "b 모델"),
-            "same": ("same", "equal", "tie", "같다", "같음", "같습니다", "비슷", "비슷함", "동일"),
-        },
-        whole=True,
-    ),
-    observe=_lower_loss,
-    happened={
-        "A": N_(
-            "A ended at a loss of {a:.2f}, B at {b:.2f}: A's one epoch made {updates_a} "
-            "updates, B's ten epochs only {updates_b}."
-        ),
-        "B": N_(
-            "B ended at a loss of {b:.2f}, A at {a:.2f}: B's ten epochs made {updates_b} "
-            "updates, A's one epoch {updates_a}."
-        ),
-        "same": N_(
-            "A and B ended at about the same loss, {a:.2f} and {b:.2f}, after {updates_a} "
-            "and {updates_b} updates."
-        ),
-    },
-    why={("B", "A"): UPDATES_COUNT, ("same", "A"): UPDATES_COUNT},
-    hint=N_(
-        "Count the weight updates of each run: steps per epoch, ceil(569 / batch size), "
-        "times the epochs. Which moves the weights more often?"
-    ),
-    solution=N_('prediction = "A"  # 72 updates in one epoch, against 10 in ten epochs'),
-    success=N_("A made 72 updates in its one epoch, B only 10 in ten: updates, not epochs, count."),
-)
 
-q3 = ValueExercise(
-    answer=Arg("accuracy_epoch_10", read=_one_accuracy),
-    inputs=[Arg("history", read=_long_run)],
-    expected=lambda history: history.history["accuracy"][Q3_EPOCH - 1],
-    atol=Q3_ATOL,
-    mistakes=[
-        Mistake(
-            N_(
-                "{value:.4f} is the accuracy after epoch {next}: Python lists count "
-                "from 0, so epoch {epoch} is at index {index}."
-            ),
-            when=_recorded(
-                "accuracy", Q3_EPOCH, next=Q3_EPOCH + 1, epoch=Q3_EPOCH, index=Q3_EPOCH - 1
-            ),
+# ------------------------------------------------------------ exercise 2 ---
+
+PROBE_TRUE = np.array([[1.0], [2.0], [3.0], [4.0]], dtype="float32")
+PROBE_PRED = np.array([[1.5], [1.0], [3.0], [6.0]], dtype="float32")  # errors .5, -1, 0, 2
+#: Two samples of three values each: the mean over each sample differs from its sum.
+WIDE_TRUE = np.array([[0.0, 1.0, 2.0], [1.0, 1.0, 1.0]], dtype="float32")
+WIDE_PRED = np.array([[1.0, 1.0, 0.5], [4.0, 1.0, 1.0]], dtype="float32")
+
+
+def _call_mae(my_mae, y_true, y_pred) -> np.ndarray:
+    import keras
+
+    try:
+        value = my_mae(y_true, y_pred)
+    except Exception as error:  # the learner's code may fail in any way
+        raise WrongAnswer(
+            _("calling my_mae(y_true, y_pred) failed with {error}: {text}").format(
+                error=type(error).__name__, text=error
+            )
+        ) from None
+    if value is None:
+        raise WrongAnswer(_("my_mae returned None: did you forget the return line?"))
+    try:
+        return np.asarray(keras.ops.convert_to_numpy(value), dtype=float)
+    except (TypeError, ValueError):
+        raise WrongAnswer(
+            _("my_mae returned a {kind}; return the result of keras.ops.mean(...).").format(
+                kind=type(value).__name__
+            )
+        ) from None
+
+
+def _reason(value: np.ndarray, errors: np.ndarray) -> str:
+    """What the learner's per-sample values are, if they are a known mistake."""
+    for other, reason in (
+        (
+            errors.mean(axis=-1),
+            N_("negative errors cancel positive ones: take keras.ops.abs first."),
         ),
-        Mistake(
-            N_("{value:.4f} is the accuracy after the last epoch, not epoch 10."),
-            when=_recorded("accuracy", -1),
+        ((errors**2).mean(axis=-1), N_("that is the squared error; the absolute error uses abs.")),
+        (
+            np.abs(errors).sum(axis=-1),
+            N_("that is the sum of each sample's errors; take the mean."),
         ),
-        Mistake(
-            N_("{value:.4f} is the loss after epoch 10; the exercise asks for the accuracy."),
-            when=_recorded("loss", Q3_EPOCH - 1),
-        ),
-    ],
-    otherwise=Mistake(
-        N_(
-            "{value:.4f} is not the accuracy after epoch 10: look up the 'accuracy' key "
-            "of history.history and pick the right index."
-        ),
-        when=lambda value, history: {"value": value},
-    ),
+    ):
+        if np.allclose(value, other, atol=1e-5):
+            return _(reason)
+    return _("the mean absolute error is the mean of |y_pred - y_true| over the last axis.")
+
+
+def _check_mae(my_mae) -> None:
+    import keras
+
+    if not callable(my_mae):
+        raise WrongAnswer(
+            _(
+                "my_mae should be a function: def my_mae(y_true, y_pred): ...; you gave a {kind}."
+            ).format(kind=type(my_mae).__name__)
+        )
+    for y_true, y_pred in ((PROBE_TRUE, PROBE_PRED), (WIDE_TRUE, WIDE_PRED)):
+        value = _call_mae(my_mae, y_true, y_pred)
+        errors = y_pred - y_true
+        expected = np.abs(errors).mean(axis=-1)
+        if value.shape != expected.shape:
+            if value.size == 1:
+                message = _(
+                    "for {samples} samples my_mae returned one number for the whole batch; the "
+                    "exercise asks for one value per sample: keras.ops.mean(..., axis=-1)."
+                )
+            else:
+                message = _(
+                    "for {samples} samples my_mae returned shape {shape}; the exercise asks "
+                    "for one value per sample: keras.ops.mean(..., axis=-1)."
+                )
+            raise WrongAnswer(message.format(samples=len(y_true), shape=value.shape))
+        if not np.allclose(value, expected, atol=1e-5):
+            raise WrongAnswer(
+                _(
+                    "for y_true {y_true} and y_pred {y_pred} my_mae gave {got}, "
+                    "expected {expected}: {why}"
+                ).format(
+                    y_true=y_true.tolist(),
+                    y_pred=y_pred.tolist(),
+                    got=np.round(value, 3).tolist(),
+                    expected=np.round(expected, 3).tolist(),
+                    why=_reason(value, errors),
+                )
+            )
+    try:
+        my_mae(keras.KerasTensor((None, 1)), keras.KerasTensor((None, 1)))
+    except Exception:  # NumPy functions cannot handle symbolic tensors
+        raise WrongAnswer(
+            _(
+                "my_mae gives the right numbers, but fails inside a compiled model: use "
+                "keras.ops functions (keras.ops.abs, keras.ops.mean), not NumPy's."
+            )
+        ) from None
+
+
+# Exercise 2 keeps its own checker: FunctionExercise runs a function on its cases and
+# stops there, but a loss must then also run on symbolic keras.KerasTensor inputs, as
+# inside compile(), checked only once its numbers are right (so a NumPy version's
+# numeric mistakes are explained first); and a loss that fails or returns None gets
+# messages about a loss ("calling my_mae(y_true, y_pred) failed with ...", "did you
+# forget the return line?") where call_answer's are generic.
+q2 = Exercise(
+    check=_check_mae,
     hint=N_(
-        "history.history['accuracy'] lists one value per epoch, starting with epoch 1 at index 0."
+        "The error is y_pred - y_true; keras.ops.abs makes it positive, and "
+        "keras.ops.mean(..., axis=-1) averages it for each sample."
     ),
-    solution=N_('accuracy_epoch_10 = history.history["accuracy"][9]  # epoch 10 is index 9'),
-    success=N_("epoch 10 sits at index 9: fit counts epochs from 1, Python lists from 0."),
+    solution="""
+        def my_mae(y_true, y_pred):
+            return keras.ops.mean(keras.ops.abs(y_pred - y_true), axis=-1)
+    """,
+    success=N_("the same numbers as keras.losses.mean_absolute_error, and it works in fit()."),
 )

@@ -1,350 +1,242 @@
-"""Exercises for notebook 04: validation, overfitting and early stopping.
+"""Exercises for notebook 04: gradients and optimizers.
 
-Exercise 1 has many right answers (any shuffle of the flowers), so it is
-declared by its rules alone: each names one way the answer can be wrong, in
-the order they are checked. Exercise 2 is a prediction, compared with the
-learner's own longer run; exercise 3 a word per training run. Both are read
-in English or Korean.
+Exercise 1 (a model compiled with an optimizer object) has no one right value,
+only known ways to be wrong: it is a ValueExercise declared with its rules
+alone, in the order they are checked. Exercise 2 is a Prediction,
+predict-then-run: what a learning rate ten times bigger does to the loss,
+judged against the learner's own run. They use public Keras APIs only:
+``model.optimizer`` and its ``learning_rate``, ``model.get_compile_config()``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from helpers.exercises import WrongAnswer, as_array
+from helpers.exercises import NotAnswered, WrongAnswer, as_model
+from helpers.exercises.lesson03 import CATEGORICAL, SPARSE, loss_name, wrong_loss
 from helpers.exercises.types import Arg, Mistake, ValueExercise
-from helpers.exercises.words import Prediction, WordExercise, Words
+from helpers.exercises.words import Prediction, Words
 from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
 
-TEST_FRACTION = 0.3
+WANTED_LEARNING_RATE = 0.01
 
 
-def _iris() -> tuple[np.ndarray, np.ndarray]:
-    from helpers.data import load_iris
-
-    return load_iris()
-
-
-def _n_test() -> int:
-    return round(len(_iris()[0]) * TEST_FRACTION)
+def _compiled(model_q1, name: str):
+    """``model_q1`` once it is a compiled Keras model."""
+    as_model(model_q1, name)
+    if getattr(model_q1, "optimizer", None) is None:
+        raise NotAnswered(_("model_q1 is not compiled yet: call model_q1.compile(...) above."))
+    return model_q1
 
 
-def _rows(x: np.ndarray) -> list[bytes]:
-    return [row.tobytes() for row in np.ascontiguousarray(x, dtype=np.float32)]
+def _not_adam(model) -> dict | bool:
+    import keras
+
+    optimizer = model.optimizer
+    return not isinstance(optimizer, keras.optimizers.Adam) and {
+        "optimizer": type(optimizer).__name__
+    }
 
 
-def _part(value, name: str) -> np.ndarray:
-    """One of the four arrays of the split: not None, and an array."""
-    if value is None:
-        raise WrongAnswer(_("{name} is still None: set all four arrays.").format(name=name))
-    return as_array(value, name)
+def _rate_near(rate: float, near: bool):
+    """A Mistake test: the learning rate is (``near``) or is not near ``rate``; fills {rate}."""
+
+    def test(model) -> dict | bool:
+        learning_rate = float(model.optimizer.learning_rate)
+        return bool(np.isclose(learning_rate, rate, rtol=1e-3)) == near and {"rate": learning_rate}
+
+    return test
 
 
-def _each_pair(wrong):
-    """A rule's ``when`` that tries ``wrong(xs, ys)`` on the training pair, then the test pair.
-
-    What ``wrong`` returns fills the message, with ``which``: "train" or "test".
-    """
-
-    def when(x_train, y_train, x_test, y_test):
-        for which, xs, ys in (("train", x_train, y_train), ("test", x_test, y_test)):
-            said = wrong(xs, ys)
-            if said:
-                return {"which": which, **said}
-        return None
-
-    return when
+def _compiled_loss(model) -> str:
+    return loss_name(model.loss) if model.loss is not None else "no loss"
 
 
-def _test_size(x_train, y_train, x_test, y_test) -> dict:
-    total, n_test = len(_iris()[0]), _n_test()
-    if len(x_test) == n_test:
-        return {}
-    return {"rows": len(x_test), "total": total, "n_test": n_test, "n_train": total - n_test}
+#: Metrics that give the accuracy for integer labels and probabilities.
+SPARSE_ACCURACY = {"accuracy", "acc", "sparse_categorical_accuracy", "SparseCategoricalAccuracy"}
 
 
-def _not_each_row_once(x_train, y_train, x_test, y_test) -> bool:
-    return sorted(_rows(np.concatenate([x_train, x_test]))) != sorted(_rows(_iris()[0]))
+def _metric_names(metrics) -> list[str]:
+    """Names of compiled metrics: a string as given, else the class or function name."""
+    names = []
+    for metric in metrics if isinstance(metrics, list | tuple) else [metrics]:
+        if isinstance(metric, dict):
+            function = metric.get("class_name") == "function"
+            metric = metric.get("config") if function else metric.get("class_name")
+        names.append(str(metric))
+    return names
 
 
-def _last_rows(x_train, y_train, x_test, y_test) -> dict:
-    x, y = _iris()
-    n_test = _n_test()
-    if not np.array_equal(x_test, x[-n_test:]):
-        return {}
-    return {"n_test": n_test, "classes": sorted(set(y[-n_test:].tolist()))}
+def _no_accuracy(found=lambda names: True):
+    """A Mistake test: no compiled metric gives the accuracy, and ``found(names)`` holds."""
+
+    def test(model) -> bool:
+        names = _metric_names(model.get_compile_config().get("metrics"))
+        return not any(name in SPARSE_ACCURACY for name in names) and found(names)
+
+    return test
 
 
-def _lost_labels(x_train, y_train, x_test, y_test) -> bool:
-    x, y = _iris()
-    labels_of: dict[bytes, set[int]] = {}
-    for row, label in zip(_rows(x), y.tolist(), strict=True):
-        labels_of.setdefault(row, set()).add(label)
-    rows = _rows(np.concatenate([x_train, x_test]))
-    labels = [*y_train.ravel().tolist(), *y_test.ravel().tolist()]
-    return any(label not in labels_of[row] for row, label in zip(rows, labels, strict=True))
-
-
-def _missing_classes(x_train, y_train, x_test, y_test) -> dict:
-    missing = sorted(set(_iris()[1].tolist()) - set(y_test.ravel().tolist()))
-    return {"missing": missing} if missing else {}
-
-
-def _features() -> int:
-    return _iris()[0].shape[1]
-
-
-#: What the four arrays of a split must be, in the order they are checked.
-SPLIT_RULES = [
+#: What the compiled model_q1 must not have, in the order checked.
+COMPILE_RULES = [
+    Mistake(N_("the optimizer is {optimizer}; the exercise asks for Adam."), when=_not_adam),
     Mistake(
         N_(
-            "x_{which}_q1 should be rows of 4 features and y_{which}_q1 one label per "
-            "row; you gave shapes {x_shape} and {y_shape}."
+            "the learning rate is {rate:g}, not 0.01. The string 'adam' always means the "
+            "default 0.001: pass keras.optimizers.Adam(learning_rate=0.01) instead."
         ),
-        when=_each_pair(
-            lambda xs, ys: (
-                (xs.ndim == 0 or ys.ndim == 0 or ys.size != len(ys))
-                and {"x_shape": xs.shape, "y_shape": ys.shape}
-            )
-        ),
+        when=_rate_near(0.001, near=True),
+    ),
+    Mistake(
+        N_("the learning rate is {rate:g}, not 0.01."),
+        when=_rate_near(WANTED_LEARNING_RATE, near=False),
     ),
     Mistake(
         N_(
-            "x_{which}_q1 has {x_rows} rows but y_{which}_q1 has {y_rows}: "
-            "every sample needs its label."
+            "the loss is {loss!r}, which needs one-hot labels; iris labels here are "
+            "integers 0, 1, 2: use 'sparse_categorical_crossentropy'."
         ),
-        when=_each_pair(
-            lambda xs, ys: len(xs) != len(ys) and {"x_rows": len(xs), "y_rows": len(ys)}
-        ),
-    ),
-    Mistake(
-        N_("x_{which}_q1 has shape {shape}; rows of x_iris have {features} features."),
-        when=_each_pair(
-            lambda xs, ys: (
-                (xs.ndim != 2 or xs.shape[1] != _features())
-                and {"shape": xs.shape, "features": _features()}
-            )
-        ),
+        when=wrong_loss(_compiled_loss, lambda loss: loss in CATEGORICAL),
     ),
     Mistake(
         N_(
-            "x_test_q1 has {rows} rows; 30% of {total} is {n_test}, "
-            "which leaves {n_train} for training."
+            "the loss is {loss!r}; three classes with integer labels need "
+            "'sparse_categorical_crossentropy'."
         ),
-        when=_test_size,
+        when=wrong_loss(_compiled_loss, lambda loss: loss not in SPARSE),
     ),
     Mistake(
         N_(
-            "together, the training and test rows should be the 150 rows of x_iris, each "
-            "exactly once: take them from x_iris, indexed by one permutation."
+            "categorical accuracy expects one-hot labels; these labels are integers: "
+            "use metrics=['accuracy']."
         ),
-        when=_not_each_row_once,
+        when=_no_accuracy(lambda names: any("ategorical" in name for name in names)),
     ),
     Mistake(
         N_(
-            "your test rows are the last {n_test} rows of the file, which is sorted by "
-            "class: they are all {classes}. Shuffle with a permutation first."
+            "binary accuracy is for one yes/no output; here are 3 classes: "
+            "use metrics=['accuracy']."
         ),
-        when=_last_rows,
+        when=_no_accuracy(lambda names: any("inary" in name for name in names)),
     ),
     Mistake(
         N_(
-            "some rows have lost their labels: shuffle x and y with the same permutation, "
-            "x_iris[order] and y_iris[order]."
+            "keras.metrics.Accuracy() counts predictions exactly equal to the labels, never "
+            "true for probabilities: use metrics=['accuracy']."
         ),
-        when=_lost_labels,
+        when=_no_accuracy(lambda names: "Accuracy" in names),
     ),
     Mistake(
-        N_(
-            "your test set has no flowers of class {missing}: a random permutation mixes "
-            "all three classes into both parts."
-        ),
-        when=_missing_classes,
+        N_("add metrics=['accuracy'] so that fit reports the accuracy too."),
+        when=_no_accuracy(),
     ),
 ]
 
-# ------------------------------------------------------------ exercise 2 ---
-
-#: The epoch the lesson's table ends at; the learner's run goes on to RUN_EPOCHS.
-TABLE_EPOCH, RUN_EPOCHS = 30, 60
-#: Within this fraction of its epoch-30 value, the validation loss counts as "about the same".
-SAME = 0.1
-
-
-def _validation_run(value, name: str) -> dict[str, list[float]]:
-    """The learner's History (or its dict) with a val_loss past epoch TABLE_EPOCH."""
-    from helpers.history import to_history_dict
-
-    try:
-        curves = to_history_dict(value, name=name)
-    except (TypeError, ValueError) as error:
-        raise WrongAnswer(str(error)) from None
-    losses = curves.get("val_loss", [])
-    if len(losses) <= TABLE_EPOCH or not np.all(np.isfinite(losses)):
-        raise WrongAnswer(
-            _(
-                "{name} should hold a val_loss for each of {epochs} epochs: run the cell "
-                "that checks it as it is, make_model().fit(..., validation_data=(x_val, y_val), "
-                "epochs={epochs})."
-            ).format(name=name, epochs=RUN_EPOCHS)
-        )
-    return curves
-
-
-def _val_loss_trend(curves: dict[str, list[float]]) -> tuple[str, dict]:
-    """Whether the validation loss ended higher, lower or about the same as at epoch 30."""
-    at_table, last = curves["val_loss"][TABLE_EPOCH - 1], curves["val_loss"][-1]
-    change = last - at_table
-    trend = "same" if abs(change) <= SAME * at_table else "higher" if change > 0 else "lower"
-    said = {"at_table": at_table, "last": last, "epochs": len(curves["val_loss"])}
-    return trend, {**said, "train": curves.get("loss", [np.nan])[-1]}
-
-
-#: Words, English and Korean, for what the validation loss does.
-TREND = Words({
-    "higher": ("high", "up", "rise", "rose", "increase", "grow",
-               "높", "올라", "커", "증가", "늘"),
-    "lower": ("lower", "less", "down", "fall", "fell", "decrease", "drop",
-              "낮", "내려", "줄", "감소", "작아"),
-    "same": ("same", "flat", "similar", "equal", "unchanged", "같", "비슷", "그대로"),
-})  # fmt: skip
-OVERFITS_ON = N_(
-    "The training loss keeps falling, but past the best epoch the model learns the "
-    "particulars of its 298 training tumours: the longer it trains, the further its "
-    "validation loss climbs."
-)
-
-# ------------------------------------------------------------ exercise 3 ---
-
-
-def _curve(start: float, end: float, epochs: int = 30, rate: float = 0.25) -> np.ndarray:
-    steps = np.arange(epochs)
-    return end + (start - end) * np.exp(-rate * steps)
-
-
-_EPOCHS = np.arange(30)
-#: Three training runs to diagnose (made up, but shaped like real ones).
-CURVES: dict[str, dict[str, list[float]]] = {
-    "A": {  # overfitting: training keeps improving, validation turns back up
-        "loss": _curve(0.7, 0.01, rate=0.3).round(4).tolist(),
-        "val_loss": (_curve(0.7, 0.12, rate=0.45) + 0.012 * np.maximum(_EPOCHS - 6, 0))
-        .round(4)
-        .tolist(),
-    },
-    "B": {  # underfitting: both still high and still falling
-        "loss": _curve(0.72, 0.35, rate=0.04).round(4).tolist(),
-        "val_loss": _curve(0.73, 0.37, rate=0.04).round(4).tolist(),
-    },
-    "C": {  # a good fit: both low and close together
-        "loss": _curve(0.7, 0.08, rate=0.3).round(4).tolist(),
-        "val_loss": _curve(0.7, 0.1, rate=0.3).round(4).tolist(),
-    },
-}
-
-#: Words, English and Korean (see the course's term table), that name each diagnosis,
-#: found anywhere in the answer ("과대 적합입니다" names overfitting).
-FIT = Words(
-    {
-        "overfitting": ("over", "과대적합", "과적합", "오버피팅"),
-        "underfitting": ("under", "과소적합", "언더피팅"),
-        "good fit": (
-            "good",
-            "right",
-            "fine",
-            "well",
-            "적정",
-            "좋은",
-            "알맞",
-            "적절",
-            "적당",
-            "정상",
-        ),
-    }
-)
-#: What a run's curves would look like, were it the diagnosis given: one message each.
-NOT_THAT = {
-    "overfitting": N_(
-        "run {key} is not overfitting: look again. In overfitting, the training loss keeps "
-        "falling while the validation loss turns back up."
-    ),
-    "underfitting": N_(
-        "run {key} is not underfitting: look again. In underfitting, both losses are still "
-        "high and still falling: it has not learned enough."
-    ),
-    "good fit": N_(
-        "run {key} is not good fit: look again. In good fit, both losses are low and stay "
-        "close together."
-    ),
-}
-
 
 q1 = ValueExercise(
-    answer=Arg("x_train_q1", read=_part),
-    inputs=[Arg(name, read=_part) for name in ("y_train_q1", "x_test_q1", "y_test_q1")],
-    rules=SPLIT_RULES,
+    answer=Arg("model_q1", read=_compiled),
+    rules=COMPILE_RULES,
     hint=N_(
-        "order = np.random.default_rng(0).permutation(len(x_iris)) shuffles the row numbers; "
-        "index x_iris and y_iris with it, then cut after 105 rows."
+        "A string such as 'adam' cannot carry a learning rate: pass "
+        "keras.optimizers.Adam(learning_rate=...). The labels are integers."
     ),
     solution="""
-        order = np.random.default_rng(0).permutation(len(x_iris))
-        x_shuffled, y_shuffled = x_iris[order], y_iris[order]
-        n_test = round(0.3 * len(x_iris))  # 45
-        x_train_q1, y_train_q1 = x_shuffled[:-n_test], y_shuffled[:-n_test]
-        x_test_q1, y_test_q1 = x_shuffled[-n_test:], y_shuffled[-n_test:]
+        model_q1.compile(
+            optimizer=keras.optimizers.Adam(learning_rate=0.01),
+            loss="sparse_categorical_crossentropy",
+            metrics=["accuracy"],
+        )
     """,
-    success=N_("105 flowers to train on and 45 to test, all three classes on both sides."),
+    success=N_("Adam at 0.01, the sparse loss for integer labels, and accuracy to watch."),
 )
+
+
+# ------------------------------------------------------------ exercise 2 ---
+
+
+def _losses(losses, name: str) -> np.ndarray:
+    """The losses the learner's run recorded, start first: at least two numbers."""
+    try:
+        values = np.asarray(losses, dtype=float)
+    except (TypeError, ValueError):
+        values = np.zeros((0,))
+    if values.ndim != 1 or values.size < 2:
+        raise WrongAnswer(
+            _(
+                "{name} should be the list of losses the cell above records, from the start to "
+                "the last step; run that cell again (you gave a {kind})."
+            ).format(name=name, kind=type(losses).__name__)
+        )
+    return values
+
+
+def _trend(losses: np.ndarray) -> tuple[str, dict]:
+    """'down' when the run ended below where it started; a loss grown to nan went 'up'."""
+    first, last = losses[0], losses[-1]
+    return ("down" if last < first else "up"), {"first": first, "last": last}
+
 
 q2 = Prediction(
-    answer="prediction_q2",
-    inputs=[Arg("history_q2", read=_validation_run)],
-    outcomes=TREND,
-    observe=_val_loss_trend,
+    answer="prediction",
+    inputs=[Arg("losses_q2", read=_losses)],
+    outcomes=Words(
+        {
+            "down": (
+                "decrease",
+                "lower",
+                "fall",
+                "drop",
+                "shrink",
+                "smaller",
+                "converge",
+                "내려",
+                "감소",
+                "줄",
+                "낮아",
+                "작아",
+                "수렴",
+            ),
+            "up": (
+                "increase",
+                "higher",
+                "rise",
+                "grow",
+                "larger",
+                "bigger",
+                "diverge",
+                "explode",
+                "올라",
+                "증가",
+                "커",
+                "높아",
+                "발산",
+            ),
+        }
+    ),
+    observe=_trend,
     happened={
-        "higher": N_(
-            "the validation loss rose from {at_table:.3f} at epoch 30 to {last:.3f} at epoch "
-            "{epochs}, while the training loss fell to {train:.4f}."
+        "down": N_("the loss went down from {first:.1f} to {last:.3g}."),
+        "up": N_("the loss went up from {first:.1f} to {last:.3g}."),
+    },
+    why={
+        ("down", "up"): N_(
+            "A step is the learning rate times the gradient: ten times bigger steps jump across "
+            "the valley and land higher on the other wall each time, as 1.05 did on the toy "
+            "loss. A larger learning rate is not a faster one past that point."
         ),
-        "lower": N_(
-            "the validation loss fell from {at_table:.3f} at epoch 30 to {last:.3f} at epoch "
-            "{epochs}."
-        ),
-        "same": N_(
-            "the validation loss stayed about the same: {at_table:.3f} at epoch 30, "
-            "{last:.3f} at epoch {epochs}."
+        ("up", "down"): N_(
+            "This learning rate is still small enough for this loss: every step lands lower "
+            "than the one before."
         ),
     },
-    why={("lower", "higher"): OVERFITS_ON, ("same", "higher"): OVERFITS_ON},
     hint=N_(
-        "Look at the table of the 30-epoch run: what did the validation loss do after its "
-        "best epoch, while the training loss kept falling?"
+        "Look back at the learning-rate section: which rates jumped across the valley? Each "
+        "step is the learning rate times the gradient, and this loss is steep."
     ),
     solution=N_(
-        'prediction_q2 = "higher"  # past the best epoch the model overfits: val_loss climbs'
+        'prediction = "up"  # ten times bigger steps land higher on the other wall each time'
     ),
-    success=N_("past its best epoch the model learns its training rows and val_loss climbs."),
-)
-
-q3 = WordExercise(
-    answer="diagnosis",
-    words=FIT,
-    right={"A": "overfitting", "B": "underfitting", "C": "good fit"},
-    mistakes=NOT_THAT,
-    unknown=N_(
-        "run {key}: {given!r} is not one of 'underfitting', 'good fit', "
-        "'overfitting' (과소적합, 적정적합, 과대적합): name exactly one."
-    ),
-    missing=N_("give run {key} one of 'underfitting', 'good fit' or 'overfitting'."),
-    unanswered=N_("replace each None with 'underfitting', 'good fit' or 'overfitting'."),
-    hint=N_(
-        "Compare the solid (training) and dashed (validation) curves: are both still high? "
-        "Does the dashed one turn back up while the solid one keeps falling?"
-    ),
-    solution="""
-        diagnosis = {"A": "overfitting", "B": "underfitting", "C": "good fit"}
-    """,
-    success=N_("A overfits (validation turns up), B underfits (both still high), C fits well."),
+    success=N_("past a point, a bigger step overshoots the minimum instead of reaching it sooner."),
 )

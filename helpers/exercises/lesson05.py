@@ -1,284 +1,257 @@
-"""Exercises for notebook 05: inference.
+"""Exercises for notebook 03: fit, epochs, batch size and History.
 
-Exercise 1 is the learner's function, run on sigmoid outputs as ``predict()``
-returns them; exercise 2 a prediction, what a stricter threshold does to the
-validation accuracy, judged by the learner's own validation scores; exercise 3
-a choice with its reason: which threshold report to trust.
+Exercises 1 (steps per epoch) and 3 (the accuracy of epoch 10) are numbers
+compared with the value they should have, with their known mistakes (each a
+ValueExercise); exercise 2 is a Prediction: which of two runs, one epoch of
+small batches or ten epochs of the whole table, ends with the lower loss.
+A Keras ``History`` is read through its public attributes: ``history.history``
+(one value per epoch) and ``history.params`` (the ``epochs`` and ``steps``
+that ``fit`` ran).
 """
 
 from __future__ import annotations
 
-import numpy as np
+import math
 
-from helpers.exercises import WrongAnswer
-from helpers.exercises.types import Arg, FunctionExercise, Mistake, same
-from helpers.exercises.words import Choice, Prediction, Words
+from helpers.exercises import WrongAnswer, as_number
+from helpers.exercises.types import Arg, Mistake, ValueExercise, same
+from helpers.exercises.words import Prediction, Words
 from helpers.i18n import N_, _
 
-# ------------------------------------------------------------ exercise 1 ---
-
-# Sigmoid outputs as predict() returns them: one column, one row per sample.
-# 0.5 itself is not above 0.5, so it is class 0.
-_PROBES = [
-    np.array([[0.1], [0.7], [0.49], [0.51], [0.95]], dtype="float32"),
-    np.array([[0.8], [0.2], [0.5]], dtype="float32"),
-    np.array([[0.6]], dtype="float32"),
-]
+# Exercise 1: steps in one epoch
+Q1_SAMPLES, Q1_BATCH = 298, 32
+Q1_STEPS = math.ceil(Q1_SAMPLES / Q1_BATCH)
 
 
-def _classes(probabilities: np.ndarray) -> np.ndarray:
-    return (probabilities[:, 0] > 0.5).astype(int)
+def _steps(steps: float) -> dict:
+    """What the messages of exercise 1 say besides the answer."""
+    last = Q1_SAMPLES - (Q1_STEPS - 1) * Q1_BATCH
+    return {"steps": steps, "samples": Q1_SAMPLES, "batch": Q1_BATCH, "last": last}
 
 
-def _as_array(value, what: str) -> np.ndarray:
-    try:
-        return np.asarray(value)
-    except Exception:  # ragged lists and other things that are not one array
+def _as_history(history, name: str):
+    import keras
+
+    if not isinstance(history, keras.callbacks.History):
         raise WrongAnswer(
-            _("{what} is not one array of numbers; you gave {value!r:.60}.").format(
-                what=what, value=value
+            _(
+                "{name} should be the History that model.fit(...) returns: "
+                "{name} = model.fit(...); you gave a {kind}."
+            ).format(name=name, kind=type(history).__name__)
+        )
+    if not history.history:
+        raise WrongAnswer(
+            _("{name} is empty: did fit run for at least one epoch?").format(name=name)
+        )
+    return history
+
+
+def _epochs(history) -> int:
+    return len(history.history.get("loss", []))
+
+
+# Exercise 2: one epoch of small batches against ten epochs of the whole table
+Q2_SAMPLES = 569
+Q2_RUNS = {"history_a": (1, 8), "history_b": (10, Q2_SAMPLES)}  # name -> (epochs, batch size)
+Q2_SAME = 0.1  # last losses within 10% of each other count as the same
+
+
+def _steps_run(history):
+    """The steps per epoch that fit recorded (None for a History that fit never filled)."""
+    return (history.params or {}).get("steps")
+
+
+def _updates(history) -> int:
+    return _epochs(history) * (_steps_run(history) or 0)
+
+
+def _run(history, name: str):
+    """One of exercise 2's two runs, as the cell that checks it trains it (else a message)."""
+    history = _as_history(history, name)
+    epochs, batch = Q2_RUNS[name]
+    steps = math.ceil(Q2_SAMPLES / batch)
+    if (_epochs(history), _steps_run(history)) != (epochs, steps):
+        raise WrongAnswer(
+            _(
+                "{name} should be the History of fit(x, y, epochs={epochs}, batch_size={batch}), "
+                "which runs {steps} steps per epoch; it records epochs={got_epochs} of "
+                "{got_steps} steps each. Run the cell that checks it as it was given."
+            ).format(
+                name=name,
+                epochs=epochs,
+                batch=batch,
+                steps=steps,
+                got_epochs=_epochs(history),
+                got_steps=_steps_run(history),
             )
-        ) from None
+        )
+    return history
 
 
-def _shown(classes: np.ndarray, probabilities: np.ndarray) -> dict:
-    """The probabilities, the classes returned and the right ones, as plain lists."""
-    return {
-        "shown": probabilities[:, 0].round(2).tolist(),
-        "classes": classes.astype(int).tolist(),
-        "expected": _classes(probabilities).tolist(),
-    }
+def _lower_loss(history_a, history_b):
+    """Which run ended with the lower loss ("same" when they are close), and the numbers."""
+    a, b = history_a.history["loss"][-1], history_b.history["loss"][-1]
+    said = {"a": a, "b": b, "updates_a": _updates(history_a), "updates_b": _updates(history_b)}
+    if abs(a - b) <= Q2_SAME * max(abs(a), abs(b)):
+        return "same", said
+    return ("A" if a < b else "B"), said
 
 
-#: What to_classes must return before its classes are compared, in order.
-CLASSES_RULES = [
-    Mistake(
-        N_(
-            "for {samples} samples to_classes returns shape {shape}; "
-            "make it ({samples},), like y_test. Comparing an (n, 1) array with "
-            "an (n,) one broadcasts to an (n, n) table and gives a wrong accuracy: "
-            "take column 0 or use .ravel()."
-        ),
-        when=lambda classes, probabilities: (
-            classes.shape == probabilities.shape
-            and classes.ndim == 2
-            and {"samples": len(probabilities), "shape": classes.shape}
-        ),
-    ),
-    Mistake(
-        N_(
-            "for {samples} samples to_classes returns shape {shape}; "
-            "expected one class per sample, shape {expected}."
-        ),
-        when=lambda classes, probabilities: (
-            classes.shape != (len(probabilities),)
-            and {
-                "samples": len(probabilities),
-                "shape": classes.shape,
-                "expected": (len(probabilities),),
-            }
-        ),
-    ),
-    Mistake(
-        N_("to_classes returned {classes}; classes are 0 or 1, not probabilities."),
-        when=lambda classes, probabilities: (
-            (classes.dtype.kind not in "biuf" or not np.isin(classes, (0, 1)).all())
-            and {"classes": classes.tolist()}
-        ),
-    ),
-]
-
-# ------------------------------------------------------------ exercise 2 ---
-
-#: What the validation accuracy can do when the threshold goes from 0.5 to 0.9.
-TRENDS = Words(
-    {
-        "up": ("rise", "rises", "higher", "better", "increase", "올라", "높아", "증가", "좋아"),
-        "down": ("fall", "falls", "lower", "worse", "drop", "decrease", "내려", "낮아", "떨어",
-                 "감소", "나빠"),
-        "same": ("unchanged", "equal", "stays", "그대로", "같", "변하지", "변함"),
-    }
-)  # fmt: skip
-
-
-RUN_THE_CHECK = N_(
-    "the check needs the validation probabilities and labels: run the cell that checks it as it "
-    "was given, with val_probabilities and y_val."
+UPDATES_COUNT = N_(
+    "Epochs are not what counts: every update moves the weights once, whatever the batch "
+    "size, and A made far more updates."
 )
 
-
-def _scores(value, name: str) -> np.ndarray:
-    """The validation probabilities, one per tumour: shape (n,) or (n, 1), all in [0, 1]."""
-    array = np.asarray(value) if isinstance(value, np.ndarray) else None
-    if array is not None and array.ndim == 2 and array.shape[1:] == (1,):
-        array = array[:, 0]
-    if (
-        array is None
-        or array.ndim != 1
-        or len(array) < 10
-        or array.dtype.kind != "f"
-        or not ((array >= 0) & (array <= 1)).all()
-    ):
-        raise WrongAnswer(_(RUN_THE_CHECK))
-    return array
+Q3_EPOCH = 10  # counted from 1, as fit prints it
+Q3_ATOL = 5e-5  # the accuracy as fit prints it, to four decimals
 
 
-def _labels(value, name: str) -> np.ndarray:
-    """The validation labels: 0 (malignant) and 1 (benign)."""
-    array = np.asarray(value) if isinstance(value, np.ndarray) else None
-    if (
-        array is None
-        or array.ndim != 1
-        or len(array) < 10
-        or array.dtype.kind not in "iu"
-        or not np.isin(array, (0, 1)).all()
-    ):
-        raise WrongAnswer(_(RUN_THE_CHECK))
-    return array
-
-
-def _at(threshold: float, scores: np.ndarray, labels: np.ndarray) -> tuple[int, int, int]:
-    """Right answers, missed cancers and false alarms when above ``threshold`` means benign."""
-    benign = scores > threshold
-    missed = int(np.sum(benign & (labels == 0)))
-    alarms = int(np.sum(~benign & (labels == 1)))
-    return len(labels) - missed - alarms, missed, alarms
-
-
-def _stricter(scores: np.ndarray, labels: np.ndarray) -> tuple[str, dict]:
-    """What the accuracy did from threshold 0.5 to 0.9, and the counts behind it."""
-    if len(scores) != len(labels):
-        raise WrongAnswer(_(RUN_THE_CHECK))
-    (right, missed, alarms), (right_9, missed_9, alarms_9) = (
-        _at(threshold, scores, labels) for threshold in (0.5, 0.9)
-    )
-    trend = "up" if right_9 > right else "down" if right_9 < right else "same"
-    return trend, {
-        "before": right / len(labels), "after": right_9 / len(labels),
-        "missed": missed, "missed_9": missed_9, "alarms": alarms, "alarms_9": alarms_9,
-    }  # fmt: skip
-
-
-# ------------------------------------------------------------ exercise 3 ---
-
-#: What a right reason for exercise 3 names: where each threshold was chosen.
-WHERE_CHOSEN = Words(
-    {
-        "the data it was chosen on": (
-            "test", "테스트", "validation", "검증", "new patient", "새 환자", "unseen",
-            "tuned", "맞춰", "맞춘", "optimistic", "낙관", "once", "한 번", "leak", "누설",
-            "overfit", "과대적합", "과적합", "cheat", "부정",
+def _long_run(history, name: str):
+    """The History of notebook 03's 30-epoch run: it has the accuracy of epoch 10 and 11."""
+    history = _as_history(history, name)
+    accuracy = history.history.get("accuracy")
+    if accuracy is None:
+        raise WrongAnswer(
+            _(
+                "history has no 'accuracy': pass the History of the 30-epoch run, whose model "
+                "was compiled with metrics=['accuracy'], as the second argument."
+            )
         )
-    }
-)  # fmt: skip
+    if len(accuracy) < Q3_EPOCH + 1:
+        raise WrongAnswer(
+            _(
+                "history has only {epochs} epochs: pass the 30-epoch run as the second argument."
+            ).format(epochs=len(accuracy))
+        )
+    return history
 
-q1 = FunctionExercise(
-    answer="to_classes",
-    call="to_classes(probabilities)",
-    cases=[(probabilities,) for probabilities in _PROBES],
-    reference=_classes,
-    read=_as_array,
-    rules=CLASSES_RULES,
+
+def _one_accuracy(value, name: str) -> float:
+    if isinstance(value, (list, tuple)):
+        raise WrongAnswer(
+            _(
+                "that is a list of {count} values, one per epoch; pick one of them with [...]."
+            ).format(count=len(value))
+        )
+    return as_number(value, name)
+
+
+def _recorded(key: str, at: int, **said):
+    """A Mistake test: the answer is history.history[key][at] (fills {value} and ``said``)."""
+
+    def found(value: float, history) -> dict | bool:
+        recorded = history.history.get(key, [])
+        same_value = at < len(recorded) and same(value, recorded[at], atol=Q3_ATOL)
+        return same_value and {"value": value, **said}
+
+    return found
+
+
+q1 = ValueExercise(
+    answer=Arg("steps_per_epoch", read=as_number),
+    rules=[
+        Mistake(
+            N_(
+                "you gave {steps:g}: a number of steps is whole. Round "
+                "{samples} / {batch} up, because the last, smaller batch is a step too."
+            ),
+            when=lambda steps: steps != int(steps) and _steps(steps),
+        )
+    ],
+    expected=Q1_STEPS,
     mistakes=[
         Mistake(
             N_(
-                "for probabilities {shown} to_classes returned {classes}: 0.5 is not "
-                "above 0.5, so it is class 0. Use > 0.5, not >= 0.5."
+                "you gave {steps:g}, which leaves out the last batch of {last} samples; "
+                "Keras trains on it too, so round up (math.ceil)."
             ),
-            when=lambda classes, probabilities: (
-                same(classes, probabilities[:, 0] >= 0.5) and _shown(classes, probabilities)
-            ),
+            when=lambda steps: steps == Q1_SAMPLES // Q1_BATCH and _steps(steps),
         )
     ],
     otherwise=Mistake(
         N_(
-            "for probabilities {shown} to_classes returned {classes}, "
-            "but a 0.5 threshold gives {expected}: above 0.5 means class 1."
+            "you gave {steps:g}. One step trains on one batch of {batch} samples: "
+            "how many batches does it take to cover {samples} samples?"
         ),
-        when=_shown,
+        when=_steps,
     ),
     hint=N_(
-        "probabilities[:, 0] is one probability per sample; compare it with 0.5 and turn "
-        "the True/False answers into 1/0 with .astype(int)."
+        "Divide the number of samples by the batch size and round up: "
+        "a last, smaller batch is still one step."
     ),
-    solution="""
-    def to_classes(probabilities):
-        return (probabilities[:, 0] > 0.5).astype(int)
-    """,
-    success=N_("one class per sample, shape (n,), ready to compare with y_test."),
+    solution=N_("steps_per_epoch = math.ceil(298 / 32)  # 10: nine batches of 32, one of 10"),
+    success=N_("9 full batches of 32 and a last one of 10: 10 steps per epoch."),
 )
 
 q2 = Prediction(
     answer="prediction",
-    inputs=[Arg("val_probabilities", read=_scores), Arg("y_val", read=_labels)],
-    outcomes=TRENDS,
-    observe=_stricter,
+    inputs=[Arg("history_a", read=_run), Arg("history_b", read=_run)],
+    outcomes=Words(
+        {
+            "A": ("a", "model a", "run a", "모델 a", "a 모델"),
+            "B": ("b", "model b", "run b", "모델 b", "b 모델"),
+            "same": ("same", "equal", "tie", "같다", "같음", "같습니다", "비슷", "비슷함", "동일"),
+        },
+        whole=True,
+    ),
+    observe=_lower_loss,
     happened={
-        "up": N_(
-            "the validation accuracy rose from {before:.2f} to {after:.2f}: missed cancers "
-            "went from {missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+        "A": N_(
+            "A ended at a loss of {a:.2f}, B at {b:.2f}: A's one epoch made {updates_a} "
+            "updates, B's ten epochs only {updates_b}."
         ),
-        "down": N_(
-            "the validation accuracy fell from {before:.2f} to {after:.2f}: missed cancers "
-            "went from {missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+        "B": N_(
+            "B ended at a loss of {b:.2f}, A at {a:.2f}: B's ten epochs made {updates_b} "
+            "updates, A's one epoch {updates_a}."
         ),
         "same": N_(
-            "the validation accuracy stayed at {before:.2f}: missed cancers went from "
-            "{missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+            "A and B ended at about the same loss, {a:.2f} and {b:.2f}, after {updates_a} "
+            "and {updates_b} updates."
         ),
     },
-    why={
-        ("up", "down"): N_(
-            "A stricter threshold calls more tumours malignant: missed cancers can only go "
-            "down and false alarms only up, and accuracy counts both kinds of mistake alike."
-        ),
-        ("same", "down"): N_(
-            "Raising the threshold moves tumours from one kind of mistake to the other, and "
-            "here it added more false alarms than it saved missed cancers."
-        ),
-        ("down", "up"): N_(
-            "Here the threshold saved more missed cancers than it added false alarms."
-        ),
-        ("down", "same"): N_(
-            "Here the missed cancers it saved and the false alarms it added balance exactly."
-        ),
-    },
+    why={("B", "A"): UPDATES_COUNT, ("same", "A"): UPDATES_COUNT},
     hint=N_(
-        "Read the table: accuracy is the share of tumours with neither a missed cancer nor a "
-        "false alarm. Add the two kinds of mistake at 0.5, then at 0.9."
+        "Count the weight updates of each run: steps per epoch, ceil(569 / batch size), "
+        "times the epochs. Which moves the weights more often?"
     ),
-    solution='prediction = "down"',
-    success=N_("a stricter threshold trades missed cancers for false alarms."),
+    solution=N_('prediction = "A"  # 72 updates in one epoch, against 10 in ten epochs'),
+    success=N_("A made 72 updates in its one epoch, B only 10 in ten: updates, not epochs, count."),
 )
 
-q3 = Choice(
-    answer="choice",
-    options=["A", "B"],
-    right="B",
-    because=WHERE_CHOSEN,
-    because_missing=N_(
-        "give your reason: on which tumours did each student choose the threshold, and what "
-        "does that do to the test score?"
+q3 = ValueExercise(
+    answer=Arg("accuracy_epoch_10", read=_one_accuracy),
+    inputs=[Arg("history", read=_long_run)],
+    expected=lambda history: history.history["accuracy"][Q3_EPOCH - 1],
+    atol=Q3_ATOL,
+    mistakes=[
+        Mistake(
+            N_(
+                "{value:.4f} is the accuracy after epoch {next}: Python lists count "
+                "from 0, so epoch {epoch} is at index {index}."
+            ),
+            when=_recorded(
+                "accuracy", Q3_EPOCH, next=Q3_EPOCH + 1, epoch=Q3_EPOCH, index=Q3_EPOCH - 1
+            ),
+        ),
+        Mistake(
+            N_("{value:.4f} is the accuracy after the last epoch, not epoch 10."),
+            when=_recorded("accuracy", -1),
+        ),
+        Mistake(
+            N_("{value:.4f} is the loss after epoch 10; the exercise asks for the accuracy."),
+            when=_recorded("loss", Q3_EPOCH - 1),
+        ),
+    ],
+    otherwise=Mistake(
+        N_(
+            "{value:.4f} is not the accuracy after epoch 10: look up the 'accuracy' key "
+            "of history.history and pick the right index."
+        ),
+        when=lambda value, history: {"value": value},
     ),
-    mistakes={
-        "A": N_(
-            "A chose the threshold by looking at the test tumours, so it is tuned to them: "
-            "A's test score tells how well the threshold fits those tumours, not how the model "
-            "will do on new patients."
-        )
-    },
     hint=N_(
-        "The test tumours stand in for new patients only if nothing was chosen by looking at "
-        "them. Which student looked at them before reporting?"
+        "history.history['accuracy'] lists one value per epoch, starting with epoch 1 at index 0."
     ),
-    solution=N_(
-        """
-        choice = "B"
-        reason = "validation"  # B chose on validation data; A tuned the threshold to the test set
-        """
-    ),
-    success=N_(
-        "B chose on validation data, so the test score is a fair estimate for new patients; "
-        "A's is tuned to the test tumours and too optimistic."
-    ),
+    solution=N_('accuracy_epoch_10 = history.history["accuracy"][9]  # epoch 10 is index 9'),
+    success=N_("epoch 10 sits at index 9: fit counts epochs from 1, Python lists from 0."),
 )

@@ -1,299 +1,350 @@
-"""Exercises for notebook 06: multiclass classification.
+"""Exercises for notebook 04: validation, overfitting and early stopping.
 
-Exercise 1 is a prediction: the learner says what training with
-categorical_crossentropy on integer labels will do, then the check runs it on
-the learner's own model and labels and says what happened. Exercise 3 has no one
-right value when digits tie, so its rules alone judge it. Exercise 2 keeps its own
-checker: see the comment there.
+Exercise 1 has many right answers (any shuffle of the flowers), so it is
+declared by its rules alone: each names one way the answer can be wrong, in
+the order they are checked. Exercise 2 is a prediction, compared with the
+learner's own longer run; exercise 3 a word per training run. Both are read
+in English or Korean.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from helpers.exercises import Exercise, WrongAnswer, as_array, as_model, as_number
+from helpers.exercises import WrongAnswer, as_array
 from helpers.exercises.types import Arg, Mistake, ValueExercise
-from helpers.exercises.words import Prediction, Words
+from helpers.exercises.words import Prediction, WordExercise, Words
 from helpers.i18n import N_, _
 
-#: What a fit with a loss and labels can do: refuse, or train.
-FIT_OUTCOMES = Words(
-    {
-        "error": ("raise", "refuse", "exception", "fail", "crash", "오류", "에러", "예외", "거부"),
-        "trains": ("train", "work", "learn", "runs", "훈련", "학습", "작동"),
-    }
-)
+# ------------------------------------------------------------ exercise 1 ---
 
-#: Why the check cannot run the learner's fit: its cell was not copied as it was.
-COPY_THE_CELL = N_(
-    "the check needs the compiled model, x_train and y_train: run the cell that checks it "
-    "as it was given."
-)
+TEST_FRACTION = 0.3
 
 
-def _fitted(model, x: np.ndarray, y: np.ndarray) -> tuple[str, dict]:
-    """One epoch of ``model.fit(x, y)``: ("error", what Keras said) or ("trains", the loss).
+def _iris() -> tuple[np.ndarray, np.ndarray]:
+    from helpers.data import load_iris
 
-    The model must take ``x`` and be compiled, and ``y`` must be numbers, one per row of
-    ``x``: then a refusal can only come from labels that do not fit the loss.
+    return load_iris()
+
+
+def _n_test() -> int:
+    return round(len(_iris()[0]) * TEST_FRACTION)
+
+
+def _rows(x: np.ndarray) -> list[bytes]:
+    return [row.tobytes() for row in np.ascontiguousarray(x, dtype=np.float32)]
+
+
+def _part(value, name: str) -> np.ndarray:
+    """One of the four arrays of the split: not None, and an array."""
+    if value is None:
+        raise WrongAnswer(_("{name} is still None: set all four arrays.").format(name=name))
+    return as_array(value, name)
+
+
+def _each_pair(wrong):
+    """A rule's ``when`` that tries ``wrong(xs, ys)`` on the training pair, then the test pair.
+
+    What ``wrong`` returns fills the message, with ``which``: "train" or "test".
     """
-    if not getattr(model, "compiled", False):
-        raise WrongAnswer(_(COPY_THE_CELL))
-    if x.dtype.kind not in "biuf" or y.dtype.kind not in "biuf" or x.ndim != 2 or y.ndim < 1:
-        raise WrongAnswer(_(COPY_THE_CELL))
-    if not len(x) or len(y) != len(x) or not (np.isfinite(x).all() and np.isfinite(y).all()):
-        raise WrongAnswer(_(COPY_THE_CELL))
-    try:
-        model(x[:1])
-    except Exception:
-        raise WrongAnswer(_(COPY_THE_CELL)) from None
-    try:
-        history = model.fit(x, y, epochs=1, verbose=0)
-    except ValueError as error:
-        said = str(error).strip().splitlines()
-        return "error", {"said": said[0] if said else type(error).__name__}
-    return "trains", {"loss": history.history["loss"][-1]}
 
-
-q1 = Prediction(
-    answer="prediction",
-    inputs=[Arg("model", read=as_model), Arg("x", read=as_array), Arg("y", read=as_array)],
-    outcomes=FIT_OUTCOMES,
-    observe=_fitted,
-    happened={
-        "error": N_("Keras refused to train. It said: {said}"),
-        "trains": N_("it trained: the loss after one epoch is {loss:.2f}."),
-    },
-    why={
-        ("trains", "error"): N_(
-            "categorical_crossentropy compares each output row (three probabilities) with a "
-            "one-hot label row of the same shape; y_train holds one class number per flower, "
-            "so the shapes differ and Keras stops before the first step. Give it "
-            "to_categorical labels, or use sparse_categorical_crossentropy."
-        ),
-        ("error", "trains"): N_(
-            "These labels fit the loss: one one-hot row per flower for "
-            "categorical_crossentropy, or class numbers for sparse_categorical_crossentropy."
-        ),
-    },
-    hint=N_(
-        "Compare the shapes: y_train is (120,), one class number per flower; the model "
-        "answers (120, 3), one row of probabilities per flower. What does "
-        "categorical_crossentropy compare a probability row with?"
-    ),
-    solution=N_('prediction = "error"  # one class number per flower, not a one-hot row of three'),
-    success=N_(
-        "the loss must match the labels: class numbers for sparse_categorical_crossentropy, "
-        "one-hot rows for categorical_crossentropy."
-    ),
-)
-
-
-def _outputs(model, batch) -> np.ndarray | None:
-    import keras
-
-    try:
-        return np.asarray(keras.ops.convert_to_numpy(model(batch)), dtype="float64")
-    except Exception:
+    def when(x_train, y_train, x_test, y_test):
+        for which, xs, ys in (("train", x_train, y_train), ("test", x_test, y_test)):
+            said = wrong(xs, ys)
+            if said:
+                return {"which": which, **said}
         return None
-
-
-def _relu_like(function) -> bool:
-    """Whether ``function`` (a layer or an activation) behaves as relu on a few numbers."""
-    import keras
-
-    probe = np.array([[-2.0, -0.5, 0.0, 0.5, 3.0]], dtype="float32")
-    try:
-        result = keras.ops.convert_to_numpy(function(probe))
-    except Exception:
-        return False
-    return np.shape(result) == probe.shape and np.allclose(result, np.maximum(probe, 0))
-
-
-def _has_hidden_relu(model) -> bool:
-    """A relu after a Dense layer that is not the output: in the Dense or as its own layer."""
-    import keras
-
-    layers = list(model.layers)
-    dense = [i for i, layer in enumerate(layers) if isinstance(layer, keras.layers.Dense)]
-    for i, layer in enumerate(layers[: dense[-1]] if dense else []):
-        if isinstance(layer, keras.layers.Dense):
-            if _relu_like(layer.activation):
-                return True
-        elif i > dense[0] and isinstance(layer, keras.layers.Activation | keras.layers.ReLU):
-            if _relu_like(layer):
-                return True
-    return False
-
-
-def _check_digit_model(my_digit_model) -> None:
-    import keras
-
-    as_model(my_digit_model, "my_digit_model")
-    batch = np.random.default_rng(0).uniform(size=(3, 784)).astype("float32")
-    output = _outputs(my_digit_model, batch)
-    if output is None:
-        raise WrongAnswer(
-            _(
-                "the model cannot take a batch of flattened images, shape (3, 784). "
-                "Start with keras.Input(shape=(784,))."
-            )
-        )
-    if output.shape != (3, 10):
-        raise WrongAnswer(
-            _(
-                "for 3 images the model returns shape {shape}; it should return (3, 10): "
-                "one probability per digit. The output layer needs 10 units."
-            ).format(shape=output.shape)
-        )
-    if not np.allclose(output.sum(axis=1), 1.0, atol=1e-4) or not output.min() >= 0:
-        raise WrongAnswer(
-            _(
-                "the outputs are not probabilities that sum to 1 for each image: "
-                'give the output layer activation="softmax".'
-            )
-        )
-    dense = [layer for layer in my_digit_model.layers if isinstance(layer, keras.layers.Dense)]
-    if len(dense) < 2:
-        raise WrongAnswer(
-            _("the model has no hidden layer: add Dense(512, activation='relu') before the output.")
-        )
-    if not _has_hidden_relu(my_digit_model):
-        raise WrongAnswer(
-            _(
-                "no hidden layer uses relu: give at least one hidden Dense layer "
-                "activation='relu' (or follow it with keras.layers.Activation('relu'))."
-            )
-        )
-
-
-# Exercise 2 keeps its own checker: it is open, not one architecture. Any number of
-# hidden layers of any size is right, with other layers between them (Dropout, taught in
-# notebook 04), an activation written as a layer (ReLU(), Softmax()) and a model with no
-# Input that builds on the first batch, as long as a hidden layer applies relu and the
-# output gives 10 probabilities. ModelExercise declares one exact stack of Dense layers
-# and would refuse most of these; the checker judges the model by what it does instead.
-q2 = Exercise(
-    check=_check_digit_model,
-    hint=N_(
-        "keras.Sequential with keras.Input(shape=(784,)), one or more "
-        "Dense(..., activation='relu') layers, and Dense(10, activation='softmax') last."
-    ),
-    solution="""
-    my_digit_model = keras.Sequential([
-        keras.Input(shape=(784,)),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dense(10, activation="softmax"),
-    ])
-    """,
-    success=N_("784 pixels in, a hidden relu layer, 10 probabilities out."),
-)
-
-
-def _counts(matrix, name: str) -> np.ndarray:
-    """``matrix`` as a square table of counts, or a message saying what it should be."""
-    try:
-        counts = np.asarray(matrix, dtype="float64")
-    except (TypeError, ValueError):
-        counts = np.zeros((0, 0))
-    if (
-        counts.ndim != 2
-        or counts.shape[0] != counts.shape[1]
-        or not np.isfinite(counts).all()
-        or (counts < 0).any()
-        or (counts != np.round(counts)).any()
-        or not (counts.sum(axis=1) > 0).any()
-    ):
-        raise WrongAnswer(
-            _(
-                "the check needs the confusion matrix, a square table of counts: run the cell "
-                "that checks it as it was given, with matrix."
-            )
-        )
-    return counts
-
-
-#: Why an answer that is not a row of the matrix is wrong (its last row filled in).
-DIGIT_RANGE = N_("worst_digit is one whole number from 0 to {last}.")
-
-
-def _outside(number: float, matrix: np.ndarray) -> dict:
-    return {"number": number, "why": _(DIGIT_RANGE).format(last=len(matrix) - 1)}
-
-
-def _shares(counts: np.ndarray) -> np.ndarray:
-    """Each row's share on the diagonal; infinity for a row without test images."""
-    share = np.full(len(counts), np.inf)
-    rows = counts.sum(axis=1)
-    np.divide(np.diag(counts), rows, out=share, where=rows > 0)
-    return share
-
-
-def _not_worst(test):
-    """A rule's test for a digit whose share is not the smallest: ``test(digit, matrix)``."""
-
-    def when(answer: float, matrix: np.ndarray) -> dict | None:
-        digit, share = int(answer), _shares(matrix)
-        if np.isclose(share[digit], share.min()):
-            return None  # digits that tie for the smallest share are all right
-        said = test(digit, matrix)
-        return {"digit": digit, **(said if isinstance(said, dict) else {})} if said else None
 
     return when
 
 
-def _recognised(digit: int, matrix: np.ndarray) -> dict:
-    share = _shares(matrix)
-    worst = int(share.argmin())
-    return {"share": share[digit], "worst": worst, "worst_share": share[worst]}
+def _test_size(x_train, y_train, x_test, y_test) -> dict:
+    total, n_test = len(_iris()[0]), _n_test()
+    if len(x_test) == n_test:
+        return {}
+    return {"rows": len(x_test), "total": total, "n_test": n_test, "n_train": total - n_test}
 
 
-q3 = ValueExercise(
-    answer=Arg("worst_digit", read=as_number),
-    inputs=[Arg("matrix", read=_counts)],
-    rules=[
-        Mistake(
-            N_("you gave {number:g}; {why}"),
-            when=lambda digit, matrix: digit != int(digit) and _outside(digit, matrix),
+def _not_each_row_once(x_train, y_train, x_test, y_test) -> bool:
+    return sorted(_rows(np.concatenate([x_train, x_test]))) != sorted(_rows(_iris()[0]))
+
+
+def _last_rows(x_train, y_train, x_test, y_test) -> dict:
+    x, y = _iris()
+    n_test = _n_test()
+    if not np.array_equal(x_test, x[-n_test:]):
+        return {}
+    return {"n_test": n_test, "classes": sorted(set(y[-n_test:].tolist()))}
+
+
+def _lost_labels(x_train, y_train, x_test, y_test) -> bool:
+    x, y = _iris()
+    labels_of: dict[bytes, set[int]] = {}
+    for row, label in zip(_rows(x), y.tolist(), strict=True):
+        labels_of.setdefault(row, set()).add(label)
+    rows = _rows(np.concatenate([x_train, x_test]))
+    labels = [*y_train.ravel().tolist(), *y_test.ravel().tolist()]
+    return any(label not in labels_of[row] for row, label in zip(rows, labels, strict=True))
+
+
+def _missing_classes(x_train, y_train, x_test, y_test) -> dict:
+    missing = sorted(set(_iris()[1].tolist()) - set(y_test.ravel().tolist()))
+    return {"missing": missing} if missing else {}
+
+
+def _features() -> int:
+    return _iris()[0].shape[1]
+
+
+#: What the four arrays of a split must be, in the order they are checked.
+SPLIT_RULES = [
+    Mistake(
+        N_(
+            "x_{which}_q1 should be rows of 4 features and y_{which}_q1 one label per "
+            "row; you gave shapes {x_shape} and {y_shape}."
         ),
-        Mistake(
-            N_("you gave {number}; {why}"),
-            when=lambda digit, matrix: (
-                not 0 <= digit < len(matrix) and _outside(int(digit), matrix)
-            ),
+        when=_each_pair(
+            lambda xs, ys: (
+                (xs.ndim == 0 or ys.ndim == 0 or ys.size != len(ys))
+                and {"x_shape": xs.shape, "y_shape": ys.shape}
+            )
         ),
-        Mistake(
-            N_("digit {digit} has no test images at all, so nothing to get wrong."),
-            when=lambda digit, matrix: matrix[int(digit)].sum() == 0 and {"digit": int(digit)},
-        ),
-        Mistake(
-            N_(
-                "you divided by the column sums (how often {digit} was *predicted*); rows are "
-                "the true digits: divide the diagonal by each row's sum."
-            ),
-            when=_not_worst(
-                lambda digit, matrix: np.isclose(_shares(matrix.T)[digit], _shares(matrix.T).min())
-            ),
-        ),
-        Mistake(
-            N_(
-                "digit {digit} has the fewest correct answers, but the digits have different "
-                "numbers of test images: compare shares (diagonal / row sum), not counts."
-            ),
-            when=_not_worst(lambda digit, matrix: matrix[digit, digit] == matrix.diagonal().min()),
-        ),
-        Mistake(
-            N_(
-                "digit {digit} was recognised {share:.1%} of the time; digit {worst} only "
-                "{worst_share:.1%}."
-            ),
-            when=_not_worst(_recognised),
-        ),
-    ],
-    hint=N_(
-        "Row i counts the test images of digit i. matrix.diagonal() / matrix.sum(axis=1) is "
-        "the share each digit got right; argmin finds the smallest."
     ),
-    solution="worst_digit = int((matrix.diagonal() / matrix.sum(axis=1)).argmin())",
-    success=N_("that digit's row has the smallest share on the diagonal."),
+    Mistake(
+        N_(
+            "x_{which}_q1 has {x_rows} rows but y_{which}_q1 has {y_rows}: "
+            "every sample needs its label."
+        ),
+        when=_each_pair(
+            lambda xs, ys: len(xs) != len(ys) and {"x_rows": len(xs), "y_rows": len(ys)}
+        ),
+    ),
+    Mistake(
+        N_("x_{which}_q1 has shape {shape}; rows of x_iris have {features} features."),
+        when=_each_pair(
+            lambda xs, ys: (
+                (xs.ndim != 2 or xs.shape[1] != _features())
+                and {"shape": xs.shape, "features": _features()}
+            )
+        ),
+    ),
+    Mistake(
+        N_(
+            "x_test_q1 has {rows} rows; 30% of {total} is {n_test}, "
+            "which leaves {n_train} for training."
+        ),
+        when=_test_size,
+    ),
+    Mistake(
+        N_(
+            "together, the training and test rows should be the 150 rows of x_iris, each "
+            "exactly once: take them from x_iris, indexed by one permutation."
+        ),
+        when=_not_each_row_once,
+    ),
+    Mistake(
+        N_(
+            "your test rows are the last {n_test} rows of the file, which is sorted by "
+            "class: they are all {classes}. Shuffle with a permutation first."
+        ),
+        when=_last_rows,
+    ),
+    Mistake(
+        N_(
+            "some rows have lost their labels: shuffle x and y with the same permutation, "
+            "x_iris[order] and y_iris[order]."
+        ),
+        when=_lost_labels,
+    ),
+    Mistake(
+        N_(
+            "your test set has no flowers of class {missing}: a random permutation mixes "
+            "all three classes into both parts."
+        ),
+        when=_missing_classes,
+    ),
+]
+
+# ------------------------------------------------------------ exercise 2 ---
+
+#: The epoch the lesson's table ends at; the learner's run goes on to RUN_EPOCHS.
+TABLE_EPOCH, RUN_EPOCHS = 30, 60
+#: Within this fraction of its epoch-30 value, the validation loss counts as "about the same".
+SAME = 0.1
+
+
+def _validation_run(value, name: str) -> dict[str, list[float]]:
+    """The learner's History (or its dict) with a val_loss past epoch TABLE_EPOCH."""
+    from helpers.history import to_history_dict
+
+    try:
+        curves = to_history_dict(value, name=name)
+    except (TypeError, ValueError) as error:
+        raise WrongAnswer(str(error)) from None
+    losses = curves.get("val_loss", [])
+    if len(losses) <= TABLE_EPOCH or not np.all(np.isfinite(losses)):
+        raise WrongAnswer(
+            _(
+                "{name} should hold a val_loss for each of {epochs} epochs: run the cell "
+                "that checks it as it is, make_model().fit(..., validation_data=(x_val, y_val), "
+                "epochs={epochs})."
+            ).format(name=name, epochs=RUN_EPOCHS)
+        )
+    return curves
+
+
+def _val_loss_trend(curves: dict[str, list[float]]) -> tuple[str, dict]:
+    """Whether the validation loss ended higher, lower or about the same as at epoch 30."""
+    at_table, last = curves["val_loss"][TABLE_EPOCH - 1], curves["val_loss"][-1]
+    change = last - at_table
+    trend = "same" if abs(change) <= SAME * at_table else "higher" if change > 0 else "lower"
+    said = {"at_table": at_table, "last": last, "epochs": len(curves["val_loss"])}
+    return trend, {**said, "train": curves.get("loss", [np.nan])[-1]}
+
+
+#: Words, English and Korean, for what the validation loss does.
+TREND = Words({
+    "higher": ("high", "up", "rise", "rose", "increase", "grow",
+               "높", "올라", "커", "증가", "늘"),
+    "lower": ("lower", "less", "down", "fall", "fell", "decrease", "drop",
+              "낮", "내려", "줄", "감소", "작아"),
+    "same": ("same", "flat", "similar", "equal", "unchanged", "같", "비슷", "그대로"),
+})  # fmt: skip
+OVERFITS_ON = N_(
+    "The training loss keeps falling, but past the best epoch the model learns the "
+    "particulars of its 298 training tumours: the longer it trains, the further its "
+    "validation loss climbs."
+)
+
+# ------------------------------------------------------------ exercise 3 ---
+
+
+def _curve(start: float, end: float, epochs: int = 30, rate: float = 0.25) -> np.ndarray:
+    steps = np.arange(epochs)
+    return end + (start - end) * np.exp(-rate * steps)
+
+
+_EPOCHS = np.arange(30)
+#: Three training runs to diagnose (made up, but shaped like real ones).
+CURVES: dict[str, dict[str, list[float]]] = {
+    "A": {  # overfitting: training keeps improving, validation turns back up
+        "loss": _curve(0.7, 0.01, rate=0.3).round(4).tolist(),
+        "val_loss": (_curve(0.7, 0.12, rate=0.45) + 0.012 * np.maximum(_EPOCHS - 6, 0))
+        .round(4)
+        .tolist(),
+    },
+    "B": {  # underfitting: both still high and still falling
+        "loss": _curve(0.72, 0.35, rate=0.04).round(4).tolist(),
+        "val_loss": _curve(0.73, 0.37, rate=0.04).round(4).tolist(),
+    },
+    "C": {  # a good fit: both low and close together
+        "loss": _curve(0.7, 0.08, rate=0.3).round(4).tolist(),
+        "val_loss": _curve(0.7, 0.1, rate=0.3).round(4).tolist(),
+    },
+}
+
+#: Words, English and Korean (see the course's term table), that name each diagnosis,
+#: found anywhere in the answer ("과대 적합입니다" names overfitting).
+FIT = Words(
+    {
+        "overfitting": ("over", "과대적합", "과적합", "오버피팅"),
+        "underfitting": ("under", "과소적합", "언더피팅"),
+        "good fit": (
+            "good",
+            "right",
+            "fine",
+            "well",
+            "적정",
+            "좋은",
+            "알맞",
+            "적절",
+            "적당",
+            "정상",
+        ),
+    }
+)
+#: What a run's curves would look like, were it the diagnosis given: one message each.
+NOT_THAT = {
+    "overfitting": N_(
+        "run {key} is not overfitting: look again. In overfitting, the training loss keeps "
+        "falling while the validation loss turns back up."
+    ),
+    "underfitting": N_(
+        "run {key} is not underfitting: look again. In underfitting, both losses are still "
+        "high and still falling: it has not learned enough."
+    ),
+    "good fit": N_(
+        "run {key} is not good fit: look again. In good fit, both losses are low and stay "
+        "close together."
+    ),
+}
+
+
+q1 = ValueExercise(
+    answer=Arg("x_train_q1", read=_part),
+    inputs=[Arg(name, read=_part) for name in ("y_train_q1", "x_test_q1", "y_test_q1")],
+    rules=SPLIT_RULES,
+    hint=N_(
+        "order = np.random.default_rng(0).permutation(len(x_iris)) shuffles the row numbers; "
+        "index x_iris and y_iris with it, then cut after 105 rows."
+    ),
+    solution="""
+        order = np.random.default_rng(0).permutation(len(x_iris))
+        x_shuffled, y_shuffled = x_iris[order], y_iris[order]
+        n_test = round(0.3 * len(x_iris))  # 45
+        x_train_q1, y_train_q1 = x_shuffled[:-n_test], y_shuffled[:-n_test]
+        x_test_q1, y_test_q1 = x_shuffled[-n_test:], y_shuffled[-n_test:]
+    """,
+    success=N_("105 flowers to train on and 45 to test, all three classes on both sides."),
+)
+
+q2 = Prediction(
+    answer="prediction_q2",
+    inputs=[Arg("history_q2", read=_validation_run)],
+    outcomes=TREND,
+    observe=_val_loss_trend,
+    happened={
+        "higher": N_(
+            "the validation loss rose from {at_table:.3f} at epoch 30 to {last:.3f} at epoch "
+            "{epochs}, while the training loss fell to {train:.4f}."
+        ),
+        "lower": N_(
+            "the validation loss fell from {at_table:.3f} at epoch 30 to {last:.3f} at epoch "
+            "{epochs}."
+        ),
+        "same": N_(
+            "the validation loss stayed about the same: {at_table:.3f} at epoch 30, "
+            "{last:.3f} at epoch {epochs}."
+        ),
+    },
+    why={("lower", "higher"): OVERFITS_ON, ("same", "higher"): OVERFITS_ON},
+    hint=N_(
+        "Look at the table of the 30-epoch run: what did the validation loss do after its "
+        "best epoch, while the training loss kept falling?"
+    ),
+    solution=N_(
+        'prediction_q2 = "higher"  # past the best epoch the model overfits: val_loss climbs'
+    ),
+    success=N_("past its best epoch the model learns its training rows and val_loss climbs."),
+)
+
+q3 = WordExercise(
+    answer="diagnosis",
+    words=FIT,
+    right={"A": "overfitting", "B": "underfitting", "C": "good fit"},
+    mistakes=NOT_THAT,
+    unknown=N_(
+        "run {key}: {given!r} is not one of 'underfitting', 'good fit', "
+        "'overfitting' (과소적합, 적정적합, 과대적합): name exactly one."
+    ),
+    missing=N_("give run {key} one of 'underfitting', 'good fit' or 'overfitting'."),
+    unanswered=N_("replace each None with 'underfitting', 'good fit' or 'overfitting'."),
+    hint=N_(
+        "Compare the solid (training) and dashed (validation) curves: are both still high? "
+        "Does the dashed one turn back up while the solid one keeps falling?"
+    ),
+    solution="""
+        diagnosis = {"A": "overfitting", "B": "underfitting", "C": "good fit"}
+    """,
+    success=N_("A overfits (validation turns up), B underfits (both still high), C fits well."),
 )

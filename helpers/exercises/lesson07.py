@@ -1,250 +1,284 @@
-"""Exercises for notebook 07: regression.
+"""Exercises for notebook 05: inference.
 
-Exercise 1 is a choice with its reason (which output layer and loss for a price),
-a :class:`~helpers.exercises.words.Choice`. Exercise 2 is predict-then-run, a
-:class:`~helpers.exercises.words.Prediction`: the learner predicts what the linear
-model's loss does on raw, unnormalised inputs, and the cell that checks it trains it
-and compares. Exercise 3 is a number compared with the mean absolute error of the
-learner's own predictions, the usual wrong computations of it declared as known
-mistakes.
+Exercise 1 is the learner's function, run on sigmoid outputs as ``predict()``
+returns them; exercise 2 a prediction, what a stricter threshold does to the
+validation accuracy, judged by the learner's own validation scores; exercise 3
+a choice with its reason: which threshold report to trust.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from helpers import checks
-from helpers.exercises import WrongAnswer, as_number
-from helpers.exercises.types import Arg, Mistake, ValueExercise
+from helpers.exercises import WrongAnswer
+from helpers.exercises.types import Arg, FunctionExercise, Mistake, same
 from helpers.exercises.words import Choice, Prediction, Words
 from helpers.i18n import N_, _
 
-#: Ideas a reason for B (Dense(1), mean squared error) names: any one will do.
-WHY_REGRESSION = Words(
-    {
-        "free output": (
-            "any value", "any number", "any price", "no activation", "without activation",
-            "unbounded", "not bounded", "not limited", "no limit", "unlimited", "weighted sum",
-            "linear", "0 and 1", "0 to 1", "one number", "a number", "not a class", "continuous",
-            "활성화", "제한", "어떤 값", "어떤 숫자", "가중합", "범위", "연속", "숫자 하나",
-            "하나의 숫자", "클래스가 아", "0과 1",
-        ),
-        "distance": (
-            "squared", "square", "distance", "how far", "far off", "size of the error",
-            "mse", "제곱", "거리", "얼마나", "차이",
-        ),
-    }
-)  # fmt: skip
+# ------------------------------------------------------------ exercise 1 ---
 
-q1 = Choice(
-    answer="choice",
-    options=["A", "B", "C"],
-    right="B",
-    mistakes={
-        "A": N_(
-            "A's sigmoid can only say 0 to 1, as the common mistake above showed (its error "
-            "stayed near the average MPG), and binary cross-entropy compares a probability with "
-            "a 0/1 label. A price needs the plain weighted sum."
-        ),
-        "C": N_(
-            "C gives ten probabilities, one per class, and sparse categorical cross-entropy "
-            "wants a class number as the label. A price is one number, not one of ten classes."
-        ),
-    },
-    because=WHY_REGRESSION,
-    because_missing=N_(
-        "write in reason, in a few words, why: what can B's output say that A's and C's "
-        "cannot, or what does its loss measure?"
-    ),
-    hint=N_(
-        "Which of the three outputs can say 12,500? And which loss measures how far a "
-        "predicted number is from the true one?"
-    ),
-    solution=N_(
-        'choice = "B"  # the squared error grows with how far off the predicted price is\n'
-        'reason = "no activation"  # so the output can be any number: a price of 12,500 too'
-    ),
-    success=N_(
-        "one unit with no activation can say any number, and the mean squared error grows "
-        "with how far each prediction is off."
-    ),
-)
+# Sigmoid outputs as predict() returns them: one column, one row per sample.
+# 0.5 itself is not above 0.5, so it is class 0.
+_PROBES = [
+    np.array([[0.1], [0.7], [0.49], [0.51], [0.95]], dtype="float32"),
+    np.array([[0.8], [0.2], [0.5]], dtype="float32"),
+    np.array([[0.6]], dtype="float32"),
+]
 
 
-def _losses(history, name: str) -> list[float]:
-    """The training loss per epoch of a History (or its dict); refused otherwise."""
+def _classes(probabilities: np.ndarray) -> np.ndarray:
+    return (probabilities[:, 0] > 0.5).astype(int)
+
+
+def _as_array(value, what: str) -> np.ndarray:
     try:
-        losses = checks.history(name, history).get("loss", [])
-    except (TypeError, ValueError):
-        losses = []
-    if not losses:
+        return np.asarray(value)
+    except Exception:  # ragged lists and other things that are not one array
         raise WrongAnswer(
-            _(
-                "the check needs the History of the run: run the cell that checks it as it was "
-                "given, with raw_history."
+            _("{what} is not one array of numbers; you gave {value!r:.60}.").format(
+                what=what, value=value
             )
-        )
-    return losses
-
-
-#: Said after the last loss when the run overflowed (translated when shown).
-OVERFLOW = N_(" (inf and nan: numbers too big to store, then not a number at all)")
-
-
-def _loss_went(losses: list[float]) -> tuple[str, dict]:
-    """What the loss did over the run: 'explodes', 'falls' or 'stays', and its values."""
-    first, last = losses[0], losses[-1]
-    said = {"first": f"{first:.3g}", "last": f"{last:.3g}", "epochs": len(losses), "overflow": ""}
-    if not np.isfinite(losses).all():
-        return "explodes", {**said, "overflow": _(OVERFLOW)}
-    if last > first:
-        return "explodes", said
-    return ("falls" if last < 0.5 * first else "stays"), said
-
-
-#: Why an SGD step that suits normalised inputs fails on raw ones.
-TOO_BIG_A_STEP = N_(
-    "Without normalisation the weight column is around 3,000, and a gradient step grows with "
-    "the inputs: the learning rate that suits inputs of mean 0 and standard deviation 1 "
-    "overshoots further at every step. That is why the lesson normalises first."
-)
-
-#: What a loss can do over a run, in the words of both languages.
-LOSS_OUTCOMES = Words(
-    {
-        "falls": (
-            "fall", "down", "decrease", "drop", "shrink", "converge",
-            "내려", "감소", "줄어", "떨어", "낮아", "수렴",
-        ),
-        "stays": (
-            "stay", "flat", "stuck", "plateau", "unchanged", "no change",
-            "제자리", "변하지", "변화 없", "평평", "머물", "멈추", "멈춰", "멈춥",
-        ),
-        "explodes": (
-            "explode", "blow", "nan", "inf", "diverge", "rise", "grow", "increase", "up",
-            "발산", "폭발", "터지", "터집", "터져", "무한", "커", "늘어", "올라", "증가",
-        ),
-    }
-)  # fmt: skip
-
-q2 = Prediction(
-    answer="prediction",
-    inputs=[Arg("raw_history", read=_losses)],
-    outcomes=LOSS_OUTCOMES,
-    observe=_loss_went,
-    happened={
-        "falls": N_("the training loss fell from {first} to {last} in {epochs} epochs."),
-        "stays": N_(
-            "the training loss went from {first} to {last} in {epochs} epochs: hardly lower."
-        ),
-        "explodes": N_(
-            "the training loss ended at {last} after {epochs} epochs{overflow}: the steps made "
-            "it worse, not better."
-        ),
-    },
-    why={("falls", "explodes"): TOO_BIG_A_STEP, ("stays", "explodes"): TOO_BIG_A_STEP},
-    hint=N_(
-        "Compare the scales of the raw columns, printed before normalising, with the "
-        "normalised ones: an SGD step grows with the inputs it sees."
-    ),
-    solution=N_('prediction = "explodes"  # the raw weight column makes every step far too big'),
-    success=N_("on raw inputs of thousands, the step that suits normalised inputs is far too big."),
-)
-
-#: How close my_mae must be to a computation to be taken for it.
-TOLERANCE = {"rtol": 1e-4, "atol": 1e-8}
-#: What the check needs to be called with, when predictions or y_test are not that.
-COPY_THE_CHECK_CELL = N_(
-    "the check needs the model's predictions and the true values: run the cell that checks "
-    "it as it was given, with deep_predictions and y_test."
-)
-
-
-def _column(value, name: str) -> np.ndarray:
-    """``value`` as one flat column of finite numbers (predictions of shape (n, 1) too)."""
-    try:
-        column = np.asarray(value, dtype="float64").reshape(-1)
-    except (TypeError, ValueError):
-        column = np.zeros(0)
-    if column.size == 0 or not np.isfinite(column).all():
-        raise WrongAnswer(_(COPY_THE_CHECK_CELL))
-    return column
-
-
-def _mae(predicted: np.ndarray, true: np.ndarray) -> float:
-    if predicted.size != true.size:
-        raise WrongAnswer(_(COPY_THE_CHECK_CELL))
-    return float(np.mean(np.abs(predicted - true)))
-
-
-def _one_number(my_mae, name: str) -> float:
-    try:
-        return as_number(my_mae, name)
-    except WrongAnswer as wrong:
-        raise WrongAnswer(
-            _("{problem} Take the mean of all the absolute errors.").format(problem=wrong)
         ) from None
 
 
-def _gave(*computations):
-    """A mistake's test: my_mae is one of these computations of the predictions and y_test."""
+def _shown(classes: np.ndarray, probabilities: np.ndarray) -> dict:
+    """The probabilities, the classes returned and the right ones, as plain lists."""
+    return {
+        "shown": probabilities[:, 0].round(2).tolist(),
+        "classes": classes.astype(int).tolist(),
+        "expected": _classes(probabilities).tolist(),
+    }
 
-    def when(my_mae, predicted, true):
-        found = any(np.isclose(my_mae, c(predicted, true), **TOLERANCE) for c in computations)
-        return found and {"value": my_mae, "n": len(true)}
 
-    return when
+#: What to_classes must return before its classes are compared, in order.
+CLASSES_RULES = [
+    Mistake(
+        N_(
+            "for {samples} samples to_classes returns shape {shape}; "
+            "make it ({samples},), like y_test. Comparing an (n, 1) array with "
+            "an (n,) one broadcasts to an (n, n) table and gives a wrong accuracy: "
+            "take column 0 or use .ravel()."
+        ),
+        when=lambda classes, probabilities: (
+            classes.shape == probabilities.shape
+            and classes.ndim == 2
+            and {"samples": len(probabilities), "shape": classes.shape}
+        ),
+    ),
+    Mistake(
+        N_(
+            "for {samples} samples to_classes returns shape {shape}; "
+            "expected one class per sample, shape {expected}."
+        ),
+        when=lambda classes, probabilities: (
+            classes.shape != (len(probabilities),)
+            and {
+                "samples": len(probabilities),
+                "shape": classes.shape,
+                "expected": (len(probabilities),),
+            }
+        ),
+    ),
+    Mistake(
+        N_("to_classes returned {classes}; classes are 0 or 1, not probabilities."),
+        when=lambda classes, probabilities: (
+            (classes.dtype.kind not in "biuf" or not np.isin(classes, (0, 1)).all())
+            and {"classes": classes.tolist()}
+        ),
+    ),
+]
+
+# ------------------------------------------------------------ exercise 2 ---
+
+#: What the validation accuracy can do when the threshold goes from 0.5 to 0.9.
+TRENDS = Words(
+    {
+        "up": ("rise", "rises", "higher", "better", "increase", "올라", "높아", "증가", "좋아"),
+        "down": ("fall", "falls", "lower", "worse", "drop", "decrease", "내려", "낮아", "떨어",
+                 "감소", "나빠"),
+        "same": ("unchanged", "equal", "stays", "그대로", "같", "변하지", "변함"),
+    }
+)  # fmt: skip
 
 
-q3 = ValueExercise(
-    answer=Arg("my_mae", read=_one_number),
-    inputs=[Arg("predictions", read=_column), Arg("y_test", read=_column)],
-    expected=_mae,
-    **TOLERANCE,
+RUN_THE_CHECK = N_(
+    "the check needs the validation probabilities and labels: run the cell that checks it as it "
+    "was given, with val_probabilities and y_val."
+)
+
+
+def _scores(value, name: str) -> np.ndarray:
+    """The validation probabilities, one per tumour: shape (n,) or (n, 1), all in [0, 1]."""
+    array = np.asarray(value) if isinstance(value, np.ndarray) else None
+    if array is not None and array.ndim == 2 and array.shape[1:] == (1,):
+        array = array[:, 0]
+    if (
+        array is None
+        or array.ndim != 1
+        or len(array) < 10
+        or array.dtype.kind != "f"
+        or not ((array >= 0) & (array <= 1)).all()
+    ):
+        raise WrongAnswer(_(RUN_THE_CHECK))
+    return array
+
+
+def _labels(value, name: str) -> np.ndarray:
+    """The validation labels: 0 (malignant) and 1 (benign)."""
+    array = np.asarray(value) if isinstance(value, np.ndarray) else None
+    if (
+        array is None
+        or array.ndim != 1
+        or len(array) < 10
+        or array.dtype.kind not in "iu"
+        or not np.isin(array, (0, 1)).all()
+    ):
+        raise WrongAnswer(_(RUN_THE_CHECK))
+    return array
+
+
+def _at(threshold: float, scores: np.ndarray, labels: np.ndarray) -> tuple[int, int, int]:
+    """Right answers, missed cancers and false alarms when above ``threshold`` means benign."""
+    benign = scores > threshold
+    missed = int(np.sum(benign & (labels == 0)))
+    alarms = int(np.sum(~benign & (labels == 1)))
+    return len(labels) - missed - alarms, missed, alarms
+
+
+def _stricter(scores: np.ndarray, labels: np.ndarray) -> tuple[str, dict]:
+    """What the accuracy did from threshold 0.5 to 0.9, and the counts behind it."""
+    if len(scores) != len(labels):
+        raise WrongAnswer(_(RUN_THE_CHECK))
+    (right, missed, alarms), (right_9, missed_9, alarms_9) = (
+        _at(threshold, scores, labels) for threshold in (0.5, 0.9)
+    )
+    trend = "up" if right_9 > right else "down" if right_9 < right else "same"
+    return trend, {
+        "before": right / len(labels), "after": right_9 / len(labels),
+        "missed": missed, "missed_9": missed_9, "alarms": alarms, "alarms_9": alarms_9,
+    }  # fmt: skip
+
+
+# ------------------------------------------------------------ exercise 3 ---
+
+#: What a right reason for exercise 3 names: where each threshold was chosen.
+WHERE_CHOSEN = Words(
+    {
+        "the data it was chosen on": (
+            "test", "테스트", "validation", "검증", "new patient", "새 환자", "unseen",
+            "tuned", "맞춰", "맞춘", "optimistic", "낙관", "once", "한 번", "leak", "누설",
+            "overfit", "과대적합", "과적합", "cheat", "부정",
+        )
+    }
+)  # fmt: skip
+
+q1 = FunctionExercise(
+    answer="to_classes",
+    call="to_classes(probabilities)",
+    cases=[(probabilities,) for probabilities in _PROBES],
+    reference=_classes,
+    read=_as_array,
+    rules=CLASSES_RULES,
     mistakes=[
         Mistake(
             N_(
-                "{value:.3f} mixes every prediction with every true value: predictions has "
-                "shape ({n}, 1) and y_test ({n},), so their difference "
-                "broadcasts to ({n}, {n}). Take predictions[:, 0] first."
+                "for probabilities {shown} to_classes returned {classes}: 0.5 is not "
+                "above 0.5, so it is class 0. Use > 0.5, not >= 0.5."
             ),
-            when=_gave(lambda p, y: np.mean(np.abs(p[:, None] - y))),
-        ),
-        Mistake(
-            N_(
-                "{value:.3f} is the mean error, where positive and negative errors cancel out. "
-                "Take the absolute value of each error (np.abs) before the mean."
+            when=lambda classes, probabilities: (
+                same(classes, probabilities[:, 0] >= 0.5) and _shown(classes, probabilities)
             ),
-            when=_gave(lambda p, y: np.mean(p - y), lambda p, y: np.mean(y - p)),
-        ),
-        Mistake(
-            N_(
-                "{value:.3f} comes from the *squared* errors. "
-                "The mean absolute error averages np.abs(error) instead."
-            ),
-            when=_gave(
-                lambda p, y: np.mean((p - y) ** 2), lambda p, y: np.sqrt(np.mean((p - y) ** 2))
-            ),
-        ),
-        Mistake(
-            N_(
-                "{value:.3f} is the sum of the absolute errors; divide by the number of cars, "
-                "or use np.mean instead of np.sum."
-            ),
-            when=_gave(lambda p, y: np.sum(np.abs(p - y))),
-        ),
+        )
     ],
     otherwise=Mistake(
         N_(
-            "you got {value:.3f}; the mean absolute error of these predictions is not that. "
-            "Average np.abs(predictions[:, 0] - y_test)."
+            "for probabilities {shown} to_classes returned {classes}, "
+            "but a 0.5 threshold gives {expected}: above 0.5 means class 1."
         ),
-        when=lambda my_mae, predicted, true: {"value": my_mae},
+        when=_shown,
     ),
     hint=N_(
-        "predictions has shape (n, 1): take column 0 so it lines up with y_test, "
-        "subtract, np.abs, then np.mean."
+        "probabilities[:, 0] is one probability per sample; compare it with 0.5 and turn "
+        "the True/False answers into 1/0 with .astype(int)."
     ),
-    solution="my_mae = np.mean(np.abs(deep_predictions[:, 0] - y_test))",
-    success=N_("the same number evaluate() reports as mean_absolute_error."),
+    solution="""
+    def to_classes(probabilities):
+        return (probabilities[:, 0] > 0.5).astype(int)
+    """,
+    success=N_("one class per sample, shape (n,), ready to compare with y_test."),
+)
+
+q2 = Prediction(
+    answer="prediction",
+    inputs=[Arg("val_probabilities", read=_scores), Arg("y_val", read=_labels)],
+    outcomes=TRENDS,
+    observe=_stricter,
+    happened={
+        "up": N_(
+            "the validation accuracy rose from {before:.2f} to {after:.2f}: missed cancers "
+            "went from {missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+        ),
+        "down": N_(
+            "the validation accuracy fell from {before:.2f} to {after:.2f}: missed cancers "
+            "went from {missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+        ),
+        "same": N_(
+            "the validation accuracy stayed at {before:.2f}: missed cancers went from "
+            "{missed} to {missed_9}, false alarms from {alarms} to {alarms_9}."
+        ),
+    },
+    why={
+        ("up", "down"): N_(
+            "A stricter threshold calls more tumours malignant: missed cancers can only go "
+            "down and false alarms only up, and accuracy counts both kinds of mistake alike."
+        ),
+        ("same", "down"): N_(
+            "Raising the threshold moves tumours from one kind of mistake to the other, and "
+            "here it added more false alarms than it saved missed cancers."
+        ),
+        ("down", "up"): N_(
+            "Here the threshold saved more missed cancers than it added false alarms."
+        ),
+        ("down", "same"): N_(
+            "Here the missed cancers it saved and the false alarms it added balance exactly."
+        ),
+    },
+    hint=N_(
+        "Read the table: accuracy is the share of tumours with neither a missed cancer nor a "
+        "false alarm. Add the two kinds of mistake at 0.5, then at 0.9."
+    ),
+    solution='prediction = "down"',
+    success=N_("a stricter threshold trades missed cancers for false alarms."),
+)
+
+q3 = Choice(
+    answer="choice",
+    options=["A", "B"],
+    right="B",
+    because=WHERE_CHOSEN,
+    because_missing=N_(
+        "give your reason: on which tumours did each student choose the threshold, and what "
+        "does that do to the test score?"
+    ),
+    mistakes={
+        "A": N_(
+            "A chose the threshold by looking at the test tumours, so it is tuned to them: "
+            "A's test score tells how well the threshold fits those tumours, not how the model "
+            "will do on new patients."
+        )
+    },
+    hint=N_(
+        "The test tumours stand in for new patients only if nothing was chosen by looking at "
+        "them. Which student looked at them before reporting?"
+    ),
+    solution=N_(
+        """
+        choice = "B"
+        reason = "validation"  # B chose on validation data; A tuned the threshold to the test set
+        """
+    ),
+    success=N_(
+        "B chose on validation data, so the test score is a fair estimate for new patients; "
+        "A's is tuned to the test tumours and too optimistic."
+    ),
 )

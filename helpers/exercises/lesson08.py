@@ -1,297 +1,299 @@
-"""Exercises for notebook 08: the playground capstone.
+"""Exercises for notebook 06: multiclass classification.
 
-Exercises 1 and 2 are predictions (:class:`~helpers.exercises.words.Prediction`):
-the learner names the learning rate, then the batch size, expected to do best,
-and the check compares it with what the learner's own runs did, read through the
-playground's public ``RunResult`` (``settings``, ``status``, ``history``), never
-through Keras internals. Exercise 3 is a diagnosis with its reason
-(:class:`~helpers.exercises.words.Choice`). Exercise 4 has no one right value,
-only settings and results that must hold: a
-:class:`~helpers.exercises.types.ValueExercise` declared with ``rules`` alone,
-whose first rule that applies is the message; a run none applies to is right.
+Exercise 1 is a prediction: the learner says what training with
+categorical_crossentropy on integer labels will do, then the check runs it on
+the learner's own model and labels and says what happened. Exercise 3 has no one
+right value when digits tie, so its rules alone judge it. Exercise 2 keeps its own
+checker: see the comment there.
 """
 
 from __future__ import annotations
 
-import math
+import numpy as np
 
-from helpers.exercises import WrongAnswer
+from helpers.exercises import Exercise, WrongAnswer, as_array, as_model, as_number
 from helpers.exercises.types import Arg, Mistake, ValueExercise
-from helpers.exercises.words import Choice, Prediction, Words
+from helpers.exercises.words import Prediction, Words
 from helpers.i18n import N_, _
 
+#: What a fit with a loss and labels can do: refuse, or train.
+FIT_OUTCOMES = Words(
+    {
+        "error": ("raise", "refuse", "exception", "fail", "crash", "오류", "에러", "예외", "거부"),
+        "trains": ("train", "work", "learn", "runs", "훈련", "학습", "작동"),
+    }
+)
 
-def _run_result(run, name: str):
-    from helpers.training import RunResult
-
-    if isinstance(run, RunResult):
-        return run
-    if hasattr(run, "runs") and hasattr(run, "train"):
-        raise WrongAnswer(
-            _(
-                "{name} is the playground itself; keep what pg.train(...) returns: "
-                "{name} = pg.train(...)."
-            ).format(name=name)
-        )
-    if isinstance(run, list | tuple) and any(isinstance(item, RunResult) for item in run):
-        raise WrongAnswer(
-            _(
-                "{name} is a list of runs; keep one run, such as the last one: "
-                "{name} = pg.runs[-1]."
-            ).format(name=name)
-        )
-    raise WrongAnswer(
-        _("{name} should be the run that pg.train(...) returns; you gave a {kind}.").format(
-            name=name, kind=type(run).__name__
-        )
-    )
+#: Why the check cannot run the learner's fit: its cell was not copied as it was.
+COPY_THE_CELL = N_(
+    "the check needs the compiled model, x_train and y_train: run the cell that checks it "
+    "as it was given."
+)
 
 
-def _differs(setting: str, wanted):
-    """A rule's test: the run's ``setting`` is not ``wanted``."""
+def _fitted(model, x: np.ndarray, y: np.ndarray) -> tuple[str, dict]:
+    """One epoch of ``model.fit(x, y)``: ("error", what Keras said) or ("trains", the loss).
 
-    def when(run):
-        used = getattr(run.settings, setting)
-        return used != wanted and {"name": setting, "used": used}
-
-    return when
-
-
-def _accuracy_below(least: float):
-    """A rule's test: the final validation accuracy is below ``least`` (or there is none)."""
-
-    def when(run):
-        accuracy = (run.history.get("val_accuracy") or [math.nan])[-1]
-        return not accuracy >= least and {  # also refuses NaN
-            "accuracy": accuracy,
-            "epochs": run.settings.epochs,
-            "rate": run.settings.learning_rate,
-        }
-
-    return when
-
-
-#: A run that diverged or was stopped has no final accuracy to judge.
-FINISHED = [
-    Mistake(
-        N_("learning rate {rate:g} still diverges: go down by factors of 10."),
-        when=lambda run: run.status == "diverged" and {"rate": run.settings.learning_rate},
-    ),
-    Mistake(
-        N_("the run did not finish: {message}."),
-        when=lambda run: run.status != "finished" and {"message": run.message},
-    ),
-]
-
-
-def _as_named(value):
-    """A number as the outcomes name it (0.1, "0.10" and 1e-1 all read "0.1"); else as given."""
-    if isinstance(value, bool):
-        return value
+    The model must take ``x`` and be compiled, and ``y`` must be numbers, one per row of
+    ``x``: then a refusal can only come from labels that do not fit the loss.
+    """
+    if not getattr(model, "compiled", False):
+        raise WrongAnswer(_(COPY_THE_CELL))
+    if x.dtype.kind not in "biuf" or y.dtype.kind not in "biuf" or x.ndim != 2 or y.ndim < 1:
+        raise WrongAnswer(_(COPY_THE_CELL))
+    if not len(x) or len(y) != len(x) or not (np.isfinite(x).all() and np.isfinite(y).all()):
+        raise WrongAnswer(_(COPY_THE_CELL))
     try:
-        return f"{float(value):g}"
-    except (TypeError, ValueError, OverflowError):
-        return value
-
-
-def _prediction(value, name: str):
-    return _as_named(value)
-
-
-def _runs_by(setting: str, values: tuple[str, ...]):
-    """An input's reader: the learner's playground (or its list of runs) -> {value: run},
-    the latest run of each of ``values`` of ``setting``, all of which must be there."""
-
-    def read(lab, name: str) -> dict:
-        from helpers.training import RunResult
-
-        runs = getattr(lab, "runs", lab)
-        if not isinstance(runs, list | tuple) or not all(isinstance(r, RunResult) for r in runs):
-            raise WrongAnswer(
-                _("{name} should be the playground of the cell above; you gave a {kind}.").format(
-                    name=name, kind=type(lab).__name__
-                )
-            )
-        found = {_as_named(getattr(run.settings, setting)): run for run in runs}
-        missing = [value for value in values if value not in found]
-        if missing:
-            raise WrongAnswer(
-                _(
-                    "{name} has no run with {setting}={value}: run the cell above as it is, "
-                    "then check again."
-                ).format(name=name, setting=setting, value=missing[0])
-            )
-        return {value: found[value] for value in values}
-
-    return read
-
-
-def _said(values: tuple[str, ...], *ways: str) -> Words:
-    """The outcomes ``values``, each also as ``ways`` say it ("lr {}": "lr 0.1"), matched whole."""
-    return Words({value: [way.format(value) for way in ways] for value in values}, whole=True)
-
-
-def _finished(runs: dict) -> dict:
-    finished = {value: run for value, run in runs.items() if run.status == "finished"}
-    if not finished:
-        raise WrongAnswer(_("none of the runs finished: run the cell above again."))
-    return finished
-
-
-#: The learning rates of exercise 1, as the outcomes name them.
-RATES = ("0.001", "0.1", "100")
-
-
-def _best_rate(runs: dict):
-    """Which finished run ended with the highest validation accuracy, and the numbers."""
-    finished = _finished(runs)
-    best = max(finished, key=lambda rate: finished[rate].final["val_accuracy"])
-    run = finished[best]
-    return best, {"best": best, "accuracy": run.final["val_accuracy"], "baseline": run.baseline}
+        model(x[:1])
+    except Exception:
+        raise WrongAnswer(_(COPY_THE_CELL)) from None
+    try:
+        history = model.fit(x, y, epochs=1, verbose=0)
+    except ValueError as error:
+        said = str(error).strip().splitlines()
+        return "error", {"said": said[0] if said else type(error).__name__}
+    return "trains", {"loss": history.history["loss"][-1]}
 
 
 q1 = Prediction(
-    answer=Arg("best_rate", read=_prediction),
-    inputs=[Arg("rate_lab", read=_runs_by("learning_rate", RATES))],
-    outcomes=_said(RATES, "lr {}", "lr={}", "learning rate {}", "학습률 {}"),
-    observe=_best_rate,
-    happened=dict.fromkeys(
-        RATES,
-        N_(
-            "learning rate {best} ended with the highest validation accuracy, {accuracy:.2f}, "
-            "against a baseline of {baseline:.2f}."
-        ),
-    ),
+    answer="prediction",
+    inputs=[Arg("model", read=as_model), Arg("x", read=as_array), Arg("y", read=as_array)],
+    outcomes=FIT_OUTCOMES,
+    observe=_fitted,
+    happened={
+        "error": N_("Keras refused to train. It said: {said}"),
+        "trains": N_("it trained: the loss after one epoch is {loss:.2f}."),
+    },
     why={
-        ("0.001", "0.1"): N_(
-            "A small rate is safe but slow: in 30 epochs its small steps add up to little."
+        ("trains", "error"): N_(
+            "categorical_crossentropy compares each output row (three probabilities) with a "
+            "one-hot label row of the same shape; y_train holds one class number per flower, "
+            "so the shapes differ and Keras stops before the first step. Give it "
+            "to_categorical labels, or use sparse_categorical_crossentropy."
         ),
-        ("100", "0.1"): N_(
-            "A rate that large overshoots at every step: the loss exploded and the run diverged."
-        ),
-    },
-    hint=N_(
-        "Write one of 0.001, 0.1 or 100: the rate you expect to end with the highest "
-        "validation accuracy. Then run the cell that trains the three."
-    ),
-    solution="best_rate = 0.1",
-    success=N_("the model learns fastest with a rate neither too small nor too large."),
-)
-
-#: The batch sizes of exercise 2, as the outcomes name them.
-BATCHES = ("4", "64")
-
-
-def _lower_loss(runs: dict):
-    """Which finished run ended with the lower training loss, and both losses."""
-    finished = _finished(runs)
-    best = min(finished, key=lambda size: finished[size].final["loss"])
-    losses = sorted(run.final["loss"] for run in finished.values())
-    return best, {"best": best, "low": losses[0], "high": losses[-1]}
-
-
-q2 = Prediction(
-    answer=Arg("lower_loss", read=_prediction),
-    inputs=[Arg("batch_lab", read=_runs_by("batch_size", BATCHES))],
-    outcomes=_said(BATCHES, "batch {}", "batch size {}", "배치 {}", "배치 크기 {}"),
-    observe=_lower_loss,
-    happened=dict.fromkeys(
-        BATCHES,
-        N_("batches of {best} ended with the lower training loss, {low:.3f} against {high:.3f}."),
-    ),
-    why={
-        ("64", "4"): N_(
-            "Each update of a large batch averages more samples, but an epoch of batches of 4 "
-            "makes many more updates: in the same 30 epochs they get further."
+        ("error", "trains"): N_(
+            "These labels fit the loss: one one-hot row per flower for "
+            "categorical_crossentropy, or class numbers for sparse_categorical_crossentropy."
         ),
     },
     hint=N_(
-        "Write 4 or 64. Think of how many updates one epoch makes with each: the same "
-        "105 training flowers, cut into batches of 4 or of 64."
+        "Compare the shapes: y_train is (120,), one class number per flower; the model "
+        "answers (120, 3), one row of probabilities per flower. What does "
+        "categorical_crossentropy compare a probability row with?"
     ),
-    solution="lower_loss = 4",
-    success=N_("more updates per epoch get further in the same number of epochs."),
+    solution=N_('prediction = "error"  # one class number per flower, not a one-hot row of three'),
+    success=N_(
+        "the loss must match the labels: class numbers for sparse_categorical_crossentropy, "
+        "one-hot rows for categorical_crossentropy."
+    ),
 )
 
-#: The ideas a reason for exercise 3 may name: the vanishing gradient, or the relu run beside it.
-REASONS = Words(
-    {
-        "gradient": ("gradient", "기울기", "그레이디언트", "그래디언트", "vanish", "소실",
-                     "slope", "derivative", "미분", "signal", "신호", "shrink", "줄어"),
-        "relu": ("relu", "렐루"),
-    }
-)  # fmt: skip
 
-q3 = Choice(
-    answer="cause",
-    options=["A", "B", "C", "D"],
-    right="B",
-    mistakes={
-        "A": N_(
-            "a rate too large makes the loss jump or become nan; this run finished with a finite "
-            "loss, and the relu network learned with the same rate."
-        ),
-        "C": N_(
-            "the relu network learned in the same 40 epochs, while the sigmoid network's "
-            "accuracy never got going: epochs are not what it lacks."
-        ),
-        "D": N_(
-            "the relu network has the same 16 units per layer and learned iris: the width "
-            "is not what differs."
-        ),
-    },
-    because=REASONS,
-    because_missing=N_(
-        "write why in reason: what eight sigmoid layers do to the gradient, or what the "
-        "relu network with the same settings did."
-    ),
+def _outputs(model, batch) -> np.ndarray | None:
+    import keras
+
+    try:
+        return np.asarray(keras.ops.convert_to_numpy(model(batch)), dtype="float64")
+    except Exception:
+        return None
+
+
+def _relu_like(function) -> bool:
+    """Whether ``function`` (a layer or an activation) behaves as relu on a few numbers."""
+    import keras
+
+    probe = np.array([[-2.0, -0.5, 0.0, 0.5, 3.0]], dtype="float32")
+    try:
+        result = keras.ops.convert_to_numpy(function(probe))
+    except Exception:
+        return False
+    return np.shape(result) == probe.shape and np.allclose(result, np.maximum(probe, 0))
+
+
+def _has_hidden_relu(model) -> bool:
+    """A relu after a Dense layer that is not the output: in the Dense or as its own layer."""
+    import keras
+
+    layers = list(model.layers)
+    dense = [i for i, layer in enumerate(layers) if isinstance(layer, keras.layers.Dense)]
+    for i, layer in enumerate(layers[: dense[-1]] if dense else []):
+        if isinstance(layer, keras.layers.Dense):
+            if _relu_like(layer.activation):
+                return True
+        elif i > dense[0] and isinstance(layer, keras.layers.Activation | keras.layers.ReLU):
+            if _relu_like(layer):
+                return True
+    return False
+
+
+def _check_digit_model(my_digit_model) -> None:
+    import keras
+
+    as_model(my_digit_model, "my_digit_model")
+    batch = np.random.default_rng(0).uniform(size=(3, 784)).astype("float32")
+    output = _outputs(my_digit_model, batch)
+    if output is None:
+        raise WrongAnswer(
+            _(
+                "the model cannot take a batch of flattened images, shape (3, 784). "
+                "Start with keras.Input(shape=(784,))."
+            )
+        )
+    if output.shape != (3, 10):
+        raise WrongAnswer(
+            _(
+                "for 3 images the model returns shape {shape}; it should return (3, 10): "
+                "one probability per digit. The output layer needs 10 units."
+            ).format(shape=output.shape)
+        )
+    if not np.allclose(output.sum(axis=1), 1.0, atol=1e-4) or not output.min() >= 0:
+        raise WrongAnswer(
+            _(
+                "the outputs are not probabilities that sum to 1 for each image: "
+                'give the output layer activation="softmax".'
+            )
+        )
+    dense = [layer for layer in my_digit_model.layers if isinstance(layer, keras.layers.Dense)]
+    if len(dense) < 2:
+        raise WrongAnswer(
+            _("the model has no hidden layer: add Dense(512, activation='relu') before the output.")
+        )
+    if not _has_hidden_relu(my_digit_model):
+        raise WrongAnswer(
+            _(
+                "no hidden layer uses relu: give at least one hidden Dense layer "
+                "activation='relu' (or follow it with keras.layers.Activation('relu'))."
+            )
+        )
+
+
+# Exercise 2 keeps its own checker: it is open, not one architecture. Any number of
+# hidden layers of any size is right, with other layers between them (Dropout, taught in
+# notebook 04), an activation written as a layer (ReLU(), Softmax()) and a model with no
+# Input that builds on the first batch, as long as a hidden layer applies relu and the
+# output gives 10 probabilities. ModelExercise declares one exact stack of Dense layers
+# and would refuse most of these; the checker judges the model by what it does instead.
+q2 = Exercise(
+    check=_check_digit_model,
     hint=N_(
-        "Only the activation differs between the two runs. What does each sigmoid layer do "
-        "to the gradient on its way back to the first layers (lesson 02)?"
+        "keras.Sequential with keras.Input(shape=(784,)), one or more "
+        "Dense(..., activation='relu') layers, and Dense(10, activation='softmax') last."
     ),
-    solution=N_(
-        "cause = 'B'\n"
-        "reason = 'vanishing gradient'  # each sigmoid layer shrinks it; relu layers did not"
-    ),
-    success=N_("eight sigmoid layers shrink the gradient until the first layers barely learn."),
+    solution="""
+    my_digit_model = keras.Sequential([
+        keras.Input(shape=(784,)),
+        keras.layers.Dense(128, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+    """,
+    success=N_("784 pixels in, a hidden relu layer, 10 probabilities out."),
 )
 
-q4 = ValueExercise(
-    answer=Arg("xor_run", read=_run_result),
+
+def _counts(matrix, name: str) -> np.ndarray:
+    """``matrix`` as a square table of counts, or a message saying what it should be."""
+    try:
+        counts = np.asarray(matrix, dtype="float64")
+    except (TypeError, ValueError):
+        counts = np.zeros((0, 0))
+    if (
+        counts.ndim != 2
+        or counts.shape[0] != counts.shape[1]
+        or not np.isfinite(counts).all()
+        or (counts < 0).any()
+        or (counts != np.round(counts)).any()
+        or not (counts.sum(axis=1) > 0).any()
+    ):
+        raise WrongAnswer(
+            _(
+                "the check needs the confusion matrix, a square table of counts: run the cell "
+                "that checks it as it was given, with matrix."
+            )
+        )
+    return counts
+
+
+#: Why an answer that is not a row of the matrix is wrong (its last row filled in).
+DIGIT_RANGE = N_("worst_digit is one whole number from 0 to {last}.")
+
+
+def _outside(number: float, matrix: np.ndarray) -> dict:
+    return {"number": number, "why": _(DIGIT_RANGE).format(last=len(matrix) - 1)}
+
+
+def _shares(counts: np.ndarray) -> np.ndarray:
+    """Each row's share on the diagonal; infinity for a row without test images."""
+    share = np.full(len(counts), np.inf)
+    rows = counts.sum(axis=1)
+    np.divide(np.diag(counts), rows, out=share, where=rows > 0)
+    return share
+
+
+def _not_worst(test):
+    """A rule's test for a digit whose share is not the smallest: ``test(digit, matrix)``."""
+
+    def when(answer: float, matrix: np.ndarray) -> dict | None:
+        digit, share = int(answer), _shares(matrix)
+        if np.isclose(share[digit], share.min()):
+            return None  # digits that tie for the smallest share are all right
+        said = test(digit, matrix)
+        return {"digit": digit, **(said if isinstance(said, dict) else {})} if said else None
+
+    return when
+
+
+def _recognised(digit: int, matrix: np.ndarray) -> dict:
+    share = _shares(matrix)
+    worst = int(share.argmin())
+    return {"share": share[digit], "worst": worst, "worst_share": share[worst]}
+
+
+q3 = ValueExercise(
+    answer=Arg("worst_digit", read=as_number),
+    inputs=[Arg("matrix", read=_counts)],
     rules=[
         Mistake(
-            N_("that run trained on {dataset!r}; pass dataset='xor'."),
-            when=lambda run: run.settings.dataset != "xor" and {"dataset": run.settings.dataset},
+            N_("you gave {number:g}; {why}"),
+            when=lambda digit, matrix: digit != int(digit) and _outside(digit, matrix),
+        ),
+        Mistake(
+            N_("you gave {number}; {why}"),
+            when=lambda digit, matrix: (
+                not 0 <= digit < len(matrix) and _outside(int(digit), matrix)
+            ),
+        ),
+        Mistake(
+            N_("digit {digit} has no test images at all, so nothing to get wrong."),
+            when=lambda digit, matrix: matrix[int(digit)].sum() == 0 and {"digit": int(digit)},
         ),
         Mistake(
             N_(
-                "with no hidden layer the model draws one straight line, and no line separates "
-                "XOR's classes: add a hidden layer."
+                "you divided by the column sums (how often {digit} was *predicted*); rows are "
+                "the true digits: divide the diagonal by each row's sum."
             ),
-            when=lambda run: run.settings.hidden_layers == 0,
+            when=_not_worst(
+                lambda digit, matrix: np.isclose(_shares(matrix.T)[digit], _shares(matrix.T).min())
+            ),
         ),
         Mistake(
             N_(
-                "{units} units per hidden layer is more than the 4 allowed: "
-                "find a smaller network that still solves XOR (pass units=4 or fewer)."
+                "digit {digit} has the fewest correct answers, but the digits have different "
+                "numbers of test images: compare shares (diagonal / row sum), not counts."
             ),
-            when=lambda run: run.settings.units > 4 and {"units": run.settings.units},
+            when=_not_worst(lambda digit, matrix: matrix[digit, digit] == matrix.diagonal().min()),
         ),
-        *FINISHED,
         Mistake(
             N_(
-                "validation accuracy {accuracy:.2f} is below 0.95. Tiny networks are fragile: "
-                "try another activation (tanh or relu), a different number of units, or more "
-                "epochs."
+                "digit {digit} was recognised {share:.1%} of the time; digit {worst} only "
+                "{worst_share:.1%}."
             ),
-            when=_accuracy_below(0.95),
+            when=_not_worst(_recognised),
         ),
     ],
     hint=N_(
-        "pg.train(dataset='xor', hidden_layers=1, units=4, ...) returns the run; "
-        "if it gets stuck, change the activation or the units and try again."
+        "Row i counts the test images of digit i. matrix.diagonal() / matrix.sum(axis=1) is "
+        "the share each digit got right; argmin finds the smallest."
     ),
-    solution="xor_run = pg.train(dataset='xor', hidden_layers=1, units=4, activation='tanh', "
-    "optimizer='adam', learning_rate=0.01, epochs=40, batch_size=16)",
-    success=N_("a handful of units is enough, once there is a hidden layer."),
+    solution="worst_digit = int((matrix.diagonal() / matrix.sum(axis=1)).argmin())",
+    success=N_("that digit's row has the smallest share on the diagonal."),
 )

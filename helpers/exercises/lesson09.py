@@ -1,590 +1,250 @@
-"""Exercises for notebook 09: on your own, the whole workflow on the Palmer penguins.
+"""Exercises for notebook 07: regression.
 
-Exercise 1 is predict-then-run: the learner predicts the accuracy of always answering
-the most common species, and the check cell computes it. Exercises 2-5 grade the
-learner's own pipeline, written in plain NumPy and Keras, by its properties rather
-than by one right value (every shuffle, every model is different), so each is a
-:class:`~helpers.exercises.types.ValueExercise` declared with ``rules`` alone:
-
-2. the split: the training and test rows together are the cleaned table, each row once
-   with its own label, no test row in training, about a fifth held out, every species
-   on both sides (the file is sorted by species);
-3. the standardisation: the means and standard deviations of the training rows only
-   (not the whole table's, not the test rows'), applied to both parts;
-4. the training: a History with validation, an ``EarlyStopping`` that watched a
-   validation metric in this model's ``fit``, and validation rows that are not the
-   test rows (the model's loss on the test rows is none of the recorded ``val_loss``);
-5. the single test score: the reloaded model's accuracy on the test rows, above the
-   baseline, from a model loaded from the file (not the trained object itself).
-
-A part still ``None`` (an exercise not done yet) is "not answered yet", never an error.
+Exercise 1 is a choice with its reason (which output layer and loss for a price),
+a :class:`~helpers.exercises.words.Choice`. Exercise 2 is predict-then-run, a
+:class:`~helpers.exercises.words.Prediction`: the learner predicts what the linear
+model's loss does on raw, unnormalised inputs, and the cell that checks it trains it
+and compares. Exercise 3 is a number compared with the mean absolute error of the
+learner's own predictions, the usual wrong computations of it declared as known
+mistakes.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
 import numpy as np
 
 from helpers import checks
-from helpers.exercises import REPLACE_NONE, NotAnswered, WrongAnswer, as_model, as_number
+from helpers.exercises import WrongAnswer, as_number
 from helpers.exercises.types import Arg, Mistake, ValueExercise
+from helpers.exercises.words import Choice, Prediction, Words
 from helpers.i18n import N_, _
 
-#: How close numbers must be to be the same computation (float32 and float64 both).
-CLOSE = {"rtol": 1e-4, "atol": 1e-5}
-
-# ------------------------------------------------------------ exercise 1 ---
-
-
-def _labels(value, name: str) -> np.ndarray:
-    """Class numbers 0, 1, 2, ... as a flat int array."""
-    if value is None:
-        raise NotAnswered(_(REPLACE_NONE))
-    try:
-        labels = np.asarray(value).reshape(-1)
-        whole = labels.size > 0 and np.array_equal(labels, labels.astype(np.int64))
-    except (TypeError, ValueError):
-        whole = False
-    if not whole or labels.min() < 0:
-        raise WrongAnswer(
-            _("{name} should hold class numbers (0, 1, 2); run the cells above as given.").format(
-                name=name
-            )
-        )
-    return labels.astype(np.int64)
-
-
-def _majority(y: np.ndarray) -> float:
-    return float(np.bincount(y).max() / len(y))
-
-
-q1 = ValueExercise(
-    answer=Arg("baseline_guess", read=as_number),
-    inputs=[Arg("y", read=_labels)],
-    expected=_majority,
-    atol=0.03,
-    mistakes=[
-        Mistake(
-            N_(
-                "{baseline_guess:g} is a count of penguins; the accuracy is a share: "
-                "divide by the number of penguins, {n}."
-            ),
-            when=lambda guess, y: guess > 1 and {"n": len(y)},
+#: Ideas a reason for B (Dense(1), mean squared error) names: any one will do.
+WHY_REGRESSION = Words(
+    {
+        "free output": (
+            "any value", "any number", "any price", "no activation", "without activation",
+            "unbounded", "not bounded", "not limited", "no limit", "unlimited", "weighted sum",
+            "linear", "0 and 1", "0 to 1", "one number", "a number", "not a class", "continuous",
+            "활성화", "제한", "어떤 값", "어떤 숫자", "가중합", "범위", "연속", "숫자 하나",
+            "하나의 숫자", "클래스가 아", "0과 1",
         ),
-        Mistake(
-            N_(
-                "{baseline_guess:.2f} is one in {k}, guessing at random. The species are not "
-                "equally common: always answering the most common one does better."
-            ),
-            when=lambda guess, y: (
-                np.isclose(guess, 1 / len(np.unique(y)), atol=0.02) and {"k": len(np.unique(y))}
-            ),
+        "distance": (
+            "squared", "square", "distance", "how far", "far off", "size of the error",
+            "mse", "제곱", "거리", "얼마나", "차이",
         ),
-        Mistake(
-            N_(
-                "{baseline_guess:.2f} is the share of the penguins that are *not* of the most "
-                "common species: those are the ones it gets wrong."
-            ),
-            when=lambda guess, y: np.isclose(guess, 1 - _majority(y), atol=0.03),
+    }
+)  # fmt: skip
+
+q1 = Choice(
+    answer="choice",
+    options=["A", "B", "C"],
+    right="B",
+    mistakes={
+        "A": N_(
+            "A's sigmoid can only say 0 to 1, as the common mistake above showed (its error "
+            "stayed near the average MPG), and binary cross-entropy compares a probability with "
+            "a 0/1 label. A price needs the plain weighted sum."
         ),
-    ],
-    otherwise=N_(
-        "not quite: look at the species counts above. Which species is most common, and what "
-        "share of all the penguins is it?"
+        "C": N_(
+            "C gives ten probabilities, one per class, and sparse categorical cross-entropy "
+            "wants a class number as the label. A price is one number, not one of ten classes."
+        ),
+    },
+    because=WHY_REGRESSION,
+    because_missing=N_(
+        "write in reason, in a few words, why: what can B's output say that A's and C's "
+        "cannot, or what does its loss measure?"
     ),
     hint=N_(
-        "A model that learned nothing can still answer the most common species every time. "
-        "It is right for exactly the penguins of that species: count them, and divide by all."
-    ),
-    solution=N_("baseline_guess = 151 / 342  # the Adelie penguins, of all 342"),
-    success=N_("always answering the most common species is right this often."),
-)
-
-# ------------------------------------------------------------ exercise 2 ---
-
-
-def _not_numbers(value, name: str) -> WrongAnswer:
-    return WrongAnswer(
-        _("{name} should be an array of numbers (or a pandas table); you gave a {kind}.").format(
-            name=name, kind=type(value).__name__
-        )
-    )
-
-
-def _numbers(value, name: str) -> np.ndarray:
-    """``value`` as an array of float64 (a NumPy array, a pandas table or column, a number)."""
-    if value is None:
-        raise NotAnswered(_(REPLACE_NONE))
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        array = None
-    if array is None or array.size == 0:
-        raise _not_numbers(value, name)
-    return array
-
-
-def _part(value, name: str) -> np.ndarray:
-    """A part of the split, or the cleaned table: an array (or a pandas table) of numbers."""
-    array = _numbers(value, name)
-    if array.ndim == 0:
-        raise _not_numbers(value, name)
-    return array
-
-
-def _rows(x: np.ndarray) -> list[bytes]:
-    """Each row as bytes of float32, so a float64 copy of a float32 row is the same row."""
-    return [row.tobytes() for row in np.ascontiguousarray(x, dtype=np.float32)]
-
-
-def _bad_shapes(x_train, x_test, y_train, y_test, x, y):
-    for which, xs, ys in (("train", x_train, y_train), ("test", x_test, y_test)):
-        if xs.ndim != 2 or xs.shape[1:] != x.shape[1:] or ys.size != len(ys) or len(xs) != len(ys):
-            return {"which": which, "x_shape": xs.shape, "y_shape": ys.shape, "columns": x.shape[1]}
-    return None
-
-
-def _shared_rows(x_train, x_test, y_train, y_test, x, y):
-    training = set(_rows(x_train))
-    shared = sum(row in training for row in _rows(x_test))
-    return shared and {"shared": shared, "n_test": len(x_test)}
-
-
-def _not_the_table(x_train, x_test, y_train, y_test, x, y):
-    split = Counter(
-        zip(
-            _rows(np.concatenate([x_train, x_test])),
-            np.concatenate([y_train.ravel(), y_test.ravel()]).tolist(),
-            strict=True,
-        )
-    )
-    table = Counter(zip(_rows(x), np.asarray(y).ravel().tolist(), strict=True))  # fmt: skip
-    return split != table and {"rows": len(x_train) + len(x_test), "n": len(x)}
-
-
-def _test_share(x_train, x_test, y_train, y_test, x, y):
-    share = len(x_test) / len(x)
-    return not 0.15 <= share <= 0.35 and {"share": share, "n_test": len(x_test)}
-
-
-#: The two sides of a split, as a message says them.
-SIDES = {"train": N_("training"), "test": N_("test")}
-
-
-def _missing_species(x_train, x_test, y_train, y_test, x, y):
-    classes = set(np.asarray(y).ravel().tolist())
-    for side, ys in (("test", y_test), ("train", y_train)):
-        missing = sorted(classes - set(ys.ravel().tolist()))
-        if missing:
-            return {"side": _(SIDES[side]), "missing": missing}
-    return None
-
-
-q2 = ValueExercise(
-    answer=Arg("x_train", read=_part),
-    inputs=[Arg(name, read=_part) for name in ("x_test", "y_train", "y_test", "x", "y")],
-    rules=[
-        Mistake(
-            N_(
-                "x_{which} should be rows of {columns} measurements and y_{which} one label per "
-                "row; you gave shapes {x_shape} and {y_shape}."
-            ),
-            when=_bad_shapes,
-        ),
-        Mistake(
-            N_(
-                "{shared} of your {n_test} test rows are also training rows: the test would "
-                "grade the model on penguins it trained on. Give each row to one side only."
-            ),
-            when=_shared_rows,
-        ),
-        Mistake(
-            N_(
-                "together, your training and test rows should be the {n} rows of x, each once "
-                "and with its own label; you have {rows} rows, or rows whose labels moved. "
-                "Index x and y with the same shuffled order."
-            ),
-            when=_not_the_table,
-        ),
-        Mistake(
-            N_(
-                "your test set holds {n_test} rows, {share:.0%} of the table: hold out about "
-                "a fifth (20%), enough to judge the model and enough left to train it."
-            ),
-            when=_test_share,
-        ),
-        Mistake(
-            N_(
-                "your {side} rows have no penguins of class {missing}: the file is sorted by "
-                "species. Shuffle the rows (a permutation) before you split."
-            ),
-            when=_missing_species,
-        ),
-    ],
-    hint=N_(
-        "Shuffle the row numbers with a seeded generator: order = "
-        "np.random.default_rng(0).permutation(len(x)). Take the first 20% of that order as "
-        "test rows and the rest as training rows, and index x and y with the same numbers."
+        "Which of the three outputs can say 12,500? And which loss measures how far a "
+        "predicted number is from the true one?"
     ),
     solution=N_(
-        "order = np.random.default_rng(0).permutation(len(x))  # every row number once, shuffled\n"
-        "n_test = round(0.2 * len(x))\n"
-        "test_rows, train_rows = order[:n_test], order[n_test:]\n"
-        "x_train, y_train = x[train_rows], y[train_rows]\n"
-        "x_test, y_test = x[test_rows], y[test_rows]"
+        'choice = "B"  # the squared error grows with how far off the predicted price is\n'
+        'reason = "no activation"  # so the output can be any number: a price of 12,500 too'
     ),
-    success=N_("every penguin is on one side only, and all three species are on both."),
+    success=N_(
+        "one unit with no activation can say any number, and the mean squared error grows "
+        "with how far each prediction is off."
+    ),
 )
 
-# ------------------------------------------------------------ exercise 3 ---
+
+def _losses(history, name: str) -> list[float]:
+    """The training loss per epoch of a History (or its dict); refused otherwise."""
+    try:
+        losses = checks.history(name, history).get("loss", [])
+    except (TypeError, ValueError):
+        losses = []
+    if not losses:
+        raise WrongAnswer(
+            _(
+                "the check needs the History of the run: run the cell that checks it as it was "
+                "given, with raw_history."
+            )
+        )
+    return losses
 
 
-def _columns(value, name: str) -> np.ndarray:
-    """One number per column (a NumPy array, a pandas Series, or shape (1, n))."""
-    return _numbers(value, name).reshape(-1)
+#: Said after the last loss when the run overflowed (translated when shown).
+OVERFLOW = N_(" (inf and nan: numbers too big to store, then not a number at all)")
 
 
-def _standardised(x, mean, std):
-    return (x - mean) / std
+def _loss_went(losses: list[float]) -> tuple[str, dict]:
+    """What the loss did over the run: 'explodes', 'falls' or 'stays', and its values."""
+    first, last = losses[0], losses[-1]
+    said = {"first": f"{first:.3g}", "last": f"{last:.3g}", "epochs": len(losses), "overflow": ""}
+    if not np.isfinite(losses).all():
+        return "explodes", {**said, "overflow": _(OVERFLOW)}
+    if last > first:
+        return "explodes", said
+    return ("falls" if last < 0.5 * first else "stays"), said
 
 
-def _same(a, b) -> bool:
-    return a.shape == b.shape and bool(np.allclose(a, b, **CLOSE))
-
-
-def _stds(x):
-    return x.std(axis=0), x.std(axis=0, ddof=1)  # NumPy's default and pandas' default
-
-
-def _wrong_size(mean, std, x_train_n, x_test_n, x_train, x_test):
-    columns = x_train.shape[-1]
-    for name, values in (("mean", mean), ("std", std)):
-        if values.size != columns:
-            return {"name": name, "size": values.size, "columns": columns}
-    return None
-
-
-def _whose(values, x_train, x_test, statistic) -> str | None:
-    """Which rows ``values`` are the ``statistic`` of: 'train', 'all', 'test' or None."""
-    everything = np.concatenate([x_train, x_test])
-    for which, rows in (("train", x_train), ("all", everything), ("test", x_test)):
-        if any(_same(values, found) for found in statistic(rows)):
-            return which
-    return None
-
-
-def _leaked(values, x_train, x_test, statistic):
-    which = _whose(values, x_train, x_test, statistic)
-    return which in ("all", "test") and {"rows": which}
-
-
-#: What a statistic of the wrong rows means, for each of mean and std.
-LEAK = N_(
-    "{name} are the statistics of {rows_said}: the test rows leaked into the preparation. "
-    "Compute them from x_train only, then use them for both parts."
+#: Why an SGD step that suits normalised inputs fails on raw ones.
+TOO_BIG_A_STEP = N_(
+    "Without normalisation the weight column is around 3,000, and a gradient step grows with "
+    "the inputs: the learning rate that suits inputs of mean 0 and standard deviation 1 "
+    "overshoots further at every step. That is why the lesson normalises first."
 )
-ROWS_SAID = {"all": N_("the whole table"), "test": N_("the test rows")}
+
+#: What a loss can do over a run, in the words of both languages.
+LOSS_OUTCOMES = Words(
+    {
+        "falls": (
+            "fall", "down", "decrease", "drop", "shrink", "converge",
+            "내려", "감소", "줄어", "떨어", "낮아", "수렴",
+        ),
+        "stays": (
+            "stay", "flat", "stuck", "plateau", "unchanged", "no change",
+            "제자리", "변하지", "변화 없", "평평", "머물", "멈추", "멈춰", "멈춥",
+        ),
+        "explodes": (
+            "explode", "blow", "nan", "inf", "diverge", "rise", "grow", "increase", "up",
+            "발산", "폭발", "터지", "터집", "터져", "무한", "커", "늘어", "올라", "증가",
+        ),
+    }
+)  # fmt: skip
+
+q2 = Prediction(
+    answer="prediction",
+    inputs=[Arg("raw_history", read=_losses)],
+    outcomes=LOSS_OUTCOMES,
+    observe=_loss_went,
+    happened={
+        "falls": N_("the training loss fell from {first} to {last} in {epochs} epochs."),
+        "stays": N_(
+            "the training loss went from {first} to {last} in {epochs} epochs: hardly lower."
+        ),
+        "explodes": N_(
+            "the training loss ended at {last} after {epochs} epochs{overflow}: the steps made "
+            "it worse, not better."
+        ),
+    },
+    why={("falls", "explodes"): TOO_BIG_A_STEP, ("stays", "explodes"): TOO_BIG_A_STEP},
+    hint=N_(
+        "Compare the scales of the raw columns, printed before normalising, with the "
+        "normalised ones: an SGD step grows with the inputs it sees."
+    ),
+    solution=N_('prediction = "explodes"  # the raw weight column makes every step far too big'),
+    success=N_("on raw inputs of thousands, the step that suits normalised inputs is far too big."),
+)
+
+#: How close my_mae must be to a computation to be taken for it.
+TOLERANCE = {"rtol": 1e-4, "atol": 1e-8}
+#: What the check needs to be called with, when predictions or y_test are not that.
+COPY_THE_CHECK_CELL = N_(
+    "the check needs the model's predictions and the true values: run the cell that checks "
+    "it as it was given, with deep_predictions and y_test."
+)
 
 
-def _leak(name: str, statistic):
-    def when(mean, std, x_train_n, x_test_n, x_train, x_test):
-        found = _leaked(mean if name == "mean" else std, x_train, x_test, statistic)
-        return found and {"name": name, "rows_said": _(ROWS_SAID[found["rows"]])}
+def _column(value, name: str) -> np.ndarray:
+    """``value`` as one flat column of finite numbers (predictions of shape (n, 1) too)."""
+    try:
+        column = np.asarray(value, dtype="float64").reshape(-1)
+    except (TypeError, ValueError):
+        column = np.zeros(0)
+    if column.size == 0 or not np.isfinite(column).all():
+        raise WrongAnswer(_(COPY_THE_CHECK_CELL))
+    return column
+
+
+def _mae(predicted: np.ndarray, true: np.ndarray) -> float:
+    if predicted.size != true.size:
+        raise WrongAnswer(_(COPY_THE_CHECK_CELL))
+    return float(np.mean(np.abs(predicted - true)))
+
+
+def _one_number(my_mae, name: str) -> float:
+    try:
+        return as_number(my_mae, name)
+    except WrongAnswer as wrong:
+        raise WrongAnswer(
+            _("{problem} Take the mean of all the absolute errors.").format(problem=wrong)
+        ) from None
+
+
+def _gave(*computations):
+    """A mistake's test: my_mae is one of these computations of the predictions and y_test."""
+
+    def when(my_mae, predicted, true):
+        found = any(np.isclose(my_mae, c(predicted, true), **TOLERANCE) for c in computations)
+        return found and {"value": my_mae, "n": len(true)}
 
     return when
-
-
-def _not_training(name: str, statistic):
-    def when(mean, std, x_train_n, x_test_n, x_train, x_test):
-        values = mean if name == "mean" else std
-        return _whose(values, x_train, x_test, statistic) is None and {"name": name}
-
-    return when
-
-
-def _not_applied(which: str):
-    def when(mean, std, x_train_n, x_test_n, x_train, x_test):
-        given, rows = (x_train_n, x_train) if which == "train" else (x_test_n, x_test)
-        return not _same(given, _standardised(rows, mean, std)) and {"which": which}
-
-    return when
-
-
-def _own_statistics(mean, std, x_train_n, x_test_n, x_train, x_test):
-    return any(
-        _same(x_test_n, _standardised(x_test, x_test.mean(axis=0), s)) for s in _stds(x_test)
-    )
 
 
 q3 = ValueExercise(
-    answer=Arg("mean", read=_columns),
-    inputs=[
-        Arg("std", read=_columns),
-        Arg("x_train_n", read=_part),
-        Arg("x_test_n", read=_part),
-        Arg("x_train", read=_part),
-        Arg("x_test", read=_part),
-    ],
-    rules=[
+    answer=Arg("my_mae", read=_one_number),
+    inputs=[Arg("predictions", read=_column), Arg("y_test", read=_column)],
+    expected=_mae,
+    **TOLERANCE,
+    mistakes=[
         Mistake(
             N_(
-                "{name} holds {size} numbers; it should hold one per column ({columns}): take "
-                "it down the rows, with axis=0."
+                "{value:.3f} mixes every prediction with every true value: predictions has "
+                "shape ({n}, 1) and y_test ({n},), so their difference "
+                "broadcasts to ({n}, {n}). Take predictions[:, 0] first."
             ),
-            when=_wrong_size,
-        ),
-        Mistake(LEAK, when=_leak("mean", lambda rows: [rows.mean(axis=0)])),
-        Mistake(LEAK, when=_leak("std", _stds)),
-        Mistake(
-            N_("{name} is not the column {name} of x_train: x_train.{name}(axis=0)."),
-            when=_not_training("mean", lambda rows: [rows.mean(axis=0)]),
-        ),
-        Mistake(
-            N_("{name} is not the column {name} of x_train: x_train.{name}(axis=0)."),
-            when=_not_training("std", _stds),
+            when=_gave(lambda p, y: np.mean(np.abs(p[:, None] - y))),
         ),
         Mistake(
             N_(
-                "x_test_n was standardised with the test rows' own mean and std: use the "
-                "training rows' mean and std for the test rows too, as for any new penguin."
+                "{value:.3f} is the mean error, where positive and negative errors cancel out. "
+                "Take the absolute value of each error (np.abs) before the mean."
             ),
-            when=_own_statistics,
+            when=_gave(lambda p, y: np.mean(p - y), lambda p, y: np.mean(y - p)),
         ),
-        Mistake(N_("x_{which}_n should be (x_{which} - mean) / std."), when=_not_applied("train")),
-        Mistake(N_("x_{which}_n should be (x_{which} - mean) / std."), when=_not_applied("test")),
+        Mistake(
+            N_(
+                "{value:.3f} comes from the *squared* errors. "
+                "The mean absolute error averages np.abs(error) instead."
+            ),
+            when=_gave(
+                lambda p, y: np.mean((p - y) ** 2), lambda p, y: np.sqrt(np.mean((p - y) ** 2))
+            ),
+        ),
+        Mistake(
+            N_(
+                "{value:.3f} is the sum of the absolute errors; divide by the number of cars, "
+                "or use np.mean instead of np.sum."
+            ),
+            when=_gave(lambda p, y: np.sum(np.abs(p - y))),
+        ),
     ],
+    otherwise=Mistake(
+        N_(
+            "you got {value:.3f}; the mean absolute error of these predictions is not that. "
+            "Average np.abs(predictions[:, 0] - y_test)."
+        ),
+        when=lambda my_mae, predicted, true: {"value": my_mae},
+    ),
     hint=N_(
-        "mean = x_train.mean(axis=0) gives one mean per column, from the training rows only; "
-        "std the same with .std. Then subtract and divide: x_train_n = (x_train - mean) / std, "
-        "and the test rows with the same mean and std."
+        "predictions has shape (n, 1): take column 0 so it lines up with y_test, "
+        "subtract, np.abs, then np.mean."
     ),
-    solution=N_(
-        "mean = x_train.mean(axis=0)  # one per column, from the training rows only\n"
-        "std = x_train.std(axis=0)\n"
-        "x_train_n = (x_train - mean) / std\n"
-        "x_test_n = (x_test - mean) / std  # the training rows' statistics, for new penguins too"
-    ),
-    success=N_("the test rows played no part in preparing the data."),
-)
-
-# ------------------------------------------------------------ exercise 4 ---
-
-
-def _model(value, name: str):
-    if value is None:
-        raise NotAnswered(_(REPLACE_NONE))
-    return as_model(value, name)
-
-
-def _early_stopping(value, name: str):
-    import keras
-
-    if value is None:
-        raise NotAnswered(_(REPLACE_NONE))
-    if not isinstance(value, keras.callbacks.EarlyStopping):
-        raise WrongAnswer(
-            _(
-                "{name} should be the keras.callbacks.EarlyStopping(...) you passed to fit; "
-                "you gave a {kind}."
-            ).format(name=name, kind=type(value).__name__)
-        )
-    return value
-
-
-def _history(value, name: str):
-    """(the History's dict, the model it belongs to or None)."""
-    if value is None:
-        raise NotAnswered(_(REPLACE_NONE))
-    try:
-        recorded = checks.history(name, value)
-    except (TypeError, ValueError):
-        raise WrongAnswer(
-            _("{name} should be what model.fit(...) returns; you gave a {kind}.").format(
-                name=name, kind=type(value).__name__
-            )
-        ) from None
-    return recorded, getattr(value, "model", None)
-
-
-def _no_validation(history, model, early_stopping, x_test_n, y_test):
-    return "val_loss" not in history[0]
-
-
-def _not_this_fit(history, model, early_stopping, x_test_n, y_test):
-    owner = history[1]
-    return early_stopping.model is not model or (owner is not None and owner is not model)
-
-
-def _watches_training(history, model, early_stopping, x_test_n, y_test):
-    monitor = str(early_stopping.monitor)
-    return not monitor.startswith("val_") and {"monitor": monitor}
-
-
-def _validated_on_test(history, model, early_stopping, x_test_n, y_test):
-    test_loss = model.evaluate(x_test_n, y_test, verbose=0, return_dict=True)["loss"]
-    return any(np.isclose(test_loss, v, rtol=1e-5, atol=1e-7) for v in history[0]["val_loss"])
-
-
-q4 = ValueExercise(
-    answer=Arg("history", read=_history),
-    inputs=[
-        Arg("model", read=_model),
-        Arg("early_stopping", read=_early_stopping),
-        Arg("x_test_n", read=_part),
-        Arg("y_test", read=_labels),
-    ],
-    rules=[
-        Mistake(
-            N_(
-                "history has no val_loss: fit had no validation rows. Pass validation_split=0.2, "
-                "which keeps the last 20% of the training rows aside."
-            ),
-            when=_no_validation,
-        ),
-        Mistake(
-            N_(
-                "early_stopping and history do not come from this model's fit: pass "
-                "callbacks=[early_stopping] to model.fit and keep what it returns as history."
-            ),
-            when=_not_this_fit,
-        ),
-        Mistake(
-            N_(
-                "early_stopping watches {monitor}, which keeps falling as the model memorises "
-                "its training rows: monitor 'val_loss', the rows it does not train on."
-            ),
-            when=_watches_training,
-        ),
-        Mistake(
-            N_(
-                "the model's loss on the test rows is one of the val_loss values in history: "
-                "your validation rows are the test rows, so early stopping chose the epoch "
-                "by the test. Use validation_split on the training rows instead."
-            ),
-            when=_validated_on_test,
-        ),
-    ],
-    hint=N_(
-        "Build keras.Sequential([keras.Input(shape=(4,)), a Dense layer with relu, "
-        "Dense(3, activation='softmax')]), compile with 'sparse_categorical_crossentropy' and "
-        "metrics=['accuracy'], make early_stopping = keras.callbacks.EarlyStopping("
-        "monitor='val_loss', patience=10, restore_best_weights=True), and fit on x_train_n, "
-        "y_train with validation_split=0.2 and callbacks=[early_stopping]. Then plot "
-        "history.history['loss'] and ['val_loss'] with plt.plot."
-    ),
-    solution=N_(
-        "model = keras.Sequential([\n"
-        "    keras.Input(shape=(4,)),\n"
-        '    keras.layers.Dense(16, activation="relu"),\n'
-        '    keras.layers.Dense(3, activation="softmax"),  # one probability per species\n'
-        "])\n"
-        'model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", '
-        'metrics=["accuracy"])\n'
-        "early_stopping = keras.callbacks.EarlyStopping(\n"
-        '    monitor="val_loss", patience=10, restore_best_weights=True\n'
-        ")\n"
-        "history = model.fit(\n"
-        "    x_train_n, y_train, epochs=200, batch_size=16, verbose=0,\n"
-        "    validation_split=0.2,  # the last 20% of the training rows, never the test rows\n"
-        "    callbacks=[early_stopping],\n"
-        ")\n"
-        'plt.plot(history.history["loss"], label="loss")  # training: solid\n'
-        'plt.plot(history.history["val_loss"], "--", label="val_loss")  # validation: dashed\n'
-        'plt.xlabel("epoch")\n'
-        "plt.legend()\n"
-        "plt.show()"
-    ),
-    success=N_(
-        "early stopping watched validation rows taken from the training rows; the test rows "
-        "are still unseen."
-    ),
-)
-
-# ------------------------------------------------------------ exercise 5 ---
-
-
-def _accuracy(model, x, y) -> float:
-    scores = np.asarray(model.predict(x, verbose=0))
-    if scores.ndim == 2 and scores.shape[1] > 1:
-        predicted = scores.argmax(axis=1)
-    else:
-        predicted = (scores.reshape(len(x), -1)[:, 0] > 0.5).astype(np.int64)
-    return float(np.mean(predicted == y))
-
-
-def _same_object(test_accuracy, reloaded, model, x_test_n, y_test, baseline):
-    return reloaded is model
-
-
-def _other_weights(test_accuracy, reloaded, model, x_test_n, y_test, baseline):
-    mine, theirs = reloaded.get_weights(), model.get_weights()
-    return len(mine) != len(theirs) or not all(
-        a.shape == b.shape and np.array_equal(a, b) for a, b in zip(mine, theirs, strict=True)
-    )
-
-
-def _not_its_score(test_accuracy, reloaded, model, x_test_n, y_test, baseline):
-    accuracy = _accuracy(reloaded, x_test_n, y_test)
-    return not np.isclose(test_accuracy, accuracy, atol=1e-6) and {"accuracy": accuracy}
-
-
-def _not_above(test_accuracy, reloaded, model, x_test_n, y_test, baseline):
-    return test_accuracy <= baseline
-
-
-q5 = ValueExercise(
-    answer=Arg("test_accuracy", read=as_number),
-    inputs=[
-        Arg("reloaded", read=_model),
-        Arg("model", read=_model),
-        Arg("x_test_n", read=_part),
-        Arg("y_test", read=_labels),
-        Arg("baseline", read=as_number),
-    ],
-    rules=[
-        Mistake(
-            N_(
-                "reloaded is the model you trained, not one read from the file: "
-                "reloaded = keras.models.load_model(...) with the path you saved to."
-            ),
-            when=_same_object,
-        ),
-        Mistake(
-            N_(
-                "reloaded's weights differ from the trained model's: save model after fit, "
-                "then load that same file."
-            ),
-            when=_other_weights,
-        ),
-        Mistake(
-            N_(
-                "test_accuracy is {test_accuracy:.3f}, but the model gets {accuracy:.3f} on the "
-                "test rows: take it from model.evaluate(x_test_n, y_test) (its second value)."
-            ),
-            when=_not_its_score,
-        ),
-        Mistake(
-            N_(
-                "a test accuracy of {test_accuracy:.3f} is no better than the baseline, "
-                "{baseline:.3f}: look at the learning curves and the steps before (are the "
-                "inputs standardised, does the output have 3 units with softmax?)."
-            ),
-            when=_not_above,
-        ),
-    ],
-    hint=N_(
-        "test_loss, test_accuracy = model.evaluate(x_test_n, y_test, verbose=0), once. Then "
-        "model.save(path) and reloaded = keras.models.load_model(path)."
-    ),
-    solution=N_(
-        "test_loss, test_accuracy = model.evaluate(x_test_n, y_test, verbose=0)  # once\n"
-        "print(round(test_accuracy, 2), round(baseline, 2))  # the test score, then the baseline\n"
-        "model.save(path)\n"
-        "reloaded = keras.models.load_model(path)  # a new model, read from the file"
-    ),
-    success=N_(
-        "one look at the test rows, above the baseline, and a saved model that gives the same "
-        "answers."
-    ),
+    solution="my_mae = np.mean(np.abs(deep_predictions[:, 0] - y_test))",
+    success=N_("the same number evaluate() reports as mean_absolute_error."),
 )
