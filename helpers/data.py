@@ -16,6 +16,10 @@ All loaders share two keyword-only options:
 to know about it (:class:`Dataset`). Only :func:`load_full_mnist` goes online,
 and only when you call it.
 
+The name lists (``IRIS_CLASSES``, ``BREAST_CANCER_FEATURES``, ``AUTO_MPG_ORIGINS``...)
+hold the English names that code uses; :func:`display_names` gives them in the
+learner's language, the one ``setup_notebook(language=...)`` chose.
+
 Reading and verifying the bundled files lives in :mod:`helpers.datafiles`, the
 split rule in :mod:`helpers.splits`; ``DATA_DIR``, :func:`split_sizes` and
 :func:`train_test_split` are importable from here too.
@@ -25,12 +29,12 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.checks import random_seed, real_number, whole_number
+from helpers.checks import random_seed, real_number, refusal, texts, whole_number
 from helpers.datafiles import DATA_DIR, read_csv, verified_bytes
 from helpers.i18n import N_, _
 from helpers.splits import (
@@ -54,6 +58,7 @@ __all__ = [
     "IRIS_CLASSES",
     "IRIS_FEATURES",
     "MNIST_CLASSES",
+    "display_names",
     "load_auto_mpg",
     "load_breast_cancer",
     "load_full_mnist",
@@ -64,33 +69,43 @@ __all__ = [
     "train_test_split",
 ]
 
-# Ten measurements of cell nuclei, each given three ways: mean, standard error, worst.
-_NUCLEUS_MEASURES = (
-    "radius", "texture", "perimeter", "area", "smoothness",
-    "compactness", "concavity", "concave points", "symmetry", "fractal dimension",
-)  # fmt: skip
+# The names below are the English ones code uses, each marked for the catalog: display_names()
+# shows them in the learner's language. Each whole name is one message, so that a translation
+# can order its words as its language does.
+
+#: Ten measurements of cell nuclei, each given three ways: the mean, the standard error
+#: ("error") and the worst, the mean of the three largest values.
 BREAST_CANCER_FEATURES: tuple[str, ...] = (
-    tuple(f"mean {m}" for m in _NUCLEUS_MEASURES)
-    + tuple(f"{m} error" for m in _NUCLEUS_MEASURES)
-    + tuple(f"worst {m}" for m in _NUCLEUS_MEASURES)
-)
+    N_("mean radius"), N_("mean texture"), N_("mean perimeter"), N_("mean area"),
+    N_("mean smoothness"), N_("mean compactness"), N_("mean concavity"),
+    N_("mean concave points"), N_("mean symmetry"), N_("mean fractal dimension"),
+    N_("radius error"), N_("texture error"), N_("perimeter error"), N_("area error"),
+    N_("smoothness error"), N_("compactness error"), N_("concavity error"),
+    N_("concave points error"), N_("symmetry error"), N_("fractal dimension error"),
+    N_("worst radius"), N_("worst texture"), N_("worst perimeter"), N_("worst area"),
+    N_("worst smoothness"), N_("worst compactness"), N_("worst concavity"),
+    N_("worst concave points"), N_("worst symmetry"), N_("worst fractal dimension"),
+)  # fmt: skip
 #: Label 0 is malignant, label 1 is benign (scikit-learn's coding).
-BREAST_CANCER_CLASSES: tuple[str, ...] = ("malignant", "benign")
+BREAST_CANCER_CLASSES: tuple[str, ...] = (N_("malignant"), N_("benign"))
 
 IRIS_FEATURES: tuple[str, ...] = (
-    "sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)",
+    N_("sepal length (cm)"), N_("sepal width (cm)"),
+    N_("petal length (cm)"), N_("petal width (cm)"),
 )  # fmt: skip
-IRIS_CLASSES: tuple[str, ...] = ("setosa", "versicolor", "virginica")
+IRIS_CLASSES: tuple[str, ...] = (N_("setosa"), N_("versicolor"), N_("virginica"))
 
 MNIST_CLASSES: tuple[str, ...] = tuple(str(digit) for digit in range(10))
 
 AUTO_MPG_FEATURES: tuple[str, ...] = (
-    "cylinders", "displacement", "horsepower", "weight",
-    "acceleration", "model_year", "origin",
+    # Translators: Auto MPG's columns: a car's cylinders, engine displacement, horsepower,
+    # weight in pounds, seconds from 0 to 60 mph, model year (70 to 82) and origin (a code).
+    N_("cylinders"), N_("displacement"), N_("horsepower"), N_("weight"),
+    N_("acceleration"), N_("model_year"), N_("origin"),
 )  # fmt: skip
 AUTO_MPG_TARGET = "mpg"
 #: The ``origin`` column codes 1, 2 and 3.
-AUTO_MPG_ORIGINS: tuple[str, ...] = ("USA", "Europe", "Japan")
+AUTO_MPG_ORIGINS: tuple[str, ...] = (N_("USA"), N_("Europe"), N_("Japan"))
 
 #: The most samples :func:`make_xor` makes: far more than any lesson needs.
 _MAX_XOR_SAMPLES = 1_000_000
@@ -266,7 +281,8 @@ class Dataset:
             (e.g. :func:`load_iris`).
         prepare: Turns that ``x`` into model inputs: float32, one row per sample.
         task: ``"binary"``, ``"multiclass"`` or ``"regression"``.
-        classes: The class names (label ``i`` is ``classes[i]``); empty for regression.
+        classes: The class names (label ``i`` is ``classes[i]``), in English: show them
+            with :func:`display_names`. Empty for regression.
         n_samples: How many samples ``load`` returns.
         n_features: How long a prepared row is: the model's input shape is ``(n_features,)``.
         standardize: Whether the prepared columns are left on their own scales,
@@ -328,6 +344,48 @@ DATASETS: dict[str, Dataset] = {
         "regression", (), 392, 7, file="auto_mpg.csv",
     ),
 }  # fmt: skip
+
+
+#: Every name :func:`display_names` knows: the name lists above and every dataset's classes.
+_NAMES = frozenset(
+    BREAST_CANCER_FEATURES + IRIS_FEATURES + AUTO_MPG_FEATURES + AUTO_MPG_ORIGINS
+    + tuple(name for entry in DATASETS.values() for name in entry.classes)
+)  # fmt: skip
+
+
+def display_names(names: Iterable[str]) -> list[str] | tuple[str, ...]:
+    """The names of classes, features or origins as the learner reads them.
+
+    The name lists of this module keep the English names that code uses (as
+    keys, in a check); ``display_names`` gives them in the language that
+    ``setup_notebook(language=...)`` chose, through the catalog. In English
+    they are the names themselves. A list gives a list, anything else a tuple,
+    so printing them looks as printing the names does.
+
+    Args:
+        names: Names from this module's lists (``IRIS_CLASSES``,
+            ``AUTO_MPG_FEATURES[:6]``, a dataset's ``classes``...), in any order.
+
+    Example::
+
+        >>> from helpers.i18n import set_language
+        >>> display_names(IRIS_CLASSES)
+        ('setosa', 'versicolor', 'virginica')
+        >>> set_language("ko")
+        >>> display_names(["weight", "Japan"])
+        ['무게', '일본']
+        >>> set_language("en")
+    """
+    must_be = _("a list of names from helpers.data, such as IRIS_CLASSES")
+    items = texts("names", names, must_be=must_be)
+    unknown = [name for name in items if name not in _NAMES]
+    if unknown:
+        raise ValueError(refusal(
+            "names", must_be, got=repr(unknown)[:80],
+            hint=_("These names are not in helpers.data's lists; check their spelling."),
+        ))  # fmt: skip
+    shown = [_(name) for name in items]
+    return shown if isinstance(names, list) else tuple(shown)
 
 
 # ------------------------------------------------------ online, opt-in only ---

@@ -16,11 +16,14 @@ from hypothesis import strategies as st
 import helpers.data as data
 from helpers.data import (
     AUTO_MPG_FEATURES,
+    AUTO_MPG_ORIGINS,
     BREAST_CANCER_CLASSES,
     BREAST_CANCER_FEATURES,
     DATASETS,
     IRIS_CLASSES,
     IRIS_FEATURES,
+    MNIST_CLASSES,
+    display_names,
     load_auto_mpg,
     load_breast_cancer,
     load_iris,
@@ -39,6 +42,7 @@ from tests.test_splits import (
     refused_by_name,
     refused_in_korean_and_english,
 )
+from tools import catalog
 
 LOADERS = list(FILES.values())
 
@@ -356,3 +360,104 @@ def test_dataset_descriptions_are_english_and_translate_when_shown():
     assert DATASETS["iris"].description == "iris flowers (150, 3 classes)"  # the key stays
     assert all(HANGUL.search(_(entry.description)) for entry in DATASETS.values())
     assert "150" in _(DATASETS["iris"].description)
+
+
+# ---------------------------------------------------------- display names ---
+
+# Every name list a learner may show, with a dataset's classes (MNIST's digits are digits).
+NAME_LISTS = {
+    "BREAST_CANCER_FEATURES": BREAST_CANCER_FEATURES,
+    "BREAST_CANCER_CLASSES": BREAST_CANCER_CLASSES,
+    "IRIS_FEATURES": IRIS_FEATURES,
+    "IRIS_CLASSES": IRIS_CLASSES,
+    "AUTO_MPG_FEATURES": AUTO_MPG_FEATURES,
+    "AUTO_MPG_ORIGINS": AUTO_MPG_ORIGINS,
+    **{f"DATASETS[{key!r}].classes": entry.classes for key, entry in DATASETS.items()},
+}
+WORDS = [name for names in NAME_LISTS.values() for name in names if not name.isdigit()]
+
+
+@pytest.mark.parametrize("names", NAME_LISTS.values(), ids=NAME_LISTS.keys())
+def test_display_names_in_english_are_the_names_themselves(names):
+    assert display_names(names) == names  # a tuple, as printed before: ('setosa', ...)
+    assert display_names(list(names)) == list(names)
+
+
+@pytest.mark.parametrize("names", NAME_LISTS.values(), ids=NAME_LISTS.keys())
+def test_display_names_in_korean_are_korean_and_tell_the_names_apart(names):
+    set_language("ko")
+    shown = display_names(names)
+    assert len(set(shown)) == len(names), f"two names look alike in Korean: {shown}"
+    for name, korean in zip(names, shown, strict=True):
+        if name.isdigit():
+            assert korean == name
+        else:
+            assert HANGUL.search(korean) and korean != name, (name, korean)
+
+
+def test_the_korean_names_the_style_guide_chose():
+    set_language("ko")
+    assert display_names(IRIS_CLASSES) == ("세토사", "버시컬러", "버지니카")
+    assert display_names(BREAST_CANCER_CLASSES) == ("악성", "양성")
+    assert display_names(AUTO_MPG_ORIGINS) == ("미국", "유럽", "일본")
+    # Lesson 08 draws these in Korean; the scatter plot's test uses them too.
+    assert display_names(IRIS_FEATURES)[2:] == ("꽃잎 길이(cm)", "꽃잎 너비(cm)")
+
+
+def test_every_display_name_is_a_message_of_the_catalog_with_its_korean():
+    """The registry's names, the messages extracted from helpers/data.py and the Korean
+    catalog (the .po file a translator edits, and the .mo the helpers read) agree."""
+    from_data = {
+        message.id
+        for message in catalog.extracted()
+        if any(path == "helpers/data.py" for path, _line in message.locations)
+    }
+    assert not set(WORDS) - from_data, "a name of helpers.data is not marked with N_()"
+    korean = catalog.read("ko")
+    set_language("ko")
+    for name in WORDS:
+        assert korean[name] is not None and korean[name].string, f"{name!r} has no Korean"
+        assert display_names([name]) == [korean[name].string], "run python course.py catalog"
+
+
+def test_display_names_keep_the_order_and_the_kind_of_sequence():
+    names = ["Japan", "weight", "weight", "setosa"]
+    assert display_names(names) == names
+    assert display_names(iter(names)) == tuple(names)
+    assert display_names([]) == [] and display_names(()) == ()
+    set_language("ko")
+    assert display_names(names) == ["일본", "무게", "무게", "세토사"]
+    assert display_names(DATASETS["iris"].classes) == display_names(IRIS_CLASSES)
+    assert display_names(MNIST_CLASSES) == MNIST_CLASSES
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.sampled_from(["en", "ko"]))
+def test_display_names_translate_each_name_on_its_own(names, language):
+    from helpers.i18n import _
+
+    set_language(language)
+    shown = display_names(names)
+    assert shown == [_(name) for name in names]
+    assert shown == [display_names((name,))[0] for name in names]
+    assert all(HANGUL.search(text) for text in shown) == (language == "ko" or not names)
+
+
+@pytest.mark.parametrize(
+    ("names", "error", "message"),
+    [
+        ("weight", TypeError, r"names must be a list of names from helpers.data.*'weight'"),
+        (["weigth"], ValueError, r"got \['weigth'\]\. These names are not in helpers.data"),
+        (["setosa", "Setosa"], ValueError, r"got \['Setosa'\]"),
+        (["mpg"], ValueError, r"got \['mpg'\]"),  # the target, not a feature
+        ([3], TypeError, r"names must be .*; got \[3\]"),
+        (None, TypeError, r"got None"),
+    ],
+)
+def test_display_names_refuse_what_is_not_a_list_of_known_names(names, error, message):
+    with pytest.raises(error, match=message):
+        display_names(names)
+
+
+def test_display_names_refuse_in_korean_too():
+    refused_in_korean_and_english(lambda: display_names(["weigth"]), ValueError, "'weigth'")
