@@ -51,7 +51,7 @@ def test_q1_accepts_every_way_to_write_the_shape(prediction):
     [
         ("(2, 3)", "is what a[[0, 2]] gives"),
         ((2, 3), "is what a[[0, 2]] gives"),
-        ("(2, 4)", "The rows keep their place"),
+        ("(2, 4)", "so that axis has length 2"),
         ("error", "works on any axis"),
         ("오류가 납니다", "works on any axis"),
     ],

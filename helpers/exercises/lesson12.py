@@ -67,8 +67,8 @@ q1 = Prediction(
             "it picks along the second axis, the columns, while ':' keeps every row."
         ),
         ("(2, 4)", "(4, 2)"): N_(
-            "The rows keep their place on the first axis (4 of them); the list of two "
-            "positions sets the length of the second axis, the one it picks along."
+            "':' keeps all 4 rows on the first axis; the list picks 2 positions along the "
+            "second axis, so that axis has length 2."
         ),
         ("error", "(4, 2)"): N_(
             "A list of positions works on any axis: before the comma it picks rows, after "
@@ -111,7 +111,7 @@ q2 = ValueExercise(
         Mistake(
             N_(
                 "{chain_slope:g} adds slopes; along a chain they multiply. And take the "
-                "square's slope where it is: at triple(1) = 3, not at x = 1."
+                "square's slope at the value it receives, triple(1) = 3, not at x = 1."
             ),
             when=_gave(5),
         ),
@@ -132,7 +132,7 @@ q2 = ValueExercise(
     ],
     otherwise=N_(
         "{chain_slope:g} is not the slope of square(triple(x)) at x = 1. Multiply the slopes "
-        "of the two steps, each where it is, or measure the whole chain with slope()."
+        "of the two steps, each taken at its own input, or measure the whole chain with slope()."
     ),
     hint=N_(
         "Step 1, triple, multiplies a small change by 3. Step 2, the square, multiplies it by "
@@ -140,6 +140,6 @@ q2 = ValueExercise(
     ),
     solution=N_("chain_slope = 18  # 3 (triple's slope) x 6 (the square's slope at triple(1) = 3)"),
     success=N_(
-        "3 x 6 = 18: each step's slope, taken where that step is, multiplied along the chain."
+        "3 x 6 = 18: each step's slope, taken at its own input, multiplied along the chain."
     ),
 )
