@@ -5,13 +5,19 @@ import numpy as np
 import pytest
 from exercise_support import (
     ANY_ANSWER,
+    UNEXPECTED,
+    evaluate_anything,
+    in_korean,
     korean_refusal,
     korean_success,
     refused_properly,
     solve,
 )
 from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
+from helpers.data import load_breast_cancer
 from helpers.exercises import lesson03
 
 GOOD = {"spam": "binary_crossentropy", "digits": "sparse_categorical_crossentropy", "price": "mse"}
@@ -174,7 +180,180 @@ def test_q2_explains_wrong_answers(answer, message):
     assert not result.ok and message in result.message, result.message
 
 
-EXERCISES = (lesson03.q1, lesson03.q2)
+# ---------------------------------------------------------------- q3 ---
+
+_, LABELS = load_breast_cancer()
+MALIGNANT = LABELS == 0
+
+
+def called_benign(missed, false_alarms):
+    """A model's calls, True for benign: every malignant tumour found but ``missed`` of them,
+    every benign one called benign but ``false_alarms`` of them."""
+    called = ~MALIGNANT
+    called[np.flatnonzero(MALIGNANT)[:missed]] = True
+    called[np.flatnonzero(~MALIGNANT)[:false_alarms]] = False
+    return called
+
+
+ORDINARY = called_benign(10, 11)  # the lesson's run: ordinary cross-entropy
+LIGHT = called_benign(18, 9)  # the same network at MALIGNANT_WEIGHT = 0.3
+
+
+def test_q3_the_lessons_run_gives_what_the_solution_predicts():
+    """The lesson's cells, as the exercise runs them: the weight 0.3 misses more."""
+    x, y = load_breast_cancer()
+    normalize = keras.layers.Normalization()
+    normalize.adapt(x)
+
+    def careful(weight):
+        def loss(y_true, y_pred):
+            y_true = keras.ops.cast(y_true, y_pred.dtype)
+            p = keras.ops.clip(y_pred, 1e-7, 1 - 1e-7)
+            per_value = -(y_true * keras.ops.log(p) + weight * (1 - y_true) * keras.ops.log(1 - p))
+            return keras.ops.mean(per_value, axis=-1)
+
+        return loss
+
+    def called(loss):
+        keras.utils.set_random_seed(0)
+        net = keras.Sequential([
+            keras.Input(shape=(30,)),
+            normalize,
+            keras.layers.Dense(8, activation="relu"),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ])  # fmt: skip
+        net.compile(loss=loss, optimizer="adam")
+        net.fit(x, y, epochs=10, verbose=0)
+        return keras.ops.convert_to_numpy(net(x)).ravel() > 0.5
+
+    result = lesson03.q3.evaluate(
+        solve(lesson03.q3)["prediction"], called(careful(0.3)), called("binary_crossentropy")
+    )
+    assert result.ok and not result.surprise, result.message
+
+
+def test_q3_solution_is_predicted_with_the_counts_and_why():
+    result = lesson03.q3.evaluate(solve(lesson03.q3)["prediction"], LIGHT, ORDINARY)
+    assert result.ok and not result.surprise and "You predicted it" in result.message
+    assert "missed 18 of the 212 malignant tumours" in result.message
+    assert "cross-entropy missed 10, and raised 9 false alarms against 11" in result.message
+    assert "the cheaper mistake" in result.message
+
+
+@pytest.mark.parametrize(
+    "prediction",
+    [
+        "More",
+        " MORE ",
+        "more of them",
+        "더 많이",
+        "더 많이 놓칠 것 같습니다",
+        "놓치는 수가 늘어난다",
+    ],
+)
+def test_q3_accepts_every_way_to_say_more(prediction):
+    result = lesson03.q3.evaluate(prediction, LIGHT, ORDINARY)
+    assert result.ok and not result.surprise, result.message
+
+
+@pytest.mark.parametrize(
+    ("prediction", "why"),
+    [
+        ("fewer", "At 3.0 the costly mistake was missing a malignant tumour"),
+        ("less", "At 3.0 the costly mistake"),
+        ("더 적게", "At 3.0 the costly mistake"),
+        ("덜 놓칩니다", "At 3.0 the costly mistake"),
+        ("same", "move to the side whose mistake is cheaper"),
+        ("unchanged", "move to the side whose mistake is cheaper"),
+        ("같은 수", "move to the side whose mistake is cheaper"),
+        ("똑같다", "move to the side whose mistake is cheaper"),
+    ],
+)
+def test_q3_a_wrong_prediction_is_explained_not_failed(prediction, why):
+    result = lesson03.q3.evaluate(prediction, LIGHT, ORDINARY)
+    assert result.ok and result.surprise, result.message
+    assert "missed 18 of the 212" in result.message and why in result.message
+
+
+def test_q3_judges_what_the_learners_own_run_gave():
+    swapped = lesson03.q3.evaluate("fewer", ORDINARY, LIGHT)  # a weight above 1 kept
+    assert swapped.ok and not swapped.surprise and "missed 10 of the 212" in swapped.message
+    result = lesson03.q3.evaluate("more", ORDINARY, LIGHT)
+    assert result.ok and result.surprise and "sets MALIGNANT_WEIGHT = 0.3" in result.message
+    same = lesson03.q3.evaluate("same", called_benign(12, 3), called_benign(12, 20))
+    assert same.ok and not same.surprise, same.message
+    assert "both models missed 12 of the 212" in same.message and "raised 3 false" in same.message
+
+
+def test_q3_accepts_the_calls_as_zeros_and_ones():
+    result = lesson03.q3.evaluate("more", LIGHT.astype(int), ORDINARY.astype("float32"))
+    assert result.ok and not result.surprise, result.message
+
+
+@pytest.mark.parametrize(
+    "prediction", ["maybe", "more or fewer", "더 많거나 적게", "", 3, True, ["more"]]
+)
+def test_q3_a_prediction_that_is_not_one_choice_is_refused(prediction):
+    result = lesson03.q3.evaluate(prediction, LIGHT, ORDINARY)
+    assert not result.ok and result.answered, result.message
+    assert "is not one of 'more', 'fewer', 'same'" in result.message
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        LIGHT[:100],
+        LIGHT.reshape(1, -1),
+        LIGHT * 0.7,
+        np.full(len(LIGHT), np.nan),
+        list(LIGHT),
+        "light_benign",
+        None,
+    ],
+    ids=["short", "2-d", "not 0/1", "nan", "list", "text", "None"],
+)
+def test_q3_asks_for_the_runs_own_calls(run):
+    for answers in (("more", run, ORDINARY), ("more", LIGHT, run)):
+        result = lesson03.q3.evaluate(*answers)
+        assert not result.ok and "Run the cell as it was given" in result.message, result.message
+        assert "True or False for each of the 569 tumours" in result.message
+
+
+def test_q3_unanswered():
+    result = lesson03.q3.evaluate(None, LIGHT, ORDINARY)
+    assert not result.ok and not result.answered
+
+
+PREDICTIONS = st.sampled_from(["more", "fewer", "same", "더 많이", "더 적게", "같은 수"])
+CALLS = arrays(bool, len(LABELS))
+
+
+@settings(max_examples=30, deadline=None)
+@given(PREDICTIONS, CALLS, CALLS)
+def test_q3_any_run_is_judged_by_which_missed_more(prediction, light, ordinary):
+    result = lesson03.q3.evaluate(prediction, light, ordinary)
+    difference = np.sum(light & MALIGNANT) - np.sum(ordinary & MALIGNANT)
+    happened = "more" if difference > 0 else "fewer" if difference < 0 else "same"
+    predicted = lesson03.MORE_OR_FEWER.read(prediction)
+    assert result.ok and result.surprise == (predicted != happened), result.message
+    assert f"{np.sum(light & MALIGNANT)} of the 212" in result.message
+
+
+def _a_real_run(prediction, light, ordinary):
+    """Whether the answers are a readable prediction and two runs' calls for every tumour."""
+    runs = [getattr(calls, "shape", None) == LABELS.shape for calls in (light, ordinary)]
+    readable = isinstance(prediction, str) and lesson03.MORE_OR_FEWER.read(prediction)
+    return all(runs) and bool(readable)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ANY_ANSWER, ANY_ANSWER, ANY_ANSWER)
+def test_q3_any_answers_get_a_proper_message(prediction, light, ordinary):
+    result = evaluate_anything(lesson03.q3, (prediction, light, ordinary), is_right=_a_real_run)
+    assert UNEXPECTED not in result.message, result.message
+
+
+EXERCISES = (lesson03.q1, lesson03.q2, lesson03.q3)
 
 
 @settings(max_examples=40, deadline=None)
@@ -206,6 +385,12 @@ def test_korean_feedback():
     korean_refusal(lesson03.q1, GOOD, "모르겠습니다")
     korean_refusal(lesson03.q2, _no_abs)
     korean_success(lesson03.q2, solve(lesson03.q2)["my_mae"])
+    korean_success(lesson03.q3, "더 많이", LIGHT, ORDINARY)
+    surprise = in_korean(lesson03.q3, "더 적게", LIGHT, ORDINARY)
+    assert surprise.ok and surprise.surprise and "예측" in str(surprise), str(surprise)
+    assert "악성 종양 212개 중 18개를 놓쳤고" in surprise.message, surprise.message
+    korean_refusal(lesson03.q3, "글쎄요", LIGHT, ORDINARY)
+    korean_refusal(lesson03.q3, "더 많이", LIGHT[:5], ORDINARY)
 
 
 @pytest.mark.parametrize(

@@ -3,20 +3,27 @@
 Exercise 1 (a loss per problem, and why the digits take theirs) has no one
 right value, only known ways to be wrong: it is a ValueExercise declared with
 its rules alone, in the order they are checked. Exercise 2 keeps its own
-checker (why: beside it). They use public Keras APIs only: ``keras.losses.get``,
-a loss object's ``name``, and calling the learner's function on probe values
-and on symbolic ``keras.KerasTensor`` inputs.
+checker (why: beside it). Exercise 3 is predict-then-run, a
+:class:`~helpers.exercises.words.Prediction`: does the careful loss with
+``MALIGNANT_WEIGHT = 0.3`` miss more malignant tumours than ordinary
+cross-entropy, judged on what the learner's own two trained models called benign.
+They use public Keras APIs only: ``keras.losses.get``, a loss object's ``name``,
+and calling the learner's function on probe values and on symbolic
+``keras.KerasTensor`` inputs.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from operator import itemgetter
+from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Exercise, NotAnswered, WrongAnswer
+from helpers.data import load_breast_cancer
+from helpers.exercises import Exercise, NotAnswered, WrongAnswer, as_array
 from helpers.exercises.types import Arg, Mistake, ValueExercise
-from helpers.exercises.words import Words
+from helpers.exercises.words import Prediction, Words
 from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
@@ -322,4 +329,118 @@ q2 = Exercise(
             return keras.ops.mean(keras.ops.abs(y_pred - y_true), axis=-1)
     """,
     success=N_("the same numbers as keras.losses.mean_absolute_error, and it works in fit()."),
+)
+
+
+# ------------------------------------------------------------ exercise 3 ---
+
+#: How many malignant tumours the model trained with MALIGNANT_WEIGHT = 0.3 misses, against
+#: ordinary cross-entropy. A bare 같 would also read the hedge "것 같다", so "same" needs more.
+MORE_OR_FEWER = Words(
+    {
+        "more": ("많", "늘"),
+        "fewer": ("less", "적", "덜", "줄"),
+        "same": ("equal", "unchanged", "같은수", "똑같", "동일", "그대로"),
+    }
+)
+
+
+@cache
+def _malignant() -> np.ndarray:
+    """Which of the lesson's 569 tumours are malignant (label 0)."""
+    _x, labels = load_breast_cancer()
+    return labels == 0
+
+
+def _called_benign(value: Any, name: str) -> np.ndarray:
+    """What a trained model called benign, True or False per tumour; a refusal for anything else."""
+    try:
+        called = as_array(value, name)
+    except WrongAnswer:
+        called = np.empty(0)
+    tumours = len(_malignant())
+    if (
+        called.shape != (tumours,)
+        or called.dtype.kind not in "biuf"
+        or not np.isin(called, (0, 1)).all()
+    ):
+        raise WrongAnswer(
+            _(
+                "{name} should be what train_cancer_model returns second: True or False for "
+                "each of the {tumours} tumours. Run the cell as it was given."
+            ).format(name=name, tumours=tumours)
+        )
+    return called.astype(bool)
+
+
+def _misses(light: np.ndarray, ordinary: np.ndarray) -> tuple[str, dict]:
+    """Whether the light model missed more malignant tumours than the ordinary one, and the
+    counts: malignant tumours called benign, benign ones called malignant (false alarms)."""
+    malignant = _malignant()
+    counts = {
+        "total": int(malignant.sum()),
+        "light": int(np.sum(light & malignant)),
+        "ordinary": int(np.sum(ordinary & malignant)),
+        "light_alarms": int(np.sum(~light & ~malignant)),
+        "ordinary_alarms": int(np.sum(~ordinary & ~malignant)),
+    }
+    difference = counts["light"] - counts["ordinary"]
+    return ("more" if difference > 0 else "fewer" if difference < 0 else "same"), counts
+
+
+#: A weight above 1 is what gives fewer misses: the cell was not run as given.
+NOT_THE_CELL = N_(
+    "Fewer misses is what a weight above 1 gives, like the lesson's 3.0: check that the cell "
+    "sets MALIGNANT_WEIGHT = 0.3 before it trains, and run it again."
+)
+
+q3 = Prediction(
+    answer="prediction",
+    inputs=[
+        Arg("light_benign", read=_called_benign),
+        Arg("ordinary_benign", read=_called_benign),
+    ],
+    outcomes=MORE_OR_FEWER,
+    observe=_misses,
+    happened={
+        "more": N_(
+            "your model missed {light} of the {total} malignant tumours, where ordinary "
+            "cross-entropy missed {ordinary}, and raised {light_alarms} false alarms against "
+            "{ordinary_alarms}. Missing a malignant tumour had become the cheaper mistake, so "
+            "training let more of them pass as benign."
+        ),
+        "fewer": N_(
+            "your model missed {light} of the {total} malignant tumours, where ordinary "
+            "cross-entropy missed {ordinary}, and raised {light_alarms} false alarms against "
+            "{ordinary_alarms}."
+        ),
+        "same": N_(
+            "both models missed {light} of the {total} malignant tumours; yours raised "
+            "{light_alarms} false alarms, ordinary cross-entropy {ordinary_alarms}."
+        ),
+    },
+    why={
+        ("fewer", "more"): N_(
+            "At 3.0 the costly mistake was missing a malignant tumour; at 0.3 it is the false "
+            "alarm, so training leans the other way."
+        ),
+        ("same", "more"): N_(
+            "Changing what a mistake costs changes what training aims for: the tumours near "
+            "the 0.5 threshold move to the side whose mistake is cheaper."
+        ),
+        ("more", "fewer"): NOT_THE_CELL,
+        ("same", "fewer"): NOT_THE_CELL,
+    },
+    hint=N_(
+        "MALIGNANT_WEIGHT multiplies what an error on a malignant tumour costs. At 3.0, missing "
+        "one was the costly mistake, and the model missed fewer. At 0.3, which mistake is "
+        "cheaper, and which way will training move the tumours near the threshold?"
+    ),
+    solution=N_(
+        'prediction = "more"  # at 0.3 a missed malignant tumour costs less than a false alarm'
+    ),
+    success=N_(
+        "the loss decides which mistake is cheaper: with a weight below 1 it is missing a "
+        "malignant tumour, so the model misses more of them and raises fewer false alarms."
+    ),
 )
