@@ -1,21 +1,30 @@
-"""Exercises for notebook 09: on your own, the whole workflow on the Palmer penguins.
+"""Exercises for notebook 11: on your own, the whole workflow on the Palmer penguins.
 
-Exercise 1 is predict-then-run: the learner predicts the accuracy of always answering
-the most common species, and the check cell computes it. Exercises 2-5 grade the
-learner's own pipeline, written in plain NumPy and Keras, by its properties rather
-than by one right value (every shuffle, every model is different), so each is a
-:class:`~helpers.exercises.types.ValueExercise` declared with ``rules`` alone:
+The learner writes the whole pipeline in plain NumPy and Keras, and four of the five
+exercises also ask them to think first. Exercise 1 is predict-then-run: the accuracy of
+always answering the most common species, which the check cell then computes.
+Exercises 2-4 each judge, in one check, the learner's words (:class:`Together`) and
+their code; exercise 5 judges code alone:
 
-2. the split: the training and test rows together are the cleaned table, each row once
-   with its own label, no test row in training, about a fifth held out, every species
-   on both sides (the file is sorted by species);
-3. the standardisation: the means and standard deviations of the training rows only
-   (not the whole table's, not the test rows'), applied to both parts;
-4. the training: a History with validation, an ``EarlyStopping`` that watched a
-   validation metric in this model's ``fit``, and validation rows that are not the
-   test rows (the model's loss on the test rows is none of the recorded ``val_loss``);
-5. the single test score: the reloaded model's accuracy on the test rows, above the
-   baseline, from a model loaded from the file (not the trained object itself).
+2. predict which species fill the last fifth of the file as it is sorted (the test rows
+   of a split without shuffling: all 68 Chinstrap penguins), then shuffle and split;
+3. diagnose a classmate who standardised with the whole table's statistics (a choice
+   and the rule it breaks), then standardise with the training rows' only;
+4. predict whether early stopping will end the run before the epoch limit, then build,
+   compile and fit with ``EarlyStopping`` and plot the History;
+5. evaluate once on the test rows against the baseline, save and reload.
+
+The code is graded by its properties rather than by one right value (every shuffle,
+every model is different): a :class:`~helpers.exercises.types.ValueExercise` declared
+with ``rules`` alone. The split: the training and test rows together are the cleaned
+table, each row once with its own label, no test row in training, about a fifth held
+out, every species on both sides. The standardisation: the means and standard
+deviations of the training rows only (not the whole table's, not the test rows'),
+applied to both parts. The training: a History with validation, an ``EarlyStopping``
+that watched a validation metric in this model's ``fit``, and validation rows that are
+not the test rows (the model's loss on the test rows is none of the recorded
+``val_loss``). The test score: the reloaded model's accuracy on the test rows, above
+the baseline, from a model loaded from the file (not the trained object itself).
 
 A part still ``None`` (an exercise not done yet) is "not answered yet", never an error.
 """
@@ -27,14 +36,56 @@ from collections import Counter
 import numpy as np
 
 from helpers import checks
-from helpers.exercises import REPLACE_NONE, NotAnswered, WrongAnswer, as_model, as_number
-from helpers.exercises.types import Arg, Mistake, ValueExercise
+from helpers.exercises import (
+    REPLACE_NONE,
+    NotAnswered,
+    Surprise,
+    WrongAnswer,
+    as_model,
+    as_number,
+)
+from helpers.exercises.types import Arg, Declared, Mistake, ValueExercise
+from helpers.exercises.words import Choice, Prediction, Words
 from helpers.i18n import N_, _
 
 #: How close numbers must be to be the same computation (float32 and float64 both).
 CLOSE = {"rtol": 1e-4, "atol": 1e-5}
 
+
+class Together(Declared):
+    """The learner's words about their code (a prediction or a choice) and the code, in one check.
+
+    No type in :mod:`helpers.exercises.words` judges a text together with code the learner
+    wrote, hence this one. ``check`` takes the words' answer and their other inputs, then
+    the code's arguments; a name both use is passed once and read as the code reads it.
+    The code is judged first, by ``code``'s rules: a broken pipeline is the message. Then
+    the words: a right choice shows ``success``; a prediction, come true or not (then
+    explained), is followed by ``success`` too, as what the code did right. The parts are
+    declared with the exercise's own texts, which only the whole shows.
+    """
+
+    def __init__(self, *, words: Declared, code: ValueExercise, **texts: str) -> None:
+        self.words, self.code = words, code
+        coded = {arg.name for arg in code.args}
+        extra = [arg for arg in words.args[1:] if arg.name not in coded]
+        super().__init__(answer=words.args[0], inputs=[*extra, *code.args], **texts)
+
+    def judge(self, answer, inputs: list, names: dict) -> str | None:
+        code = [names[arg.name] for arg in self.code.args]
+        self.code.judge(code[0], code[1:], names)
+        about = [names[arg.name] for arg in self.words.args[1:]]
+        too = _("Your code is right too: {success}").format(success=self.success_text)
+        try:
+            said = self.words.judge(answer, about, names)
+        except Surprise as surprise:
+            raise Surprise(f"{surprise} {too}") from None
+        return f"{said} {too}" if said else None
+
+
 # ------------------------------------------------------------ exercise 1 ---
+
+
+NOT_LABELS = N_("{name} should hold class numbers (0, 1, 2); run the cells above as given.")
 
 
 def _labels(value, name: str) -> np.ndarray:
@@ -43,15 +94,12 @@ def _labels(value, name: str) -> np.ndarray:
         raise NotAnswered(_(REPLACE_NONE))
     try:
         labels = np.asarray(value).reshape(-1)
-        whole = labels.size > 0 and np.array_equal(labels, labels.astype(np.int64))
+        numbers = labels.size > 0 and labels.dtype.kind in "iuf"  # not True/False, not texts
+        whole = numbers and np.array_equal(labels, labels.astype(np.int64))
     except (TypeError, ValueError):
         whole = False
     if not whole or labels.min() < 0:
-        raise WrongAnswer(
-            _("{name} should hold class numbers (0, 1, 2); run the cells above as given.").format(
-                name=name
-            )
-        )
+        raise WrongAnswer(_(NOT_LABELS).format(name=name))
     return labels.astype(np.int64)
 
 
@@ -177,64 +225,136 @@ def _missing_species(x_train, x_test, y_train, y_test, x, y):
     for side, ys in (("test", y_test), ("train", y_train)):
         missing = sorted(classes - set(ys.ravel().tolist()))
         if missing:
-            return {"side": _(SIDES[side]), "missing": missing}
+            return {"side": _(SIDES[side]), "missing": ", ".join(f"{c:g}" for c in missing)}
     return None
 
 
-q2 = ValueExercise(
-    answer=Arg("x_train", read=_part),
-    inputs=[Arg(name, read=_part) for name in ("x_test", "y_train", "y_test", "x", "y")],
-    rules=[
-        Mistake(
-            N_(
-                "x_{which} should be rows of {columns} measurements and y_{which} one label per "
-                "row; you gave shapes {x_shape} and {y_shape}."
-            ),
-            when=_bad_shapes,
-        ),
-        Mistake(
-            N_(
-                "{shared} of your {n_test} test rows are also training rows: the test would "
-                "grade the model on penguins it trained on. Give each row to one side only."
-            ),
-            when=_shared_rows,
-        ),
-        Mistake(
-            N_(
-                "together, your training and test rows should be the {n} rows of x, each once "
-                "and with its own label; you have {rows} rows, or rows whose labels moved. "
-                "Index x and y with the same shuffled order."
-            ),
-            when=_not_the_table,
-        ),
-        Mistake(
-            N_(
-                "your test set holds {n_test} rows, {share:.0%} of the table: hold out about "
-                "a fifth (20%), enough to judge the model and enough left to train it."
-            ),
-            when=_test_share,
-        ),
-        Mistake(
-            N_(
-                "your {side} rows have no penguins of class {missing}: the file is sorted by "
-                "species. Shuffle the rows (a permutation) before you split."
-            ),
-            when=_missing_species,
-        ),
-    ],
-    hint=N_(
-        "Shuffle the row numbers with a seeded generator: order = "
-        "np.random.default_rng(0).permutation(len(x)). Take the first 20% of that order as "
-        "test rows and the rest as training rows, and index x and y with the same numbers."
+#: The species as pd.factorize numbers them, alphabetically: classes 0, 1 and 2.
+SPECIES = ("Adelie", "Chinstrap", "Gentoo")
+#: Each species as a message names it.
+SPECIES_SAID = {"Adelie": N_("Adelie"), "Chinstrap": N_("Chinstrap"), "Gentoo": N_("Gentoo")}
+#: What exercise 2's prediction may name: one species (or its class number), or a mix.
+LAST_FIFTH = Words(
+    {
+        "Adelie": ("아델리",),
+        "Chinstrap": ("턱끈",),
+        "Gentoo": ("젠투",),
+        "mixed": ("mix", "all three", "every species", "섞", "세 종", "모든 종", "골고루"),
+    }
+)
+
+
+def _species(value, name: str):
+    """A class number (0, 1, 2) as the species it numbers; any other answer as it is."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return SPECIES[value] if 0 <= value < len(SPECIES) else value
+    return value
+
+
+def _last_fifth(y):
+    """Which species fill the last fifth of the file's rows, and the numbers to say it."""
+    labels = _labels(y, "y")
+    if labels.max() >= len(SPECIES):
+        raise WrongAnswer(_(NOT_LABELS).format(name="y"))
+    n = max(1, round(len(labels) / 5))
+    kinds = sorted(set(labels[-n:].tolist()))
+    said = {"n": n, "names": ", ".join(_(SPECIES_SAID[SPECIES[k]]) for k in kinds)}
+    if len(kinds) > 1:
+        return "mixed", said
+    block = labels == kinds[0]
+    said.update(species=said["names"], left=int(block[:-n].sum()), total=int(block.sum()))
+    return SPECIES[kinds[0]], said
+
+
+#: What a split of the file as it is would do, when its end is one species.
+ONE_BLOCK = N_(
+    "the last {n} rows of the file are all {species} penguins: a split without shuffling "
+    "would test on them alone and train on {left} of the {total} {species} penguins."
+)
+
+_SPLIT_TEXTS = {
+    "hint": N_(
+        "For last_fifth: the file holds the species in three blocks, Adelie first, and a "
+        "fifth of 342 rows is 68. Which block could fill it? For the split, shuffle the row "
+        "numbers with a seeded generator: order = np.random.default_rng(0).permutation(len(x)). "
+        "Take the first 20% of that order as test rows and the rest as training rows, and "
+        "index x and y with the same numbers."
     ),
-    solution=N_(
+    "solution": N_(
+        'last_fifth = "Chinstrap"  # the file ends with its 68 Chinstrap penguins\n'
         "order = np.random.default_rng(0).permutation(len(x))  # every row number once, shuffled\n"
         "n_test = round(0.2 * len(x))\n"
         "test_rows, train_rows = order[:n_test], order[n_test:]\n"
         "x_train, y_train = x[train_rows], y[train_rows]\n"
         "x_test, y_test = x[test_rows], y[test_rows]"
     ),
-    success=N_("every penguin is on one side only, and all three species are on both."),
+    "success": N_("every penguin is on one side only, and all three species are on both."),
+}
+
+
+q2 = Together(
+    words=Prediction(
+        answer=Arg("last_fifth", read=_species),
+        inputs=["y"],
+        outcomes=LAST_FIFTH,
+        observe=_last_fifth,
+        happened={
+            **dict.fromkeys(SPECIES, ONE_BLOCK),
+            "mixed": N_("the last {n} rows of the file hold more than one species: {names}."),
+        },
+        why={
+            ("Adelie", "Chinstrap"): N_("The Adelie penguins open the file, as head() showed."),
+            ("Gentoo", "Chinstrap"): N_("The Gentoo penguins are the middle block."),
+            ("mixed", "Chinstrap"): N_(
+                "A file sorted by species keeps each species together, so its end is one block."
+            ),
+        },
+        **_SPLIT_TEXTS,
+    ),
+    code=ValueExercise(
+        answer=Arg("x_train", read=_part),
+        inputs=[Arg(name, read=_part) for name in ("x_test", "y_train", "y_test", "x", "y")],
+        rules=[
+            Mistake(
+                N_(
+                    "x_{which} should be rows of {columns} measurements and y_{which} one label "
+                    "per row; you gave shapes {x_shape} and {y_shape}."
+                ),
+                when=_bad_shapes,
+            ),
+            Mistake(
+                N_(
+                    "{shared} of your {n_test} test rows are also training rows: the test would "
+                    "grade the model on penguins it trained on. Give each row to one side only."
+                ),
+                when=_shared_rows,
+            ),
+            Mistake(
+                N_(
+                    "together, your training and test rows should be the {n} rows of x, each once "
+                    "and with its own label; you have {rows} rows, or rows whose labels moved. "
+                    "Index x and y with the same shuffled order."
+                ),
+                when=_not_the_table,
+            ),
+            Mistake(
+                N_(
+                    "your test set holds {n_test} rows, {share:.0%} of the table: hold out about "
+                    "a fifth (20%), enough to judge the model and enough left to train it."
+                ),
+                when=_test_share,
+            ),
+            Mistake(
+                N_(
+                    "your {side} rows have no penguins of class {missing}: the file is sorted by "
+                    "species. Shuffle the rows (a permutation) before you split."
+                ),
+                when=_missing_species,
+            ),
+        ],
+        **_SPLIT_TEXTS,
+    ),
+    **_SPLIT_TEXTS,
 )
 
 # ------------------------------------------------------------ exercise 3 ---
@@ -317,55 +437,106 @@ def _own_statistics(mean, std, x_train_n, x_test_n, x_train, x_test):
     )
 
 
-q3 = ValueExercise(
-    answer=Arg("mean", read=_columns),
-    inputs=[
-        Arg("std", read=_columns),
-        Arg("x_train_n", read=_part),
-        Arg("x_test_n", read=_part),
-        Arg("x_train", read=_part),
-        Arg("x_test", read=_part),
-    ],
-    rules=[
-        Mistake(
-            N_(
-                "{name} holds {size} numbers; it should hold one per column ({columns}): take "
-                "it down the rows, with axis=0."
-            ),
-            when=_wrong_size,
-        ),
-        Mistake(LEAK, when=_leak("mean", lambda rows: [rows.mean(axis=0)])),
-        Mistake(LEAK, when=_leak("std", _stds)),
-        Mistake(
-            N_("{name} is not the column {name} of x_train: x_train.{name}(axis=0)."),
-            when=_not_training("mean", lambda rows: [rows.mean(axis=0)]),
-        ),
-        Mistake(
-            N_("{name} is not the column {name} of x_train: x_train.{name}(axis=0)."),
-            when=_not_training("std", _stds),
-        ),
-        Mistake(
-            N_(
-                "x_test_n was standardised with the test rows' own mean and std: use the "
-                "training rows' mean and std for the test rows too, as for any new penguin."
-            ),
-            when=_own_statistics,
-        ),
-        Mistake(N_("x_{which}_n should be (x_{which} - mean) / std."), when=_not_applied("train")),
-        Mistake(N_("x_{which}_n should be (x_{which} - mean) / std."), when=_not_applied("test")),
-    ],
-    hint=N_(
+_STANDARDISE_TEXTS = {
+    "hint": N_(
+        "For classmate: which rows does the whole table hold that x_train does not, and whom "
+        "should a test score speak for? In reason, name the rule in a few words. For the code: "
         "mean = x_train.mean(axis=0) gives one mean per column, from the training rows only; "
         "std the same with .std. Then subtract and divide: x_train_n = (x_train - mean) / std, "
         "and the test rows with the same mean and std."
     ),
-    solution=N_(
+    "solution": N_(
+        'classmate = "B"\n'
+        'reason = "the test rows leaked into the preparation"  # only training rows may shape it\n'
         "mean = x_train.mean(axis=0)  # one per column, from the training rows only\n"
         "std = x_train.std(axis=0)\n"
         "x_train_n = (x_train - mean) / std\n"
         "x_test_n = (x_test - mean) / std  # the training rows' statistics, for new penguins too"
     ),
-    success=N_("the test rows played no part in preparing the data."),
+    "success": N_(
+        "the test rows shaped the classmate's preparation; they played no part in yours."
+    ),
+}
+
+#: What a right reason for the classmate's diagnosis names: the rule, or what breaking it does.
+PREPARED_ON = Words(
+    {
+        "test rows": ("test", "테스트", "시험"),
+        "leak": ("leak", "누출", "누수", "유출", "새어"),
+        "training rows only": ("train", "훈련"),
+        "unseen penguins": ("unseen", "never met", "never seen", "new penguin", "새 펭귄",
+                            "처음 보는", "본 적 없", "만나지 않은", "만난 적 없"),
+    }
+)  # fmt: skip
+
+
+q3 = Together(
+    words=Choice(
+        answer="classmate",
+        options=["A", "B", "C"],
+        right="B",
+        mistakes={
+            "A": N_(
+                "the whole table holds the test rows too: its mean and std carry something of "
+                "them into the preparation, so the test no longer judges penguins the model "
+                "has never met."
+            ),
+            "C": N_(
+                "the whole table's mean and std are close to the training rows': the training "
+                "rows come out standardised all the same, and the model learns as well. The "
+                "harm is to the test score."
+            ),
+        },
+        because=PREPARED_ON,
+        because_missing=N_(
+            "write in reason the rule the shortcut breaks: which rows may the preparation use?"
+        ),
+        **_STANDARDISE_TEXTS,
+    ),
+    code=ValueExercise(
+        answer=Arg("mean", read=_columns),
+        inputs=[
+            Arg("std", read=_columns),
+            Arg("x_train_n", read=_part),
+            Arg("x_test_n", read=_part),
+            Arg("x_train", read=_part),
+            Arg("x_test", read=_part),
+        ],
+        rules=[
+            Mistake(
+                N_(
+                    "{name} holds {size} numbers; it should hold one per column ({columns}): take "
+                    "it down the rows, with axis=0."
+                ),
+                when=_wrong_size,
+            ),
+            Mistake(LEAK, when=_leak("mean", lambda rows: [rows.mean(axis=0)])),
+            Mistake(LEAK, when=_leak("std", _stds)),
+            Mistake(
+                N_("{name} is not the column {name} of x_train: x_train.{name}(axis=0)."),
+                when=_not_training("mean", lambda rows: [rows.mean(axis=0)]),
+            ),
+            Mistake(
+                N_("{name} is not the column {name} of x_train: x_train.{name}(axis=0)."),
+                when=_not_training("std", _stds),
+            ),
+            Mistake(
+                N_(
+                    "x_test_n was standardised with the test rows' own mean and std: use the "
+                    "training rows' mean and std for the test rows too, as for any new penguin."
+                ),
+                when=_own_statistics,
+            ),
+            Mistake(
+                N_("x_{which}_n should be (x_{which} - mean) / std."), when=_not_applied("train")
+            ),
+            Mistake(
+                N_("x_{which}_n should be (x_{which} - mean) / std."), when=_not_applied("test")
+            ),
+        ],
+        **_STANDARDISE_TEXTS,
+    ),
+    **_STANDARDISE_TEXTS,
 )
 
 # ------------------------------------------------------------ exercise 4 ---
@@ -426,54 +597,46 @@ def _validated_on_test(history, model, early_stopping, x_test_n, y_test):
     return any(np.isclose(test_loss, v, rtol=1e-5, atol=1e-7) for v in history[0]["val_loss"])
 
 
-q4 = ValueExercise(
-    answer=Arg("history", read=_history),
-    inputs=[
-        Arg("model", read=_model),
-        Arg("early_stopping", read=_early_stopping),
-        Arg("x_test_n", read=_part),
-        Arg("y_test", read=_labels),
-    ],
-    rules=[
-        Mistake(
-            N_(
-                "history has no val_loss: fit had no validation rows. Pass validation_split=0.2, "
-                "which keeps the last 20% of the training rows aside."
-            ),
-            when=_no_validation,
-        ),
-        Mistake(
-            N_(
-                "early_stopping and history do not come from this model's fit: pass "
-                "callbacks=[early_stopping] to model.fit and keep what it returns as history."
-            ),
-            when=_not_this_fit,
-        ),
-        Mistake(
-            N_(
-                "early_stopping watches {monitor}, which keeps falling as the model memorises "
-                "its training rows: monitor 'val_loss', the rows it does not train on."
-            ),
-            when=_watches_training,
-        ),
-        Mistake(
-            N_(
-                "the model's loss on the test rows is one of the val_loss values in history: "
-                "your validation rows are the test rows, so early stopping chose the epoch "
-                "by the test. Use validation_split on the training rows instead."
-            ),
-            when=_validated_on_test,
-        ),
-    ],
-    hint=N_(
-        "Build keras.Sequential([keras.Input(shape=(4,)), a Dense layer with relu, "
-        "Dense(3, activation='softmax')]), compile with 'sparse_categorical_crossentropy' and "
-        "metrics=['accuracy'], make early_stopping = keras.callbacks.EarlyStopping("
-        "monitor='val_loss', patience=10, restore_best_weights=True), and fit on x_train_n, "
-        "y_train with validation_split=0.2 and callbacks=[early_stopping]. Then plot "
-        "history.history['loss'] and ['val_loss'] with plt.plot."
+#: What exercise 4's prediction may say: early stopping ends the run sooner, or it does not.
+STOPS_EARLY = Words(
+    {
+        "yes": ("true", "early", "before", "sooner", "네", "예", "조기", "일찍", "전에", "멈춥",
+                "멈춘", "멈출"),
+        "no": ("no", "false", "all 200", "every epoch", "아니", "끝까지", "200 에포크 모두",
+               "다 돕", "다 돌"),
+    }
+)  # fmt: skip
+
+
+def _yes_no(value, name: str):
+    """True and False as the prediction's words; any other answer as it is."""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    return value
+
+
+def _stopped(history, early_stopping):
+    """Whether early stopping ended the learner's run, and the numbers to say it."""
+    epochs = max(len(values) for values in history[0].values())
+    said = {"epochs": epochs, "patience": early_stopping.patience,
+            "monitor": early_stopping.monitor}  # fmt: skip
+    return ("yes" if early_stopping.stopped_epoch > 0 else "no"), said
+
+
+_TRAINING_TEXTS = {
+    "hint": N_(
+        "For stops_early: patience=10 ends the run once the validation loss has gone 10 "
+        "epochs without a new best. Will it stall that long within 200 epochs, or keep "
+        "creeping down? Then build keras.Sequential([keras.Input(shape=(4,)), a Dense "
+        "layer with relu, Dense(3, activation='softmax')]), compile with "
+        "'sparse_categorical_crossentropy' and metrics=['accuracy'], make early_stopping = "
+        "keras.callbacks.EarlyStopping(monitor='val_loss', patience=10, "
+        "restore_best_weights=True), and fit on x_train_n, y_train with validation_split=0.2 "
+        "and callbacks=[early_stopping]. Then plot history.history['loss'] and ['val_loss'] "
+        "with plt.plot."
     ),
-    solution=N_(
+    "solution": N_(
+        'stops_early = "no"  # your prediction, before you run: the check says what the run did\n'
         "model = keras.Sequential([\n"
         "    keras.Input(shape=(4,)),\n"
         '    keras.layers.Dense(16, activation="relu"),\n'
@@ -495,10 +658,83 @@ q4 = ValueExercise(
         "plt.legend()\n"
         "plt.show()"
     ),
-    success=N_(
+    "success": N_(
         "early stopping watched validation rows taken from the training rows; the test rows "
         "are still unseen."
     ),
+}
+
+
+q4 = Together(
+    words=Prediction(
+        answer=Arg("stops_early", read=_yes_no),
+        inputs=["history", "early_stopping"],
+        outcomes=STOPS_EARLY,
+        observe=_stopped,
+        happened={
+            "yes": N_(
+                "early stopping ended the run after {epochs} epochs: {monitor} had gone "
+                "{patience} epochs without a new best."
+            ),
+            "no": N_(
+                "the run went all {epochs} epochs: {monitor} kept finding a new best within "
+                "every {patience} epochs, so early stopping never fired."
+            ),
+        },
+        why={
+            ("yes", "no"): N_(
+                "Patience counts the epochs since the last new best: a validation loss that "
+                "still creeps down now and then keeps the run going."
+            ),
+            ("no", "yes"): N_(
+                "Once the model has learned what the training rows can teach about new "
+                "penguins, the validation loss stops improving and patience runs out."
+            ),
+        },
+        **_TRAINING_TEXTS,
+    ),
+    code=ValueExercise(
+        answer=Arg("history", read=_history),
+        inputs=[
+            Arg("model", read=_model),
+            Arg("early_stopping", read=_early_stopping),
+            Arg("x_test_n", read=_part),
+            Arg("y_test", read=_labels),
+        ],
+        rules=[
+            Mistake(
+                N_(
+                    "history has no val_loss: fit had no validation rows. Pass "
+                    "validation_split=0.2, which keeps the last 20% of the training rows aside."
+                ),
+                when=_no_validation,
+            ),
+            Mistake(
+                N_(
+                    "early_stopping and history do not come from this model's fit: pass "
+                    "callbacks=[early_stopping] to model.fit and keep what it returns as history."
+                ),
+                when=_not_this_fit,
+            ),
+            Mistake(
+                N_(
+                    "early_stopping watches {monitor}, which keeps falling as the model memorises "
+                    "its training rows: monitor 'val_loss', the rows it does not train on."
+                ),
+                when=_watches_training,
+            ),
+            Mistake(
+                N_(
+                    "the model's loss on the test rows is one of the val_loss values in history: "
+                    "your validation rows are the test rows, so early stopping chose the epoch "
+                    "by the test. Use validation_split on the training rows instead."
+                ),
+                when=_validated_on_test,
+            ),
+        ],
+        **_TRAINING_TEXTS,
+    ),
+    **_TRAINING_TEXTS,
 )
 
 # ------------------------------------------------------------ exercise 5 ---
