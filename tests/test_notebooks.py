@@ -153,6 +153,14 @@ def test_template_structure(notebook):
     assert "import keras" not in before and "tensorflow" not in before
 
 
+def test_the_progress_line_is_this_lessons(notebook):
+    """The last code cell shows this lesson's progress line, named by the file's number (a
+    renumbering that forgot it would show another lesson's exercises)."""
+    path, nb = notebook
+    calls = re.findall(r"progress\(lesson=\"(\d\d)\"\)", code_cells(nb)[-1].source)
+    assert calls == [path.name[:2]], f"{path.name}: end with progress(lesson=\"{path.name[:2]}\")"
+
+
 def test_colab_badge_and_bootstrap_match_the_repository(notebook):
     path, nb = notebook
     slug = helpers.REPOSITORY.removeprefix("https://github.com/")
