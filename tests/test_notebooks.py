@@ -158,7 +158,7 @@ def test_the_progress_line_is_this_lessons(notebook):
     renumbering that forgot it would show another lesson's exercises)."""
     path, nb = notebook
     calls = re.findall(r"progress\(lesson=\"(\d\d)\"\)", code_cells(nb)[-1].source)
-    assert calls == [path.name[:2]], f"{path.name}: end with progress(lesson=\"{path.name[:2]}\")"
+    assert calls == [path.name[:2]], f'{path.name}: end with progress(lesson="{path.name[:2]}")'
 
 
 def test_colab_badge_and_bootstrap_match_the_repository(notebook):
