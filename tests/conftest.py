@@ -7,6 +7,7 @@ import matplotlib
 import numpy as np
 import pytest
 
+from helpers import training
 from helpers.environment import quiet_tensorflow
 from helpers.i18n import set_language
 from helpers.playground import RUN_THREAD
@@ -51,7 +52,8 @@ def _progress_in_a_temporary_folder(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _no_background_run_left_going():
-    """A playground's run or a warm-up a test left going ends before the next test starts.
+    """A playground's run or a warm-up a test left going ends before the next test starts,
+    and the model it prepared is dropped.
 
     One ending later would ask for a warm-up of its own and replace the next test's
     (a CI run failed so). Twice: a run that ends may ask for one more warm-up.
@@ -61,3 +63,7 @@ def _no_background_run_left_going():
         for thread in threading.enumerate():
             if thread.name in (RUN_THREAD, WARM_UP_THREAD):
                 thread.join(timeout=120)
+    # Then empty the one slot for a prepared model: a warm-up of the default settings left
+    # from this test would make the next test's playground ask for nothing new, build
+    # nothing, and see no build (a CI run failed so).
+    training._warmup.take(None)
