@@ -70,11 +70,19 @@ def test_q1_judges_what_the_learners_own_run_returned():
     assert result.ok and result.surprise and "returned shape (2, 3)." in result.message
 
 
-@pytest.mark.parametrize("prediction", ["(4,)", "(2,)", "b", "a table", 42, 3.5, {"A": 1}, ()])
+@pytest.mark.parametrize(
+    "prediction", ["(4,)", "(2,)", "b", "a table", 42, 3.5, {"A": 1}, (), "(4, 2) or (2, 3)"]
+)
 def test_q1_a_prediction_that_is_not_a_choice_is_refused(prediction):
     result = lesson12.q1.evaluate(prediction, PICKED)
     assert not result.ok and result.answered and "is not one of" in result.message
     assert "'(4, 2)', '(2, 3)', '(2, 4)', 'error'" in result.message
+
+
+def test_q1_two_shapes_in_one_answer_are_shown_as_written():
+    """Not run together into one shape: "(4, 2) or (2, 3)" once read as (4, 2, 2, 3)."""
+    result = lesson12.q1.evaluate("(4, 2) or (2, 3)", PICKED)
+    assert not result.ok and "'(4, 2) or (2, 3)' is not one of" in result.message
 
 
 @pytest.mark.parametrize("run", [A, A[:, 0], "picked", None, [[1, 3], [4, 6]], np.float32(3)])

@@ -8,15 +8,13 @@ described in words, whose shape the learner works out.
 
 from __future__ import annotations
 
-import re
-from numbers import Integral
 from typing import Any
 
 import numpy as np
 
 from helpers.exercises import WrongAnswer, as_array
 from helpers.exercises.types import Arg
-from helpers.exercises.words import Choice, Prediction, Words
+from helpers.exercises.words import Choice, Prediction, Words, read_shape, shape_text
 from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
@@ -32,32 +30,11 @@ SHAPES = Words(
 )
 
 
-def _shape_text(shape: Any) -> str:
-    """A shape written as the exercise writes it: ``(32, 28, 16)``."""
-    return "(" + ", ".join(str(int(n)) for n in shape) + ")"
-
-
-def _read_prediction(value: Any, name: str) -> Any:
-    """A shape given as a tuple, a list or a text with numbers, written as the choices are.
-
-    >>> _read_prediction((32, 28, 16), "prediction"), _read_prediction("32 x 16", "prediction")
-    ('(32, 28, 16)', '(32, 16)')
-    >>> _read_prediction("an error", "prediction")
-    'an error'
-    """
-    if isinstance(value, tuple | list) and value and all(isinstance(n, Integral) for n in value):
-        return _shape_text(value)
-    if isinstance(value, str):
-        numbers = re.findall(r"\d+", value)
-        return _shape_text(numbers) if numbers else value
-    return value
-
-
 def _read_output(value: Any, name: str) -> str:
     """The shape of what the run returned; a refusal unless it is a layer's output (floats)."""
     try:
         array = as_array(value, name)
-        text, floats = _shape_text(array.shape), np.issubdtype(array.dtype, np.floating)
+        text, floats = shape_text(array.shape), np.issubdtype(array.dtype, np.floating)
     except WrongAnswer:
         text, floats = "", False
     if text not in SHAPES.names or not floats:
@@ -71,7 +48,7 @@ def _read_output(value: Any, name: str) -> str:
 
 
 q1 = Prediction(
-    answer=Arg("prediction", read=_read_prediction),
+    answer=Arg("prediction", read=read_shape),
     inputs=[Arg("out", read=_read_output)],
     outcomes=SHAPES,
     observe=lambda out: out,

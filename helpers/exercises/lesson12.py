@@ -13,9 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from helpers.exercises import WrongAnswer, as_array, as_number
-from helpers.exercises.lesson00 import _read_prediction, _shape_text
 from helpers.exercises.types import Arg, Mistake, ValueExercise
-from helpers.exercises.words import Prediction, Words
+from helpers.exercises.words import Prediction, Words, read_shape, shape_text
 from helpers.i18n import N_, _
 
 # ------------------------------------------------------------ exercise 1 ---
@@ -34,7 +33,7 @@ SHAPES = Words(
 def _read_run(value: Any, name: str) -> str:
     """The shape of what the run returned; a refusal unless it is one of the offered shapes."""
     try:
-        text = _shape_text(as_array(value, name).shape)
+        text = shape_text(as_array(value, name).shape)
     except WrongAnswer:
         text = ""
     if text not in SHAPES.names:
@@ -48,7 +47,7 @@ def _read_run(value: Any, name: str) -> str:
 
 
 q1 = Prediction(
-    answer=Arg("prediction", read=_read_prediction),
+    answer=Arg("prediction", read=read_shape),
     inputs=[Arg("picked", read=_read_run)],
     outcomes=SHAPES,
     observe=lambda picked: picked,

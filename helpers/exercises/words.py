@@ -8,7 +8,9 @@ it without case, spaces, hyphens and underscores, so "Over-fitting" and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from numbers import Integral
 from typing import Any
 
 from helpers.checks import refusal
@@ -19,6 +21,28 @@ from helpers.i18n import N_, _
 
 def _plain(text: Any) -> str:
     return "".join(str(text).lower().split()).replace("_", "").replace("-", "")
+
+
+def shape_text(shape: Any) -> str:
+    """A shape written as the exercises write their choices: ``(32, 28, 16)``."""
+    return "(" + ", ".join(str(int(n)) for n in shape) + ")"
+
+
+def read_shape(value: Any, name: str) -> Any:
+    """A predicted shape given as a tuple, a list or a text with numbers, written as the
+    choices are (an ``Arg`` reader); anything else, and a text naming two shapes, as it is.
+
+    >>> read_shape((32, 28, 16), "prediction"), read_shape("32 x 16", "prediction")
+    ('(32, 28, 16)', '(32, 16)')
+    >>> read_shape("an error", "prediction"), read_shape("(4, 2) or (2, 3)", "prediction")
+    ('an error', '(4, 2) or (2, 3)')
+    """
+    if isinstance(value, tuple | list) and value and all(isinstance(n, Integral) for n in value):
+        return shape_text(value)
+    if isinstance(value, str) and len(re.findall(r"\([^()]*\d[^()]*\)", value)) < 2:
+        numbers = re.findall(r"\d+", value)
+        return shape_text(numbers) if numbers else value
+    return value
 
 
 class Words:
